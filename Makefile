@@ -1,0 +1,38 @@
+# Build targets for `sam build` (template.yaml: Metadata BuildMethod: makefile,
+# ContextPath: .). SAM runs `make --makefile <this file> build-<LogicalId>`
+# from a scratch copy of the function's CodeUri with ARTIFACTS_DIR set, so all
+# paths are anchored at this file's directory rather than the working directory.
+
+ROOT := $(patsubst %/,%,$(dir $(abspath $(lastword $(MAKEFILE_LIST)))))
+MVN ?= mvn
+MVN_FLAGS ?= -B -q -DskipTests
+# Every target rebuilds `shared`; serialise Maven runs so `sam build --parallel`
+# cannot interleave two builds in the same target/ directories (flock is
+# util-linux; without it, builds are only safe when run one at a time).
+LOCK := $(if $(shell command -v flock 2>/dev/null),flock $(or $(TMPDIR),/tmp)/connect-tasks-sam-build.lock)
+
+# $(call lambda-jar,<module>): build functions/<module> and the modules it
+# depends on (-am), then put its shaded jar where Lambda's Java runtime looks
+# for jars (lib/ in the deployment package).
+define lambda-jar
+	$(LOCK) $(MVN) $(MVN_FLAGS) -f $(ROOT)/pom.xml -pl functions/$(1) -am package
+	mkdir -p $(ARTIFACTS_DIR)/lib
+	cp $(ROOT)/functions/$(1)/target/$(1).jar $(ARTIFACTS_DIR)/lib/
+endef
+
+.PHONY: build-StartTaskContactFunction build-DescribeContactFunction \
+	build-UpdateContactFunction build-UpdateContactScheduleFunction \
+	build-ListContactReferencesFunction build-FlowRunnerFunction
+
+build-StartTaskContactFunction:
+	$(call lambda-jar,start-task-contact)
+build-DescribeContactFunction:
+	$(call lambda-jar,describe-contact)
+build-UpdateContactFunction:
+	$(call lambda-jar,update-contact)
+build-UpdateContactScheduleFunction:
+	$(call lambda-jar,update-contact-schedule)
+build-ListContactReferencesFunction:
+	$(call lambda-jar,list-contact-references)
+build-FlowRunnerFunction:
+	$(call lambda-jar,flow-runner)

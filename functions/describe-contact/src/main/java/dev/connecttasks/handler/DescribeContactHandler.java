@@ -1,0 +1,45 @@
+package dev.connecttasks.handler;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.connecttasks.config.AwsClients;
+import dev.connecttasks.config.Settings;
+import dev.connecttasks.contact.Contact;
+import dev.connecttasks.contact.ContactArns;
+import dev.connecttasks.http.ContactJson;
+import dev.connecttasks.http.ContactRequests;
+import dev.connecttasks.http.HttpApi;
+import dev.connecttasks.http.HttpApi.Response;
+import dev.connecttasks.operation.DescribeContact;
+import dev.connecttasks.store.ContactTable;
+import java.time.Clock;
+
+/** {@code GET /contacts/{InstanceId}/{ContactId}}. */
+public final class DescribeContactHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    private final DescribeContact operation;
+    private final ContactArns arns;
+
+    public DescribeContactHandler() {
+        this(Settings.fromEnvironment());
+    }
+
+    private DescribeContactHandler(Settings settings) {
+        this(new DescribeContact(new ContactTable(AwsClients.dynamoDb(settings), settings.tableName()), Clock.systemUTC()),
+                new ContactArns(settings.region(), settings.accountId()));
+    }
+
+    public DescribeContactHandler(DescribeContact operation, ContactArns arns) {
+        this.operation = operation;
+        this.arns = arns;
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return HttpApi.respond("DescribeContact", event, context, request -> {
+            Contact contact = operation.describe(ContactRequests.contactKey(request));
+            return Response.json(ContactJson.describeContactResponse(contact, arns.of(contact.key())));
+        });
+    }
+}

@@ -1,0 +1,60 @@
+package dev.connecttasks.handler;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.amazonaws.services.lambda.runtime.logging.LogLevel;
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.connecttasks.config.AwsClients;
+import dev.connecttasks.config.Settings;
+import dev.connecttasks.flow.FlowEngine;
+import dev.connecttasks.flow.FlowStart;
+import dev.connecttasks.http.Json;
+import dev.connecttasks.http.RequestLog;
+import dev.connecttasks.operation.RunFlow;
+import dev.connecttasks.store.ContactTable;
+import dev.connecttasks.store.FlowClaim;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Clock;
+
+/**
+ * Invoked by a task's one-shot schedule, or asynchronously by StartTaskContact. A malformed input is
+ * logged and dropped (a retry could never succeed); a downstream failure is thrown, so Lambda and
+ * Scheduler retry it, and the claim keeps the retry from starting the flow twice.
+ */
+public final class FlowRunnerHandler implements RequestStreamHandler {
+    private final RunFlow operation;
+
+    public FlowRunnerHandler() {
+        this(Settings.fromEnvironment());
+    }
+
+    private FlowRunnerHandler(Settings settings) {
+        this(new RunFlow(new ContactTable(AwsClients.dynamoDb(settings), settings.tableName()),
+                FlowEngine.RECORD_START_ONLY, Clock.systemUTC()));
+    }
+
+    public FlowRunnerHandler(RunFlow operation) {
+        this.operation = operation;
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        ObjectNode line = Json.object().put("operation", "RunFlow")
+                .put("requestId", context == null ? null : context.getAwsRequestId());
+        FlowStart start;
+        try {
+            start = FlowStart.fromJson(input);
+        } catch (JacksonException | IllegalArgumentException e) {
+            RequestLog.log(context, line.put("outcome", "REJECTED_INPUT"), LogLevel.ERROR);
+            return;
+        }
+        line.put("instanceId", start.key().instanceId()).put("contactId", start.key().contactId());
+        FlowClaim claim = operation.run(start);
+        String outcome = claim.claimed() ? "STARTED" : claim.refusal().name();
+        RequestLog.log(context, line.put("outcome", outcome), LogLevel.INFO);
+        output.write(Json.write(Json.object().put("outcome", outcome)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+}

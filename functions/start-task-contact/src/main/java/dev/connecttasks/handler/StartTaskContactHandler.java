@@ -1,0 +1,47 @@
+package dev.connecttasks.handler;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.connecttasks.config.AwsClients;
+import dev.connecttasks.config.Settings;
+import dev.connecttasks.flow.FlowInvoker;
+import dev.connecttasks.http.ContactRequests;
+import dev.connecttasks.http.HttpApi;
+import dev.connecttasks.http.HttpApi.Response;
+import dev.connecttasks.http.Json;
+import dev.connecttasks.operation.StartTaskContact;
+import dev.connecttasks.schedule.TaskSchedules;
+import dev.connecttasks.store.ContactTable;
+import java.time.Clock;
+
+/** {@code PUT /contact/task}. */
+public final class StartTaskContactHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    private final StartTaskContact operation;
+
+    public StartTaskContactHandler() {
+        this(Settings.fromEnvironment());
+    }
+
+    private StartTaskContactHandler(Settings settings) {
+        this(new StartTaskContact(
+                new ContactTable(AwsClients.dynamoDb(settings), settings.tableName()),
+                new TaskSchedules(AwsClients.scheduler(settings), settings.scheduleGroup(),
+                        settings.flowRunnerArn(), settings.schedulerRoleArn()),
+                new FlowInvoker(AwsClients.lambda(settings), settings.flowRunnerArn()),
+                Clock.systemUTC()));
+    }
+
+    public StartTaskContactHandler(StartTaskContact operation) {
+        this.operation = operation;
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return HttpApi.respond("StartTaskContact", event, context, request -> {
+            String contactId = operation.start(ContactRequests.startTask(request));
+            return Response.json(Json.object().put("ContactId", contactId));
+        });
+    }
+}

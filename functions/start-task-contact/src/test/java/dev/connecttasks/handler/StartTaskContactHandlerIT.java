@@ -1,0 +1,297 @@
+package dev.connecttasks.handler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.connecttasks.contact.Contact;
+import dev.connecttasks.contact.ContactKey;
+import dev.connecttasks.contact.FlowStatus;
+import dev.connecttasks.contact.Reference;
+import dev.connecttasks.contact.ReferenceType;
+import dev.connecttasks.flow.FlowEngine;
+import dev.connecttasks.flow.FlowStart;
+import dev.connecttasks.http.Json;
+import dev.connecttasks.schedule.TaskSchedules;
+import dev.connecttasks.testing.ApiEvents;
+import dev.connecttasks.testing.TestBackend;
+import dev.connecttasks.testing.TestContext;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.lambda.model.InvocationType;
+import software.amazon.awssdk.services.lambda.model.InvokeRequest;
+import software.amazon.awssdk.services.lambda.model.TooManyRequestsException;
+import software.amazon.awssdk.services.scheduler.model.ActionAfterCompletion;
+import software.amazon.awssdk.services.scheduler.model.GetScheduleResponse;
+
+class StartTaskContactHandlerIT {
+    private static final String INSTANCE = "11111111-2222-3333-4444-555555555555";
+    private TestBackend backend;
+    private StartTaskContactHandler handler;
+
+    @BeforeEach
+    void wire() {
+        backend = TestBackend.create();
+        handler = new StartTaskContactHandler(backend.startTaskContact());
+    }
+
+    private APIGatewayV2HTTPResponse send(APIGatewayV2HTTPEvent event) {
+        return handler.handleRequest(event, new TestContext());
+    }
+
+    private APIGatewayV2HTTPResponse send(ObjectNode body) {
+        return send(ApiEvents.request("PUT", "/contact/task").body(Json.write(body)).build());
+    }
+
+    private static ObjectNode task() {
+        ObjectNode body = Json.object()
+                .put("InstanceId", INSTANCE)
+                .put("ContactFlowId", "flow-1")
+                .put("Name", "Call back customer")
+                .put("Description", "Re: order 42")
+                .put("ClientToken", UUID.randomUUID().toString());
+        body.putObject("Attributes").put("orderId", "42");
+        body.putObject("References").putObject("Order").put("Type", "URL").put("Value", "https://crm.example.com/orders/42");
+        return body;
+    }
+
+    private static String contactId(APIGatewayV2HTTPResponse response) throws Exception {
+        assertEquals(200, response.getStatusCode(), response.getBody());
+        return Json.MAPPER.readTree(response.getBody()).get("ContactId").asText();
+    }
+
+    private static void assertError(APIGatewayV2HTTPResponse response, int status, String type, String messagePart)
+            throws Exception {
+        assertEquals(status, response.getStatusCode(), response.getBody());
+        assertEquals(type, response.getHeaders().get("X-Amzn-ErrorType"));
+        assertTrue(response.getHeaders().containsKey("x-amzn-RequestId"));
+        JsonNode body = Json.MAPPER.readTree(response.getBody());
+        assertTrue(body.get("Message").asText().contains(messagePart), body.toString());
+    }
+
+    private Contact stored(String contactId) {
+        return backend.table.find(new ContactKey(INSTANCE, contactId), Instant.now()).orElseThrow();
+    }
+
+    @Test
+    void theSampleEventStartsATaskNowAndInvokesTheFlowRunnerAsynchronously() throws Exception {
+        String contactId = contactId(send(ApiEvents.load("start-task-contact.json")));
+        Contact contact = stored(contactId);
+        assertEquals(FlowStatus.PENDING, contact.flowStatus());
+        assertEquals("Call back customer", contact.name());
+        assertEquals(Map.of("orderId", "42"), contact.attributes());
+        assertEquals(Map.of("Order", new Reference(ReferenceType.URL, "https://crm.example.com/orders/42")),
+                contact.references());
+        assertNull(contact.scheduledAt());
+
+        List<InvokeRequest> invokes = backend.calls.requests(InvokeRequest.class);
+        assertEquals(1, invokes.size());
+        assertEquals(InvocationType.EVENT, invokes.get(0).invocationType());
+        assertEquals(backend.settings.flowRunnerArn(), invokes.get(0).functionName());
+        assertEquals("{\"InstanceId\":\"" + INSTANCE + "\",\"ContactId\":\"" + contactId + "\"}",
+                invokes.get(0).payload().asUtf8String());
+        assertEquals(List.of(), backend.scheduleNames());
+
+        // the payload it sent is what the flow-runner needs to start the flow
+        FlowStart start = FlowStart.fromJson(new ByteArrayInputStream(
+                invokes.get(0).payload().asByteArray()));
+        assertTrue(backend.runFlow(FlowEngine.RECORD_START_ONLY).run(start).claimed());
+        assertEquals(FlowStatus.STARTED, stored(contactId).flowStatus());
+    }
+
+    @Test
+    void aScheduledTaskGetsAOneShotScheduleAndNoInvoke() throws Exception {
+        Instant at = Instant.now().plus(Duration.ofHours(2)).truncatedTo(ChronoUnit.MILLIS).plusMillis(250);
+        ObjectNode body = task().put("ScheduledTime", Json.epochSeconds(at));
+        String contactId = contactId(send(body));
+        assertEquals(List.of("CreateSchedule", "TransactWriteItems"), backend.calls.operations());
+        ContactKey key = new ContactKey(INSTANCE, contactId);
+        Contact contact = stored(contactId);
+        assertEquals(FlowStatus.SCHEDULED, contact.flowStatus());
+        assertEquals(at, contact.scheduledAt());
+
+        GetScheduleResponse schedule = backend.schedule(key, at);
+        assertEquals(TaskSchedules.expression(at), schedule.scheduleExpression());
+        assertEquals(backend.settings.flowRunnerArn(), schedule.target().arn());
+        assertEquals(backend.settings.schedulerRoleArn(), schedule.target().roleArn());
+        assertEquals(backend.settings.scheduleGroup(), schedule.groupName());
+        assertEquals(ActionAfterCompletion.DELETE, schedule.actionAfterCompletion());
+        assertEquals(new FlowStart(key, at).toJson(), schedule.target().input());
+        assertEquals(List.of(), backend.invokedPayloads());
+    }
+
+    @Test
+    void theScheduledSampleEventIsAValidRequestOnceItsTimeIsInTheFuture() throws Exception {
+        ObjectNode body = (ObjectNode) Json.MAPPER.readTree(ApiEvents.load("start-task-contact-scheduled.json").getBody());
+        Instant at = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS);
+        body.put("ScheduledTime", Json.epochSeconds(at));
+        APIGatewayV2HTTPEvent event = ApiEvents.load("start-task-contact-scheduled.json");
+        event.setBody(Json.write(body));
+        String contactId = contactId(send(event));
+        assertEquals(at, stored(contactId).scheduledAt());
+    }
+
+    @Test
+    void aRetryWithTheSameClientTokenReturnsTheSameContactAndCreatesNothing() throws Exception {
+        ObjectNode body = task().put("ScheduledTime", Json.epochSeconds(Instant.now().plus(Duration.ofHours(1))));
+        String first = contactId(send(body));
+        String second = contactId(send(body));
+        assertEquals(first, second);
+        assertEquals(1, backend.contactItems().size());
+        assertEquals(1, backend.scheduleNames().size());
+    }
+
+    @Test
+    void aClientTokenReusedWithOtherParametersIsRejected() throws Exception {
+        ObjectNode body = task();
+        contactId(send(body));
+        assertError(send(body.put("Name", "Something else")), 400, "InvalidRequestException",
+                "already used with different parameters");
+        assertEquals(1, backend.contactItems().size());
+    }
+
+    @Test
+    void concurrentDuplicatesResolveToOneContact() throws Exception {
+        ObjectNode body = task().put("ScheduledTime", Json.epochSeconds(Instant.now().plus(Duration.ofHours(1))));
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        try {
+            List<Callable<String>> calls = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                calls.add(() -> contactId(send(body.deepCopy())));
+            }
+            Set<String> ids = new HashSet<>();
+            for (Future<String> result : pool.invokeAll(calls)) {
+                ids.add(result.get());
+            }
+            assertEquals(1, ids.size());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, backend.contactItems().size());
+        assertEquals(1, backend.scheduleNames().size());
+    }
+
+    @Test
+    void previousContactsChainToTheInitialContact() throws Exception {
+        String first = contactId(send(task()));
+        String second = contactId(send(task().put("PreviousContactId", first)));
+        String third = contactId(send(task().put("PreviousContactId", second)));
+        assertEquals(first, stored(second).initialContactId());
+        assertEquals(first, stored(third).initialContactId());
+        assertEquals(second, stored(third).previousContactId());
+    }
+
+    @Test
+    void aRelatedContactIsRecordedAndItsAttributesAreCopied() throws Exception {
+        ObjectNode related = task();
+        related.putObject("Attributes").put("orderId", "41").put("customer", "c-7");
+        String relatedId = contactId(send(related));
+        String contactId = contactId(send(task().put("RelatedContactId", relatedId)));
+        Contact contact = stored(contactId);
+        assertEquals(relatedId, contact.relatedContactId());
+        assertEquals(Map.of("orderId", "42", "customer", "c-7"), contact.attributes());
+    }
+
+    @Test
+    void missingOrMalformedMembersAreInvalidRequests() throws Exception {
+        ObjectNode noName = task();
+        noName.remove("Name");
+        assertError(send(noName), 400, "InvalidRequestException", "Name is required");
+        assertError(send(ApiEvents.request("PUT", "/contact/task").body("{not json").build()), 400,
+                "InvalidRequestException", "not valid JSON");
+        assertEquals(0, backend.contactItems().size());
+    }
+
+    @Test
+    void brokenRulesAreInvalidParameters() throws Exception {
+        assertError(send(task().put("ScheduledTime", Instant.now().minusSeconds(60).getEpochSecond())), 400,
+                "InvalidParameterException", "ScheduledTime must not be in the past");
+        assertError(send(task().put("ScheduledTime", Instant.now().plus(Duration.ofDays(7)).getEpochSecond())), 400,
+                "InvalidParameterException", "6 days");
+        assertError(send(task().put("TaskTemplateId", "template-1")), 400, "InvalidParameterException", "TaskTemplateId");
+        ObjectNode badKey = task();
+        badKey.putObject("Attributes").put("order id", "42");
+        assertError(send(badKey), 400, "InvalidParameterException", "Attributes key 'order id'");
+        assertEquals(0, backend.contactItems().size());
+        assertEquals(List.of(), backend.scheduleNames());
+    }
+
+    @Test
+    void unknownLinkedContactsAreNotFound() throws Exception {
+        assertError(send(task().put("PreviousContactId", "nope")), 404, "ResourceNotFoundException", "PreviousContactId nope");
+        assertError(send(task().put("RelatedContactId", "nope")), 404, "ResourceNotFoundException", "RelatedContactId nope");
+        String otherInstance = contactId(send(task().put("InstanceId", "other-instance")));
+        assertError(send(task().put("PreviousContactId", otherInstance)), 404, "ResourceNotFoundException", "PreviousContactId");
+        assertEquals(1, backend.contactItems().size());
+    }
+
+    @Test
+    void aThirteenthTaskOnOnePreviousContactExceedsTheQuota() throws Exception {
+        String previous = contactId(send(task()));
+        for (int i = 0; i < 12; i++) {
+            contactId(send(task().put("PreviousContactId", previous)));
+        }
+        assertError(send(task().put("PreviousContactId", previous)), 402, "ServiceQuotaExceededException", "12 tasks");
+        assertEquals(13, backend.contactItems().size());
+    }
+
+    @Test
+    void whenTheInvokeFailsNoContactIsLeftAndARetryStartsAFreshOne() throws Exception {
+        backend.calls.fail("Invoke", 100, () -> TooManyRequestsException.builder().statusCode(429)
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode("TooManyRequestsException").build()).build());
+        ObjectNode body = task();
+        assertError(send(body), 429, "ThrottlingException", "retry");
+        assertEquals(0, backend.contactItems().size());
+
+        backend.calls.clear();
+        String contactId = contactId(send(body));
+        assertEquals(FlowStatus.PENDING, stored(contactId).flowStatus());
+        assertEquals(1, backend.invokedPayloads().size());
+    }
+
+    @Test
+    void whenTheScheduleCannotBeCreatedNothingIsWritten() throws Exception {
+        backend.calls.fail("CreateSchedule", 100, () -> SdkClientException.create("connection reset"));
+        assertError(send(task().put("ScheduledTime", Instant.now().plus(Duration.ofHours(1)).getEpochSecond())), 500,
+                "InternalServiceException", "Request processing failed");
+        assertEquals(0, backend.contactItems().size());
+    }
+
+    @Test
+    void aRetryAfterTheProcessDiedBeforeItsInvokeStartsTheFlow() throws Exception {
+        // a process that dies between the write and the invoke leaves this state behind: the contact
+        // and its token written, no invoke made. Here the invoke and the withdraw both fail.
+        ObjectNode body = task();
+        backend.calls.fail("Invoke", 1, () -> SdkClientException.create("process died"));
+        backend.calls.failAfter("TransactWriteItems", 1, 100, () -> SdkClientException.create("process died"));
+        assertEquals(500, send(body).getStatusCode());
+        assertEquals(1, backend.contactItems().size());
+
+        backend.calls.clear();
+        String retried = contactId(send(body));
+        assertEquals(backend.contactItems().get(0).get("pk").s(), "C#" + retried);
+        assertEquals(List.of(new FlowStart(new ContactKey(INSTANCE, retried), null).toJson()), backend.invokedPayloads());
+        assertEquals(FlowStatus.PENDING, stored(retried).flowStatus());
+    }
+}

@@ -1,0 +1,45 @@
+package dev.connecttasks.handler;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.connecttasks.config.AwsClients;
+import dev.connecttasks.config.Settings;
+import dev.connecttasks.http.ContactRequests;
+import dev.connecttasks.http.HttpApi;
+import dev.connecttasks.http.HttpApi.Response;
+import dev.connecttasks.operation.UpdateContactSchedule;
+import dev.connecttasks.schedule.TaskSchedules;
+import dev.connecttasks.store.ContactTable;
+import java.time.Clock;
+
+/** {@code POST /contact/schedule}. */
+public final class UpdateContactScheduleHandler
+        implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    private final UpdateContactSchedule operation;
+
+    public UpdateContactScheduleHandler() {
+        this(Settings.fromEnvironment());
+    }
+
+    private UpdateContactScheduleHandler(Settings settings) {
+        this(new UpdateContactSchedule(
+                new ContactTable(AwsClients.dynamoDb(settings), settings.tableName()),
+                new TaskSchedules(AwsClients.scheduler(settings), settings.scheduleGroup(),
+                        settings.flowRunnerArn(), settings.schedulerRoleArn()),
+                Clock.systemUTC()));
+    }
+
+    public UpdateContactScheduleHandler(UpdateContactSchedule operation) {
+        this.operation = operation;
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return HttpApi.respond("UpdateContactSchedule", event, context, request -> {
+            operation.reschedule(ContactRequests.scheduleChange(request));
+            return Response.empty();
+        });
+    }
+}

@@ -1,0 +1,39 @@
+package dev.connecttasks.handler;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.connecttasks.config.AwsClients;
+import dev.connecttasks.config.Settings;
+import dev.connecttasks.http.ContactRequests;
+import dev.connecttasks.http.HttpApi;
+import dev.connecttasks.http.HttpApi.Response;
+import dev.connecttasks.operation.UpdateContact;
+import dev.connecttasks.store.ContactTable;
+import java.time.Clock;
+
+/** {@code POST /contacts/{InstanceId}/{ContactId}}. */
+public final class UpdateContactHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    private final UpdateContact operation;
+
+    public UpdateContactHandler() {
+        this(Settings.fromEnvironment());
+    }
+
+    private UpdateContactHandler(Settings settings) {
+        this(new UpdateContact(new ContactTable(AwsClients.dynamoDb(settings), settings.tableName()), Clock.systemUTC()));
+    }
+
+    public UpdateContactHandler(UpdateContact operation) {
+        this.operation = operation;
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return HttpApi.respond("UpdateContact", event, context, request -> {
+            operation.update(ContactRequests.contactKey(request), ContactRequests.contactChanges(request));
+            return Response.empty();
+        });
+    }
+}

@@ -1,0 +1,46 @@
+package dev.connecttasks.config;
+
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import java.util.List;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.scheduler.SchedulerClient;
+
+/**
+ * SDK clients built the cheap way for Lambda: explicit region, credentials from the environment,
+ * the URLConnection HTTP client. No endpoint is set in code: the SDK reads {@code AWS_ENDPOINT_URL}
+ * (and {@code AWS_ENDPOINT_URL_<SERVICE>}) itself, which is how tests and the local runtime aim it.
+ */
+public final class AwsClients {
+    private AwsClients() {
+    }
+
+    /** Interceptors let tests and the benchmark observe (or fail) the calls; functions pass none. */
+    public static DynamoDbClient dynamoDb(Settings settings, ExecutionInterceptor... interceptors) {
+        return configure(DynamoDbClient.builder(), settings, interceptors).build();
+    }
+
+    public static SchedulerClient scheduler(Settings settings, ExecutionInterceptor... interceptors) {
+        return configure(SchedulerClient.builder(), settings, interceptors).build();
+    }
+
+    public static LambdaClient lambda(Settings settings, ExecutionInterceptor... interceptors) {
+        return configure(LambdaClient.builder(), settings, interceptors).build();
+    }
+
+    private static <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(
+            B builder, Settings settings, ExecutionInterceptor... interceptors) {
+        builder.region(Region.of(settings.region()))
+                .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
+                .httpClient(UrlConnectionHttpClient.create());
+        if (interceptors.length > 0) {
+            builder.overrideConfiguration(override -> override.executionInterceptors(List.of(interceptors)));
+        }
+        return builder;
+    }
+}

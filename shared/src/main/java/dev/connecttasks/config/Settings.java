@@ -1,0 +1,52 @@
+package dev.connecttasks.config;
+
+import java.util.Map;
+
+/**
+ * The environment a function runs in, as the template sets it. Readers need only the table, region
+ * and account; the scheduling settings are read when a function that schedules asks for them.
+ */
+public final class Settings {
+    private final Map<String, String> environment;
+
+    public Settings(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
+
+    public static Settings fromEnvironment() {
+        return new Settings(System.getenv());
+    }
+
+    public String region() {
+        return required("AWS_REGION");
+    }
+
+    public String accountId() {
+        return required("ACCOUNT_ID");
+    }
+
+    public String tableName() {
+        return required("TABLE_NAME");
+    }
+
+    public String scheduleGroup() {
+        return required("SCHEDULE_GROUP");
+    }
+
+    public String schedulerRoleArn() {
+        return required("SCHEDULER_ROLE_ARN");
+    }
+
+    /** The flow-runner's alias ARN: the schedules' target and the immediate Invoke's function name. */
+    public String flowRunnerArn() {
+        return required("FLOW_RUNNER_ARN");
+    }
+
+    private String required(String name) {
+        String value = environment.get(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("environment variable " + name + " is not set");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,24 @@
+package dev.connecttasks.flow;
+
+import dev.connecttasks.contact.ContactKey;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.InvocationType;
+
+/** Starts an immediate task's flow: an asynchronous Invoke of the flow-runner. */
+public final class FlowInvoker {
+    private final LambdaClient lambda;
+    private final String flowRunnerArn;
+
+    public FlowInvoker(LambdaClient lambda, String flowRunnerArn) {
+        this.lambda = lambda;
+        this.flowRunnerArn = flowRunnerArn;
+    }
+
+    public void startNow(ContactKey key) {
+        lambda.invoke(invoke -> invoke
+                .functionName(flowRunnerArn)
+                .invocationType(InvocationType.EVENT)
+                .payload(SdkBytes.fromUtf8String(new FlowStart(key, null).toJson())));
+    }
+}

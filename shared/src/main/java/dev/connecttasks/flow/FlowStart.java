@@ -1,0 +1,42 @@
+package dev.connecttasks.flow;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.connecttasks.contact.ContactKey;
+import dev.connecttasks.http.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+
+/**
+ * The flow-runner's input: which contact to start and, for a scheduled task, the scheduled time this
+ * start belongs to (so a start for a superseded schedule can be recognised). Scheduler sends it as
+ * the target input; StartTaskContact sends it as the asynchronous Invoke payload.
+ */
+public record FlowStart(ContactKey key, Instant scheduledTime) {
+
+    public String toJson() {
+        ObjectNode node = Json.object()
+                .put("InstanceId", key.instanceId())
+                .put("ContactId", key.contactId());
+        if (scheduledTime != null) {
+            node.put("ScheduledTime", Json.epochSeconds(scheduledTime));
+        }
+        return Json.write(node);
+    }
+
+    /** Parses an input; a malformed one cannot ever start a flow, so it is reported, not retried. */
+    public static FlowStart fromJson(InputStream input) throws IOException {
+        JsonNode node = Json.MAPPER.readTree(input);
+        if (node == null || !node.path("InstanceId").isTextual() || !node.path("ContactId").isTextual()) {
+            throw new IllegalArgumentException("flow start input needs InstanceId and ContactId strings");
+        }
+        JsonNode scheduled = node.path("ScheduledTime");
+        if (!scheduled.isMissingNode() && !scheduled.isNull() && !scheduled.isNumber()) {
+            throw new IllegalArgumentException("ScheduledTime must be a number of epoch seconds");
+        }
+        return new FlowStart(
+                new ContactKey(node.get("InstanceId").textValue(), node.get("ContactId").textValue()),
+                scheduled.isNumber() ? Json.instant(scheduled.decimalValue()) : null);
+    }
+}

@@ -1,0 +1,122 @@
+package dev.connecttasks.http;
+
+import static dev.connecttasks.error.ApiException.invalidRequest;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** An API Gateway HTTP API (payload 2.0) request, read the way the Connect wire format needs. */
+public final class ApiRequest {
+    /** Larger bodies are rejected before they are parsed. */
+    public static final int MAX_BODY_BYTES = 256 * 1024;
+
+    private final APIGatewayV2HTTPEvent event;
+
+    public ApiRequest(APIGatewayV2HTTPEvent event) {
+        this.event = event;
+    }
+
+    /** A URI label; API Gateway has already percent-decoded it. */
+    public String pathParameter(String name) {
+        Map<String, String> parameters = event.getPathParameters();
+        String value = parameters == null ? null : parameters.get(name);
+        if (value == null) {
+            throw invalidRequest(name + " is required in the path.");
+        }
+        return value;
+    }
+
+    /** The values of a query key; API Gateway joins repeated keys with commas. */
+    public List<String> queryValues(String name) {
+        Map<String, String> parameters = event.getQueryStringParameters();
+        String joined = parameters == null ? null : parameters.get(name);
+        return joined == null ? List.of() : List.of(joined.split(",", -1));
+    }
+
+    /** The JSON object body; an absent or empty body reads as {@code {}}. */
+    public JsonBody body() {
+        byte[] bytes = bodyBytes();
+        if (bytes.length == 0) {
+            return new JsonBody(Json.object());
+        }
+        checkContentType();
+        JsonNode node;
+        try {
+            node = Json.MAPPER.readTree(bytes);
+        } catch (JacksonException e) {
+            throw invalidRequest("The request body is not valid JSON.");
+        } catch (java.io.IOException e) {
+            throw invalidRequest("The request body could not be read.");
+        }
+        if (!(node instanceof ObjectNode object)) {
+            throw invalidRequest("The request body must be a JSON object.");
+        }
+        return new JsonBody(object);
+    }
+
+    private byte[] bodyBytes() {
+        String body = event.getBody();
+        if (body == null) {
+            return new byte[0];
+        }
+        byte[] bytes;
+        if (event.getIsBase64Encoded()) {
+            try {
+                bytes = Base64.getDecoder().decode(body);
+            } catch (IllegalArgumentException e) {
+                throw invalidRequest("The request body is not valid base64.");
+            }
+        } else {
+            if (body.length() > MAX_BODY_BYTES) {
+                throw tooLarge();
+            }
+            bytes = body.getBytes(StandardCharsets.UTF_8);
+        }
+        if (bytes.length > MAX_BODY_BYTES) {
+            throw tooLarge();
+        }
+        return bytes;
+    }
+
+    private void checkContentType() {
+        String contentType = header("content-type");
+        if (contentType == null) {
+            return;
+        }
+        String mediaType = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        boolean json = mediaType.equals("application/json")
+                || mediaType.startsWith("application/x-amz-json")
+                || mediaType.endsWith("+json");
+        if (!json) {
+            throw invalidRequest("Content-Type must be application/json.");
+        }
+    }
+
+    private String header(String lowerCaseName) {
+        Map<String, String> headers = event.getHeaders();
+        if (headers == null) {
+            return null;
+        }
+        String value = headers.get(lowerCaseName);
+        if (value != null) {
+            return value;
+        }
+        for (Map.Entry<String, String> header : headers.entrySet()) {
+            if (header.getKey().equalsIgnoreCase(lowerCaseName)) {
+                return header.getValue();
+            }
+        }
+        return null;
+    }
+
+    private static RuntimeException tooLarge() {
+        return invalidRequest("The request body must not exceed " + MAX_BODY_BYTES + " bytes.");
+    }
+}

@@ -1,0 +1,70 @@
+package dev.connecttasks.http;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.connecttasks.contact.Contact;
+import dev.connecttasks.contact.Reference;
+import dev.connecttasks.contact.ReferenceType;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** Renders contacts in the Connect response shapes. */
+public final class ContactJson {
+    private ContactJson() {
+    }
+
+    /** The DescribeContact response: the 2021 Contact members plus RelatedContactId and Attributes. */
+    public static ObjectNode describeContactResponse(Contact contact, String arn) {
+        ObjectNode out = Json.object();
+        out.put("Arn", arn);
+        out.put("Id", contact.id());
+        putIfPresent(out, "InitialContactId", contact.initialContactId());
+        putIfPresent(out, "PreviousContactId", contact.previousContactId());
+        putIfPresent(out, "RelatedContactId", contact.relatedContactId());
+        out.put("InitiationMethod", "API");
+        out.put("Name", contact.name());
+        putIfPresent(out, "Description", contact.description());
+        out.put("Channel", "TASK");
+        if (contact.queue() != null) {
+            ObjectNode queue = out.putObject("QueueInfo");
+            queue.put("Id", contact.queue().queueId());
+            putTimestamp(queue, "EnqueueTimestamp", contact.queue().enqueuedAt());
+        }
+        putTimestamp(out, "InitiationTimestamp", contact.initiatedAt());
+        putTimestamp(out, "DisconnectTimestamp", contact.disconnectedAt());
+        putTimestamp(out, "LastUpdateTimestamp", contact.lastUpdatedAt());
+        putTimestamp(out, "ScheduledTimestamp", contact.scheduledAt());
+        ObjectNode attributes = out.putObject("Attributes");
+        new TreeMap<>(contact.attributes()).forEach(attributes::put);
+        return Json.object().set("Contact", out);
+    }
+
+    /** The ListContactReferences response: one page, each element exactly one union member. */
+    public static ObjectNode referenceSummaryList(Map<String, Reference> references, Set<ReferenceType> types) {
+        ArrayNode list = Json.MAPPER.createArrayNode();
+        new TreeMap<>(references).forEach((name, reference) -> {
+            if (types.contains(reference.type())) {
+                ObjectNode member = list.addObject().putObject(reference.type().unionMember());
+                member.put("Name", name);
+                member.put("Value", reference.value());
+            }
+        });
+        ObjectNode out = Json.object();
+        out.set("ReferenceSummaryList", list);
+        return out;
+    }
+
+    private static void putIfPresent(ObjectNode node, String member, String value) {
+        if (value != null) {
+            node.put(member, value);
+        }
+    }
+
+    private static void putTimestamp(ObjectNode node, String member, Instant value) {
+        if (value != null) {
+            node.put(member, Json.epochSeconds(value));
+        }
+    }
+}

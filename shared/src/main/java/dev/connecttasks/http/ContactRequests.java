@@ -1,0 +1,81 @@
+package dev.connecttasks.http;
+
+import static dev.connecttasks.error.ApiException.invalidParameter;
+import static dev.connecttasks.error.ApiException.invalidRequest;
+
+import dev.connecttasks.contact.ContactChanges;
+import dev.connecttasks.contact.ContactKey;
+import dev.connecttasks.contact.ContactRules;
+import dev.connecttasks.contact.ReferenceType;
+import dev.connecttasks.contact.ScheduleChange;
+import dev.connecttasks.contact.TaskRequest;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/** Reads the inputs of the five operations from their HTTP bindings (connect-api.md §6). */
+public final class ContactRequests {
+    private static final int MAX_REFERENCE_TYPES = 6;
+
+    private ContactRequests() {
+    }
+
+    /** {@code PUT /contact/task}. */
+    public static TaskRequest startTask(ApiRequest request) {
+        JsonBody body = request.body();
+        for (String member : ContactRules.UNSUPPORTED_TASK_MEMBERS) {
+            if (body.has(member)) {
+                throw invalidParameter(member + " is not supported by this service; start tasks with ContactFlowId.");
+            }
+        }
+        return new TaskRequest(
+                body.requiredString("InstanceId"),
+                body.requiredString("ContactFlowId"),
+                body.requiredString("Name"),
+                body.string("Description"),
+                body.stringMap("Attributes"),
+                body.references("References"),
+                body.string("PreviousContactId"),
+                body.string("RelatedContactId"),
+                body.string("ClientToken"),
+                body.timestamp("ScheduledTime"));
+    }
+
+    /** {@code /contacts/{InstanceId}/{ContactId}} and {@code /contact/references/{InstanceId}/{ContactId}}. */
+    public static ContactKey contactKey(ApiRequest request) {
+        return new ContactKey(request.pathParameter("InstanceId"), request.pathParameter("ContactId"));
+    }
+
+    /** The body of {@code POST /contacts/{InstanceId}/{ContactId}}. */
+    public static ContactChanges contactChanges(ApiRequest request) {
+        JsonBody body = request.body();
+        return new ContactChanges(body.string("Name"), body.string("Description"), body.references("References"));
+    }
+
+    /** {@code POST /contact/schedule}. */
+    public static ScheduleChange scheduleChange(ApiRequest request) {
+        JsonBody body = request.body();
+        ContactKey key = new ContactKey(body.requiredString("InstanceId"), body.requiredString("ContactId"));
+        return new ScheduleChange(key, body.requiredTimestamp("ScheduledTime"));
+    }
+
+    /** The repeated {@code referenceTypes} query key of ListContactReferences. */
+    public static Set<ReferenceType> referenceTypes(ApiRequest request) {
+        List<String> names = request.queryValues("referenceTypes");
+        if (names.isEmpty()) {
+            throw invalidRequest("referenceTypes is required.");
+        }
+        if (names.size() > MAX_REFERENCE_TYPES) {
+            throw invalidParameter("referenceTypes must have between 1 and " + MAX_REFERENCE_TYPES + " values.");
+        }
+        Set<ReferenceType> types = EnumSet.noneOf(ReferenceType.class);
+        for (String name : names) {
+            ReferenceType type = ReferenceType.fromWire(name);
+            if (type == null) {
+                throw invalidRequest("referenceTypes must be ReferenceType values such as URL or ATTACHMENT.");
+            }
+            types.add(type);
+        }
+        return types;
+    }
+}

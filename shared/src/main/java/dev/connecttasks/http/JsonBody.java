@@ -1,0 +1,124 @@
+package dev.connecttasks.http;
+
+import static dev.connecttasks.error.ApiException.invalidRequest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.connecttasks.contact.Reference;
+import dev.connecttasks.contact.ReferenceType;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Typed access to the members of a JSON request body. A missing required member, a member of the
+ * wrong JSON type or an unknown enum value is an InvalidRequestException naming the member. A JSON
+ * {@code null} counts as absent. Members the model does not have are ignored.
+ */
+public final class JsonBody {
+    private final ObjectNode node;
+
+    JsonBody(ObjectNode node) {
+        this.node = node;
+    }
+
+    public boolean has(String member) {
+        JsonNode value = node.get(member);
+        return value != null && !value.isNull();
+    }
+
+    public String string(String member) {
+        JsonNode value = member(member);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw invalidRequest(member + " must be a string.");
+        }
+        return value.textValue();
+    }
+
+    public String requiredString(String member) {
+        String value = string(member);
+        if (value == null) {
+            throw missing(member);
+        }
+        return value;
+    }
+
+    /** An epoch-seconds timestamp: a JSON number, integer or fractional. */
+    public Instant timestamp(String member) {
+        JsonNode value = member(member);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isNumber()) {
+            throw invalidRequest(member + " must be a number of seconds since the epoch.");
+        }
+        return Json.instant(value.decimalValue());
+    }
+
+    public Instant requiredTimestamp(String member) {
+        Instant value = timestamp(member);
+        if (value == null) {
+            throw missing(member);
+        }
+        return value;
+    }
+
+    public Map<String, String> stringMap(String member) {
+        JsonNode value = object(member);
+        if (value == null) {
+            return null;
+        }
+        Map<String, String> entries = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            if (!entry.getValue().isTextual()) {
+                throw invalidRequest(member + " values must be strings.");
+            }
+            entries.put(entry.getKey(), entry.getValue().textValue());
+        }
+        return entries;
+    }
+
+    public Map<String, Reference> references(String member) {
+        JsonNode value = object(member);
+        if (value == null) {
+            return null;
+        }
+        Map<String, Reference> references = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            if (!entry.getValue().isObject()) {
+                throw invalidRequest(member + " values must be objects with Type and Value.");
+            }
+            JsonBody reference = new JsonBody((ObjectNode) entry.getValue());
+            String typeName = reference.requiredString("Type");
+            ReferenceType type = ReferenceType.fromWire(typeName);
+            if (type == null) {
+                throw invalidRequest(member + " Type must be one of the ReferenceType values.");
+            }
+            references.put(entry.getKey(), new Reference(type, reference.requiredString("Value")));
+        }
+        return references;
+    }
+
+    private JsonNode object(String member) {
+        JsonNode value = member(member);
+        if (value != null && !value.isObject()) {
+            throw invalidRequest(member + " must be a JSON object.");
+        }
+        return value;
+    }
+
+    private JsonNode member(String member) {
+        JsonNode value = node.get(member);
+        return value == null || value.isNull() ? null : value;
+    }
+
+    private static RuntimeException missing(String member) {
+        return invalidRequest(member + " is required.");
+    }
+}

@@ -1,0 +1,18 @@
+package dev.connecttasks.operation;
+
+/**
+ * Best-effort cleanup after a failure: a cleanup that fails too must not hide the first failure. Every
+ * cleanup here removes something that is harmless if left (a schedule that fires into a no-op).
+ */
+final class Cleanup {
+    private Cleanup() {
+    }
+
+    static void quietly(Runnable cleanup, RuntimeException cause) {
+        try {
+            cleanup.run();
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
+        }
+    }
+}

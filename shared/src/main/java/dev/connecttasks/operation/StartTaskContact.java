@@ -1,0 +1,150 @@
+package dev.connecttasks.operation;
+
+import static dev.connecttasks.error.ApiException.invalidRequest;
+import static dev.connecttasks.error.ApiException.notFound;
+
+import dev.connecttasks.contact.Contact;
+import dev.connecttasks.contact.ContactKey;
+import dev.connecttasks.contact.ContactRules;
+import dev.connecttasks.contact.FlowStatus;
+import dev.connecttasks.contact.TaskRequest;
+import dev.connecttasks.flow.FlowInvoker;
+import dev.connecttasks.schedule.TaskSchedules;
+import dev.connecttasks.store.ContactTable;
+import dev.connecttasks.store.IdempotencyRecord;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * StartTaskContact. No path leaves a contact that can never start:
+ * <ul>
+ *   <li>scheduled: the schedule is created first, then the contact; if the write fails or a retry
+ *       finds its ClientToken taken, the new schedule is deleted (and would fire into a no-op if not);</li>
+ *   <li>immediate: the contact is written, then the flow-runner is invoked; if the invoke fails the
+ *       contact is withdrawn, and if the process dies in between, a retry with the same ClientToken
+ *       invokes again (the runner's claim makes the extra invoke harmless).</li>
+ * </ul>
+ */
+public final class StartTaskContact {
+    private final ContactTable table;
+    private final TaskSchedules schedules;
+    private final FlowInvoker invoker;
+    private final Clock clock;
+
+    public StartTaskContact(ContactTable table, TaskSchedules schedules, FlowInvoker invoker, Clock clock) {
+        this.table = table;
+        this.schedules = schedules;
+        this.invoker = invoker;
+        this.clock = clock;
+    }
+
+    /** Returns the ContactId: of the new contact, or of the one this ClientToken already started. */
+    public String start(TaskRequest task) {
+        Instant now = Clocks.now(clock);
+        ContactRules.checkTask(task, now);
+        Contact contact = newContact(task, now);
+        IdempotencyRecord token = task.clientToken() == null
+                ? null
+                : new IdempotencyRecord(task.clientToken(), RequestFingerprint.of(task), contact.id());
+        return task.scheduled() ? startLater(contact, token, now) : startNow(contact, token, now);
+    }
+
+    private String startLater(Contact contact, IdempotencyRecord token, Instant now) {
+        schedules.create(contact.key(), contact.scheduledAt());
+        Optional<IdempotencyRecord> earlier;
+        try {
+            earlier = table.create(contact, token, now);
+        } catch (RuntimeException e) {
+            Cleanup.quietly(() -> schedules.delete(contact.key(), contact.scheduledAt()), e);
+            throw e;
+        }
+        if (earlier.isPresent()) {
+            schedules.delete(contact.key(), contact.scheduledAt());
+            return retried(earlier.get(), token);
+        }
+        return contact.id();
+    }
+
+    private String startNow(Contact contact, IdempotencyRecord token, Instant now) {
+        Optional<IdempotencyRecord> earlier = table.create(contact, token, now);
+        if (earlier.isPresent()) {
+            String contactId = retried(earlier.get(), token);
+            invoker.startNow(new ContactKey(contact.instanceId(), contactId));
+            return contactId;
+        }
+        try {
+            invoker.startNow(contact.key());
+        } catch (RuntimeException e) {
+            if (table.withdraw(contact, token == null ? null : token.clientToken(), now)) {
+                throw e;
+            }
+            // The flow started although the invoke reported a failure: the task exists and runs.
+        }
+        return contact.id();
+    }
+
+    private static String retried(IdempotencyRecord earlier, IdempotencyRecord token) {
+        if (!earlier.requestHash().equals(token.requestHash())) {
+            throw invalidRequest("ClientToken " + token.clientToken()
+                    + " was already used with different parameters in this instance.");
+        }
+        return earlier.contactId();
+    }
+
+    private Contact newContact(TaskRequest task, Instant now) {
+        Map<String, String> attributes = task.attributes();
+        String initialContactId = null;
+        List<String> linked = new ArrayList<>();
+        if (task.previousContactId() != null) {
+            linked.add(task.previousContactId());
+        }
+        if (task.relatedContactId() != null) {
+            linked.add(task.relatedContactId());
+        }
+        if (!linked.isEmpty()) {
+            Map<String, Contact> found = table.findAll(task.instanceId(), linked, now);
+            if (task.previousContactId() != null) {
+                Contact previous = linkedContact(found, "PreviousContactId", task.previousContactId());
+                initialContactId = previous.initialContactId() != null ? previous.initialContactId() : previous.id();
+            }
+            if (task.relatedContactId() != null) {
+                Contact related = linkedContact(found, "RelatedContactId", task.relatedContactId());
+                Map<String, String> merged = new HashMap<>(related.attributes());
+                merged.putAll(task.attributes());
+                ContactRules.checkAttributeCap(merged);
+                attributes = merged;
+            }
+        }
+        return new Contact(
+                new ContactKey(task.instanceId(), UUID.randomUUID().toString()),
+                task.contactFlowId(),
+                task.name(),
+                task.description(),
+                attributes,
+                task.references(),
+                task.previousContactId(),
+                initialContactId,
+                task.relatedContactId(),
+                now,
+                now,
+                task.scheduledTime(),
+                task.scheduled() ? FlowStatus.SCHEDULED : FlowStatus.PENDING,
+                null,
+                null,
+                null);
+    }
+
+    private static Contact linkedContact(Map<String, Contact> found, String member, String contactId) {
+        Contact contact = found.get(contactId);
+        if (contact == null) {
+            throw notFound(member + " " + contactId + " was not found in this instance.");
+        }
+        return contact;
+    }
+}

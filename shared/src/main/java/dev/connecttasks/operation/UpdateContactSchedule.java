@@ -1,0 +1,50 @@
+package dev.connecttasks.operation;
+
+import dev.connecttasks.contact.ContactKey;
+import dev.connecttasks.contact.ContactRules;
+import dev.connecttasks.contact.ScheduleChange;
+import dev.connecttasks.error.ApiException;
+import dev.connecttasks.error.ErrorType;
+import dev.connecttasks.schedule.TaskSchedules;
+import dev.connecttasks.store.ContactTable;
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * UpdateContactSchedule. The schedule for the new time is created before the contact moves, so a
+ * contact waiting for a time always has a schedule for it; the schedule for the old time then fires
+ * into a no-op, because the flow-runner starts only the time the contact waits for.
+ */
+public final class UpdateContactSchedule {
+    private final ContactTable table;
+    private final TaskSchedules schedules;
+    private final Clock clock;
+
+    public UpdateContactSchedule(ContactTable table, TaskSchedules schedules, Clock clock) {
+        this.table = table;
+        this.schedules = schedules;
+        this.clock = clock;
+    }
+
+    public void reschedule(ScheduleChange change) {
+        ContactKey key = change.key();
+        Instant now = Clocks.now(clock);
+        ContactRules.checkKey(key);
+        ContactRules.checkScheduledTime(change.scheduledTime(), now);
+        boolean created;
+        try {
+            created = schedules.create(key, change.scheduledTime());
+        } catch (ApiException e) {
+            // UpdateContactSchedule's model names this LimitExceededException (429), not a 402
+            throw e.type() == ErrorType.SERVICE_QUOTA_EXCEEDED ? new ApiException(ErrorType.LIMIT_EXCEEDED, e.getMessage()) : e;
+        }
+        try {
+            table.reschedule(key, change.scheduledTime(), now);
+        } catch (RuntimeException e) {
+            if (created) {
+                Cleanup.quietly(() -> schedules.delete(key, change.scheduledTime()), e);
+            }
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package dev.connecttasks.schedule;
+
+import dev.connecttasks.contact.ContactKey;
+import dev.connecttasks.error.ApiException;
+import dev.connecttasks.flow.FlowStart;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import software.amazon.awssdk.services.scheduler.SchedulerClient;
+import software.amazon.awssdk.services.scheduler.model.ActionAfterCompletion;
+import software.amazon.awssdk.services.scheduler.model.ConflictException;
+import software.amazon.awssdk.services.scheduler.model.FlexibleTimeWindowMode;
+import software.amazon.awssdk.services.scheduler.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.scheduler.model.ServiceQuotaExceededException;
+
+/**
+ * One-shot EventBridge Scheduler schedules that start a task's flow. A schedule belongs to one
+ * (contact, scheduled time) pair: its name is derived from both, and its input carries the time, so a
+ * schedule left behind by a reschedule fires into a no-op (and then deletes itself).
+ */
+public final class TaskSchedules {
+    private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")
+            .withZone(ZoneOffset.UTC);
+
+    private final SchedulerClient scheduler;
+    private final String groupName;
+    private final String targetArn;
+    private final String roleArn;
+
+    public TaskSchedules(SchedulerClient scheduler, String groupName, String targetArn, String roleArn) {
+        this.scheduler = scheduler;
+        this.groupName = groupName;
+        this.targetArn = targetArn;
+        this.roleArn = roleArn;
+    }
+
+    /** Creates the schedule; true if it was created now, false if it already existed. */
+    public boolean create(ContactKey key, Instant scheduledTime) {
+        String name = name(key, scheduledTime);
+        try {
+            scheduler.createSchedule(schedule -> schedule
+                    .name(name)
+                    .groupName(groupName)
+                    .scheduleExpression(expression(scheduledTime))
+                    .scheduleExpressionTimezone("UTC")
+                    .flexibleTimeWindow(window -> window.mode(FlexibleTimeWindowMode.OFF))
+                    .actionAfterCompletion(ActionAfterCompletion.DELETE)
+                    .target(target -> target
+                            .arn(targetArn)
+                            .roleArn(roleArn)
+                            .input(new FlowStart(key, scheduledTime).toJson()))
+                    .clientToken(name));
+            return true;
+        } catch (ConflictException alreadyExists) {
+            return false;
+        } catch (ServiceQuotaExceededException e) {
+            throw ApiException.quotaExceeded("The quota of scheduled tasks has been reached; try again later.");
+        }
+    }
+
+    /** Deletes the schedule; one that is already gone (fired, or never created) is fine. */
+    public void delete(ContactKey key, Instant scheduledTime) {
+        try {
+            scheduler.deleteSchedule(schedule -> schedule.name(name(key, scheduledTime)).groupName(groupName));
+        } catch (ResourceNotFoundException alreadyGone) {
+            // nothing to delete
+        }
+    }
+
+    /**
+     * {@code <hash of instance and contact>-<scheduled epoch millis>}: 46 characters, within the 64 that
+     * Scheduler allows, and never the same for two instances whatever characters their ids hold.
+     */
+    public static String name(ContactKey key, Instant scheduledTime) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            sha256.update(key.instanceId().getBytes(StandardCharsets.UTF_8));
+            sha256.update((byte) 0);
+            sha256.update(key.contactId().getBytes(StandardCharsets.UTF_8));
+            String contactHash = HexFormat.of().formatHex(sha256.digest(), 0, 16);
+            return contactHash + "-" + scheduledTime.toEpochMilli();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always present", e);
+        }
+    }
+
+    /** {@code at(yyyy-MM-ddTHH:mm:ss)} in UTC, rounded up so the flow never starts before its time. */
+    public static String expression(Instant scheduledTime) {
+        Instant second = scheduledTime.truncatedTo(ChronoUnit.SECONDS);
+        if (second.isBefore(scheduledTime)) {
+            second = second.plusSeconds(1);
+        }
+        return "at(" + AT.format(second) + ")";
+    }
+}

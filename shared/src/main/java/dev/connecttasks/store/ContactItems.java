@@ -1,0 +1,194 @@
+package dev.connecttasks.store;
+
+import dev.connecttasks.contact.Contact;
+import dev.connecttasks.contact.ContactKey;
+import dev.connecttasks.contact.ContactRules;
+import dev.connecttasks.contact.FlowStatus;
+import dev.connecttasks.contact.QueueInfo;
+import dev.connecttasks.contact.Reference;
+import dev.connecttasks.contact.ReferenceType;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The item layout of the contact table, written by hand (no reflection). Every item has a string
+ * partition key {@code pk} and sort key {@code sk}:
+ * <ul>
+ *   <li>contact: {@code pk = "C#" + contactId}, {@code sk = instanceId}</li>
+ *   <li>idempotency token: {@code pk = "T#" + clientToken}, {@code sk = instanceId}</li>
+ * </ul>
+ * Keeping the instance in its own key attribute means no id, whatever characters it holds, can
+ * reach an item of another instance. {@code expiresAt} (epoch seconds) is the table's TTL attribute.
+ */
+final class ContactItems {
+    static final String PK = "pk";
+    static final String SK = "sk";
+    static final String EXPIRES_AT = "expiresAt";
+    static final String REVISION = "rev";
+    static final String FLOW_ID = "flowId";
+    static final String NAME = "name";
+    static final String DESCRIPTION = "description";
+    static final String ATTRIBUTES = "attributes";
+    static final String REFERENCES = "references";
+    static final String REFERENCE_BYTES = "refBytes";
+    static final String PREVIOUS_CONTACT_ID = "previousContactId";
+    static final String INITIAL_CONTACT_ID = "initialContactId";
+    static final String RELATED_CONTACT_ID = "relatedContactId";
+    static final String INITIATED_AT = "initiatedAt";
+    static final String LAST_UPDATED_AT = "lastUpdatedAt";
+    static final String SCHEDULED_AT = "scheduledAt";
+    static final String FLOW_STATUS = "flowStatus";
+    static final String FLOW_STARTED_AT = "flowStartedAt";
+    static final String QUEUE_ID = "queueId";
+    static final String ENQUEUED_AT = "enqueuedAt";
+    static final String DISCONNECTED_AT = "disconnectedAt";
+    /** On a contact that others name as PreviousContactId: how many tasks did. */
+    static final String LINKED_TASKS = "linkedTasks";
+    static final String TOKEN_CONTACT_ID = "contactId";
+    static final String TOKEN_REQUEST_HASH = "requestHash";
+
+    private static final String REFERENCE_TYPE = "type";
+    private static final String REFERENCE_VALUE = "value";
+    private static final int CONTACT_RETENTION_MONTHS = 24;
+
+    private ContactItems() {
+    }
+
+    static Map<String, AttributeValue> key(ContactKey key) {
+        return Map.of(PK, s("C#" + key.contactId()), SK, s(key.instanceId()));
+    }
+
+    static Map<String, AttributeValue> tokenKey(String instanceId, String clientToken) {
+        return Map.of(PK, s("T#" + clientToken), SK, s(instanceId));
+    }
+
+    /** Contacts expire 24 months after they were initiated. */
+    static long expiresAt(Instant initiatedAt) {
+        return initiatedAt.atOffset(ZoneOffset.UTC).plusMonths(CONTACT_RETENTION_MONTHS).toEpochSecond();
+    }
+
+    static Map<String, AttributeValue> toItem(Contact contact) {
+        Map<String, AttributeValue> item = new HashMap<>(key(contact.key()));
+        item.put(EXPIRES_AT, n(expiresAt(contact.initiatedAt())));
+        item.put(REVISION, n(1));
+        item.put(FLOW_ID, s(contact.contactFlowId()));
+        item.put(NAME, s(contact.name()));
+        putIfPresent(item, DESCRIPTION, contact.description());
+        item.put(ATTRIBUTES, attributes(contact.attributes()));
+        item.put(REFERENCES, references(contact.references()));
+        item.put(REFERENCE_BYTES, n(ContactRules.referenceBytes(contact.references())));
+        putIfPresent(item, PREVIOUS_CONTACT_ID, contact.previousContactId());
+        putIfPresent(item, INITIAL_CONTACT_ID, contact.initialContactId());
+        putIfPresent(item, RELATED_CONTACT_ID, contact.relatedContactId());
+        putIfPresent(item, INITIATED_AT, contact.initiatedAt());
+        putIfPresent(item, LAST_UPDATED_AT, contact.lastUpdatedAt());
+        putIfPresent(item, SCHEDULED_AT, contact.scheduledAt());
+        item.put(FLOW_STATUS, s(contact.flowStatus().name()));
+        putIfPresent(item, FLOW_STARTED_AT, contact.flowStartedAt());
+        if (contact.queue() != null) {
+            item.put(QUEUE_ID, s(contact.queue().queueId()));
+            item.put(ENQUEUED_AT, n(contact.queue().enqueuedAt().toEpochMilli()));
+        }
+        putIfPresent(item, DISCONNECTED_AT, contact.disconnectedAt());
+        return item;
+    }
+
+    static Contact fromItem(Map<String, AttributeValue> item) {
+        String queueId = string(item, QUEUE_ID);
+        return new Contact(
+                new ContactKey(string(item, SK), string(item, PK).substring(2)),
+                string(item, FLOW_ID),
+                string(item, NAME),
+                string(item, DESCRIPTION),
+                attributes(item.get(ATTRIBUTES)),
+                references(item.get(REFERENCES)),
+                string(item, PREVIOUS_CONTACT_ID),
+                string(item, INITIAL_CONTACT_ID),
+                string(item, RELATED_CONTACT_ID),
+                instant(item, INITIATED_AT),
+                instant(item, LAST_UPDATED_AT),
+                instant(item, SCHEDULED_AT),
+                FlowStatus.valueOf(string(item, FLOW_STATUS)),
+                instant(item, FLOW_STARTED_AT),
+                queueId == null ? null : new QueueInfo(queueId, instant(item, ENQUEUED_AT)),
+                instant(item, DISCONNECTED_AT));
+    }
+
+    static Map<String, Reference> references(AttributeValue value) {
+        Map<String, Reference> references = new HashMap<>();
+        if (value != null && value.hasM()) {
+            value.m().forEach((name, entry) -> references.put(name, new Reference(
+                    ReferenceType.valueOf(entry.m().get(REFERENCE_TYPE).s()), entry.m().get(REFERENCE_VALUE).s())));
+        }
+        return references;
+    }
+
+    static AttributeValue reference(Reference reference) {
+        return AttributeValue.fromM(Map.of(
+                REFERENCE_TYPE, s(reference.type().name()),
+                REFERENCE_VALUE, s(reference.value())));
+    }
+
+    /** Whether an item is still live: TTL deletion runs late, so reads and conditions check it too. */
+    static boolean live(Map<String, AttributeValue> item, Instant now) {
+        return item != null && !item.isEmpty() && item.containsKey(EXPIRES_AT)
+                && Long.parseLong(item.get(EXPIRES_AT).n()) > now.getEpochSecond();
+    }
+
+    static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    static AttributeValue n(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+
+    static AttributeValue millis(Instant value) {
+        return n(value.toEpochMilli());
+    }
+
+    static String string(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null ? null : value.s();
+    }
+
+    static Instant instant(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null ? null : Instant.ofEpochMilli(Long.parseLong(value.n()));
+    }
+
+    private static AttributeValue attributes(Map<String, String> attributes) {
+        Map<String, AttributeValue> map = new HashMap<>();
+        attributes.forEach((key, value) -> map.put(key, s(value)));
+        return AttributeValue.fromM(map);
+    }
+
+    private static Map<String, String> attributes(AttributeValue value) {
+        Map<String, String> attributes = new HashMap<>();
+        if (value != null && value.hasM()) {
+            value.m().forEach((key, entry) -> attributes.put(key, entry.s()));
+        }
+        return attributes;
+    }
+
+    private static AttributeValue references(Map<String, Reference> references) {
+        Map<String, AttributeValue> map = new HashMap<>();
+        references.forEach((name, reference) -> map.put(name, reference(reference)));
+        return AttributeValue.fromM(map);
+    }
+
+    private static void putIfPresent(Map<String, AttributeValue> item, String name, String value) {
+        if (value != null) {
+            item.put(name, s(value));
+        }
+    }
+
+    private static void putIfPresent(Map<String, AttributeValue> item, String name, Instant value) {
+        if (value != null) {
+            item.put(name, millis(value));
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.connecttasks.flow;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.connecttasks.contact.ContactKey;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class FlowStartTest {
+
+    private static FlowStart parse(String json) throws Exception {
+        return FlowStart.fromJson(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void roundTripsScheduledAndImmediateStarts() throws Exception {
+        FlowStart scheduled = new FlowStart(new ContactKey("i", "c"), Instant.parse("2026-11-27T09:30:00.250Z"));
+        assertEquals("{\"InstanceId\":\"i\",\"ContactId\":\"c\",\"ScheduledTime\":1795771800.25}", scheduled.toJson());
+        assertEquals(scheduled, parse(scheduled.toJson()));
+        FlowStart now = new FlowStart(new ContactKey("i", "c"), null);
+        assertEquals("{\"InstanceId\":\"i\",\"ContactId\":\"c\"}", now.toJson());
+        assertEquals(now, parse(now.toJson()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{}", "{\"InstanceId\":\"i\"}", "{\"InstanceId\":1,\"ContactId\":\"c\"}",
+            "{\"InstanceId\":\"i\",\"ContactId\":\"c\",\"ScheduledTime\":\"soon\"}", "[]"})
+    void malformedInputIsRejected(String json) {
+        assertThrows(IllegalArgumentException.class, () -> parse(json));
+    }
+}

@@ -1,0 +1,301 @@
+package dev.connecttasks.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.connecttasks.contact.Contact;
+import dev.connecttasks.contact.ContactChanges;
+import dev.connecttasks.contact.ContactKey;
+import dev.connecttasks.contact.ContactRules;
+import dev.connecttasks.contact.FlowStatus;
+import dev.connecttasks.contact.Reference;
+import dev.connecttasks.contact.ReferenceType;
+import dev.connecttasks.error.ApiException;
+import dev.connecttasks.error.ErrorType;
+import dev.connecttasks.testing.Emulator;
+import dev.connecttasks.testing.TestContacts;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+class ContactTableIT {
+    private static final String INSTANCE = "instance-a";
+    private static ContactTable table;
+    private static ExecutorService pool;
+    private final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+    @BeforeAll
+    static void createTable() {
+        table = new ContactTable(Emulator.dynamo(), Emulator.newTable());
+        pool = Executors.newFixedThreadPool(20);
+    }
+
+    @AfterAll
+    static void stopPool() {
+        pool.shutdownNow();
+    }
+
+    private Contact created(Contact contact) {
+        assertEquals(Optional.empty(), table.create(contact, null, now));
+        return contact;
+    }
+
+    private static ApiException failure(ErrorType type, Runnable call) {
+        ApiException e = assertThrows(ApiException.class, call::run);
+        assertEquals(type, e.type(), e.getMessage());
+        return e;
+    }
+
+    private Map<String, AttributeValue> rawItem(ContactKey key) {
+        return Emulator.dynamo().getItem(get -> get.tableName(table.tableName()).key(ContactItems.key(key))
+                .consistentRead(true)).item();
+    }
+
+    @Test
+    void aCreatedContactReadsBackWholeAndOnlyInItsInstance() {
+        Contact contact = created(TestContacts.withReferences(INSTANCE, now,
+                Map.of("Order", new Reference(ReferenceType.URL, "https://x.io/1"))));
+        assertEquals(Optional.of(contact), table.find(contact.key(), now));
+        assertEquals(Optional.empty(), table.find(new ContactKey("instance-b", contact.id()), now));
+    }
+
+    @Test
+    void aContactPastItsRetentionIsGoneBeforeTtlDeletesIt() {
+        Instant initiated = now.minus(Duration.ofDays(2 * 366));
+        Contact old = created(TestContacts.pending(INSTANCE, initiated));
+        assertFalse(rawItem(old.key()).isEmpty());
+        assertEquals(Optional.empty(), table.find(old.key(), now));
+        failure(ErrorType.RESOURCE_NOT_FOUND, () -> table.update(old.key(),
+                new ContactChanges("renamed", null, Map.of()), now));
+    }
+
+    @Test
+    void aClientTokenResolvesToTheFirstContactAndCreatesNothingElse() {
+        Contact first = TestContacts.pending(INSTANCE, now);
+        Contact second = TestContacts.pending(INSTANCE, now);
+        IdempotencyRecord token = new IdempotencyRecord("token-" + first.id(), "hash-1", first.id());
+        assertEquals(Optional.empty(), table.create(first, token, now));
+        Optional<IdempotencyRecord> held = table.create(second,
+                new IdempotencyRecord(token.clientToken(), "hash-2", second.id()), now);
+        assertEquals(Optional.of(new IdempotencyRecord(token.clientToken(), "hash-1", first.id())), held);
+        assertEquals(Optional.empty(), table.find(second.key(), now));
+        // the same token in another instance is another token
+        Contact elsewhere = TestContacts.pending("instance-b", now);
+        assertEquals(Optional.empty(), table.create(elsewhere,
+                new IdempotencyRecord(token.clientToken(), "hash-1", elsewhere.id()), now));
+    }
+
+    @Test
+    void aClientTokenOlderThan24HoursIsFreeAgain() {
+        Contact first = TestContacts.pending(INSTANCE, now);
+        Instant dayAgo = now.minus(ContactTable.TOKEN_LIFETIME).minusSeconds(1);
+        assertEquals(Optional.empty(), table.create(first,
+                new IdempotencyRecord("old-" + first.id(), "h", first.id()), dayAgo));
+        Contact second = TestContacts.pending(INSTANCE, now);
+        assertEquals(Optional.empty(), table.create(second,
+                new IdempotencyRecord("old-" + first.id(), "h", second.id()), now));
+        assertTrue(table.find(second.key(), now).isPresent());
+    }
+
+    @Test
+    void concurrentCreatesWithOneTokenMakeExactlyOneContact() throws Exception {
+        String clientToken = "race-" + now.toEpochMilli();
+        List<Contact> attempts = new ArrayList<>();
+        List<Callable<Optional<IdempotencyRecord>>> calls = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            Contact attempt = TestContacts.pending(INSTANCE, now);
+            attempts.add(attempt);
+            calls.add(() -> table.create(attempt, new IdempotencyRecord(clientToken, "h", attempt.id()), now));
+        }
+        List<Future<Optional<IdempotencyRecord>>> results = pool.invokeAll(calls);
+        List<String> winners = new ArrayList<>();
+        List<String> resolved = new ArrayList<>();
+        for (int i = 0; i < results.size(); i++) {
+            Optional<IdempotencyRecord> held = results.get(i).get();
+            if (held.isEmpty()) {
+                winners.add(attempts.get(i).id());
+            } else {
+                resolved.add(held.get().contactId());
+            }
+        }
+        assertEquals(1, winners.size());
+        assertTrue(resolved.stream().allMatch(winners.get(0)::equals));
+        long stored = attempts.stream().filter(c -> table.find(c.key(), now).isPresent()).count();
+        assertEquals(1, stored);
+    }
+
+    @Test
+    void previousContactLinksCountUpToTwelve() {
+        Contact previous = created(TestContacts.pending(INSTANCE, now));
+        for (int i = 0; i < 12; i++) {
+            created(TestContacts.following(previous, now));
+        }
+        Contact thirteenth = TestContacts.following(previous, now);
+        failure(ErrorType.SERVICE_QUOTA_EXCEEDED, () -> table.create(thirteenth, null, now));
+        assertEquals(Optional.empty(), table.find(thirteenth.key(), now));
+        assertEquals("12", rawItem(previous.key()).get("linkedTasks").n());
+    }
+
+    @Test
+    void aMissingPreviousContactIsNotFoundAndNothingIsWritten() {
+        Contact orphan = TestContacts.following(TestContacts.pending(INSTANCE, now), now);
+        failure(ErrorType.RESOURCE_NOT_FOUND, () -> table.create(orphan, null, now));
+        assertEquals(Optional.empty(), table.find(orphan.key(), now));
+    }
+
+    @Test
+    void findAllReadsSeveralContactsOfOneInstance() {
+        Contact a = created(TestContacts.pending(INSTANCE, now));
+        Contact b = created(TestContacts.pending(INSTANCE, now));
+        Contact other = created(TestContacts.pending("instance-b", now));
+        Map<String, Contact> found = table.findAll(INSTANCE, List.of(a.id(), b.id(), other.id(), "missing"), now);
+        assertEquals(Map.of(a.id(), a, b.id(), b), found);
+    }
+
+    @Test
+    void updateReplacesNameAndDescriptionAndMergesReferences() {
+        Contact contact = created(TestContacts.withReferences(INSTANCE, now,
+                Map.of("Order", new Reference(ReferenceType.URL, "https://x.io/1"))));
+        Instant later = now.plusSeconds(5);
+        table.update(contact.key(), new ContactChanges("New name", null,
+                Map.of("Amount", new Reference(ReferenceType.NUMBER, "12.5"))), later);
+        table.update(contact.key(), new ContactChanges(null, "New description",
+                Map.of("Order", new Reference(ReferenceType.URL, "https://x.io/2"))), later.plusSeconds(1));
+        Contact updated = table.find(contact.key(), now).orElseThrow();
+        assertEquals("New name", updated.name());
+        assertEquals("New description", updated.description());
+        assertEquals(Map.of("Order", new Reference(ReferenceType.URL, "https://x.io/2"),
+                "Amount", new Reference(ReferenceType.NUMBER, "12.5")), updated.references());
+        assertEquals(later.plusSeconds(1), updated.lastUpdatedAt());
+        assertEquals(contact.initiatedAt(), updated.initiatedAt());
+        assertEquals(String.valueOf(ContactRules.referenceBytes(updated.references())), rawItem(contact.key()).get("refBytes").n());
+    }
+
+    @Test
+    void anUpdateThatWouldBreakTheCapWritesNothing() {
+        Contact contact = created(TestContacts.withReferences(INSTANCE, now,
+                Map.of("Big", new Reference(ReferenceType.STRING, "x".repeat(4000)))));
+        ApiException e = failure(ErrorType.INVALID_PARAMETER, () -> table.update(contact.key(), new ContactChanges(
+                "renamed", null, Map.of("More", new Reference(ReferenceType.STRING, "y".repeat(100)))), now));
+        assertTrue(e.getMessage().contains("4096"));
+        Contact unchanged = table.find(contact.key(), now).orElseThrow();
+        assertEquals(contact, unchanged);
+        // replacing the big reference with a small one frees the room
+        table.update(contact.key(), new ContactChanges(null, null, Map.of(
+                "Big", new Reference(ReferenceType.STRING, "small"),
+                "More", new Reference(ReferenceType.STRING, "y".repeat(100)))), now);
+        assertEquals(2, table.find(contact.key(), now).orElseThrow().references().size());
+    }
+
+    @Test
+    void concurrentUpdatesWithDistinctReferencesLoseNone() throws Exception {
+        Contact contact = created(TestContacts.pending(INSTANCE, now));
+        List<Future<?>> updates = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String name = "ref-" + i;
+            updates.add(pool.submit(() -> table.update(contact.key(), new ContactChanges(null, null,
+                    Map.of(name, new Reference(ReferenceType.STRING, "v".repeat(150)))), now)));
+        }
+        for (Future<?> update : updates) {
+            update.get();
+        }
+        Contact updated = table.find(contact.key(), now).orElseThrow();
+        assertEquals(20, updated.references().size());
+        assertEquals(String.valueOf(ContactRules.referenceBytes(updated.references())), rawItem(contact.key()).get("refBytes").n());
+    }
+
+    @Test
+    void updatingAMissingContactIsNotFound() {
+        failure(ErrorType.RESOURCE_NOT_FOUND, () -> table.update(new ContactKey(INSTANCE, "missing"),
+                new ContactChanges("n", null, Map.of()), now));
+        assertTrue(rawItem(new ContactKey(INSTANCE, "missing")).isEmpty());
+    }
+
+    @Test
+    void rescheduleMovesOnlyAScheduledContactThatHasNotStarted() {
+        Instant at = now.plus(Duration.ofHours(1));
+        Contact scheduled = created(TestContacts.scheduled(INSTANCE, now, at));
+        table.reschedule(scheduled.key(), at.plusSeconds(60), now);
+        assertEquals(at.plusSeconds(60), table.find(scheduled.key(), now).orElseThrow().scheduledAt());
+
+        Contact immediate = created(TestContacts.pending(INSTANCE, now));
+        assertTrue(failure(ErrorType.INVALID_REQUEST, () -> table.reschedule(immediate.key(), at, now))
+                .getMessage().contains("not a scheduled task"));
+
+        assertTrue(table.claimFlowStart(scheduled.key(), at.plusSeconds(60), now).claimed());
+        assertTrue(failure(ErrorType.INVALID_REQUEST, () -> table.reschedule(scheduled.key(), at, now))
+                .getMessage().contains("already started"));
+
+        failure(ErrorType.RESOURCE_NOT_FOUND, () -> table.reschedule(new ContactKey(INSTANCE, "missing"), at, now));
+        failure(ErrorType.RESOURCE_NOT_FOUND, () -> table.reschedule(new ContactKey("instance-b", scheduled.id()), at, now));
+    }
+
+    @Test
+    void aFlowStartIsClaimedOnceAndOnlyForTheAwaitedTime() {
+        Contact immediate = created(TestContacts.pending(INSTANCE, now));
+        FlowClaim claim = table.claimFlowStart(immediate.key(), null, now.plusMillis(5));
+        assertTrue(claim.claimed());
+        assertEquals(FlowStatus.STARTED, claim.contact().flowStatus());
+        assertEquals(now.plusMillis(5), claim.contact().flowStartedAt());
+        assertEquals(FlowClaim.Refusal.ALREADY_STARTED, table.claimFlowStart(immediate.key(), null, now).refusal());
+
+        Instant at = now.plus(Duration.ofHours(1));
+        Contact scheduled = created(TestContacts.scheduled(INSTANCE, now, at));
+        assertEquals(FlowClaim.Refusal.SUPERSEDED, table.claimFlowStart(scheduled.key(), at.minusSeconds(1), now).refusal());
+        assertEquals(FlowClaim.Refusal.SUPERSEDED, table.claimFlowStart(scheduled.key(), null, now).refusal());
+        assertTrue(table.claimFlowStart(scheduled.key(), at, now).claimed());
+        assertEquals(FlowClaim.Refusal.NO_SUCH_CONTACT,
+                table.claimFlowStart(new ContactKey(INSTANCE, "missing"), null, now).refusal());
+    }
+
+    @Test
+    void threeConcurrentClaimsStartOnce() throws Exception {
+        Contact contact = created(TestContacts.pending(INSTANCE, now));
+        List<Future<FlowClaim>> claims = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            claims.add(pool.submit(() -> table.claimFlowStart(contact.key(), null, now)));
+        }
+        int started = 0;
+        for (Future<FlowClaim> claim : claims) {
+            started += claim.get().claimed() ? 1 : 0;
+        }
+        assertEquals(1, started);
+    }
+
+    @Test
+    void withdrawRemovesAnUnstartedContactWithItsTokenAndLink() {
+        Contact previous = created(TestContacts.pending(INSTANCE, now));
+        Contact contact = TestContacts.following(previous, now);
+        IdempotencyRecord token = new IdempotencyRecord("w-" + contact.id(), "h", contact.id());
+        assertEquals(Optional.empty(), table.create(contact, token, now));
+        assertEquals("1", rawItem(previous.key()).get("linkedTasks").n());
+
+        assertTrue(table.withdraw(contact, token.clientToken(), now));
+        assertEquals(Optional.empty(), table.find(contact.key(), now));
+        assertEquals("0", rawItem(previous.key()).get("linkedTasks").n());
+        Contact retry = TestContacts.pending(INSTANCE, now);
+        assertEquals(Optional.empty(), table.create(retry, new IdempotencyRecord(token.clientToken(), "h", retry.id()), now));
+    }
+
+    @Test
+    void withdrawLeavesAStartedContact() {
+        Contact contact = created(TestContacts.pending(INSTANCE, now));
+        assertTrue(table.claimFlowStart(contact.key(), null, now).claimed());
+        assertFalse(table.withdraw(contact, null, now));
+        assertTrue(table.find(contact.key(), now).isPresent());
+    }
+}

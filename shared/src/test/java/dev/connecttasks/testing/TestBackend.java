@@ -1,0 +1,104 @@
+package dev.connecttasks.testing;
+
+import dev.connecttasks.config.AwsClients;
+import dev.connecttasks.config.Settings;
+import dev.connecttasks.contact.ContactArns;
+import dev.connecttasks.contact.ContactKey;
+import dev.connecttasks.flow.FlowEngine;
+import dev.connecttasks.flow.FlowInvoker;
+import dev.connecttasks.operation.DescribeContact;
+import dev.connecttasks.operation.ListContactReferences;
+import dev.connecttasks.operation.RunFlow;
+import dev.connecttasks.operation.StartTaskContact;
+import dev.connecttasks.operation.UpdateContact;
+import dev.connecttasks.operation.UpdateContactSchedule;
+import dev.connecttasks.schedule.TaskSchedules;
+import dev.connecttasks.store.ContactTable;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.lambda.model.InvokeRequest;
+import software.amazon.awssdk.services.scheduler.model.GetScheduleResponse;
+import software.amazon.awssdk.services.scheduler.model.ScheduleSummary;
+
+/**
+ * The service's parts wired as the functions wire them, against the emulator, on a table and schedule
+ * group of their own. Every SDK client carries {@link #calls}, which records each call and can inject
+ * faults.
+ */
+public final class TestBackend {
+    public final Settings settings;
+    public final InterceptedCalls calls = new InterceptedCalls();
+    public final ContactTable table;
+    public final TaskSchedules schedules;
+    public final FlowInvoker invoker;
+    public final ContactArns arns;
+    private final Clock clock;
+
+    private TestBackend(Clock clock) {
+        this.clock = clock;
+        this.settings = Emulator.settings(Emulator.newTable(), Emulator.newScheduleGroup());
+        this.table = new ContactTable(AwsClients.dynamoDb(settings, calls), settings.tableName());
+        this.schedules = new TaskSchedules(AwsClients.scheduler(settings, calls), settings.scheduleGroup(),
+                settings.flowRunnerArn(), settings.schedulerRoleArn());
+        this.invoker = new FlowInvoker(AwsClients.lambda(settings, calls), settings.flowRunnerArn());
+        this.arns = new ContactArns(settings.region(), settings.accountId());
+    }
+
+    public static TestBackend create() {
+        return new TestBackend(Clock.systemUTC());
+    }
+
+    public static TestBackend create(Clock clock) {
+        return new TestBackend(clock);
+    }
+
+    public StartTaskContact startTaskContact() {
+        return new StartTaskContact(table, schedules, invoker, clock);
+    }
+
+    public DescribeContact describeContact() {
+        return new DescribeContact(table, clock);
+    }
+
+    public UpdateContact updateContact() {
+        return new UpdateContact(table, clock);
+    }
+
+    public UpdateContactSchedule updateContactSchedule() {
+        return new UpdateContactSchedule(table, schedules, clock);
+    }
+
+    public ListContactReferences listContactReferences() {
+        return new ListContactReferences(describeContact());
+    }
+
+    public RunFlow runFlow(FlowEngine engine) {
+        return new RunFlow(table, engine, clock);
+    }
+
+    /** The payloads of the flow-runner invokes made so far, as JSON text. */
+    public List<String> invokedPayloads() {
+        return calls.requests(InvokeRequest.class).stream().map(invoke -> invoke.payload().asUtf8String()).toList();
+    }
+
+    public GetScheduleResponse schedule(ContactKey key, Instant scheduledTime) {
+        return Emulator.scheduler().getSchedule(get -> get
+                .groupName(settings.scheduleGroup())
+                .name(TaskSchedules.name(key, scheduledTime)));
+    }
+
+    public List<String> scheduleNames() {
+        return Emulator.scheduler().listSchedulesPaginator(list -> list.groupName(settings.scheduleGroup()))
+                .schedules().stream().map(ScheduleSummary::name).sorted().toList();
+    }
+
+    /** Every contact item in the table (tests may scan; the service never does). */
+    public List<Map<String, AttributeValue>> contactItems() {
+        return Emulator.dynamo().scanPaginator(scan -> scan.tableName(settings.tableName())).items().stream()
+                .filter(item -> item.get("pk").s().startsWith("C#"))
+                .toList();
+    }
+}
