@@ -5,6 +5,7 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import java.util.List;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -13,7 +14,9 @@ import software.amazon.awssdk.services.scheduler.SchedulerClient;
 
 /**
  * SDK clients built the cheap way for Lambda: explicit region, credentials from the environment,
- * the URLConnection HTTP client. No endpoint is set in code: the SDK reads {@code AWS_ENDPOINT_URL}
+ * the URLConnection HTTP client, and the standard retry mode (3 attempts: a throttle that outlasts it
+ * reaches the caller as a ThrottlingException within seconds, and the caller's SDK retries it, instead
+ * of DynamoDB's legacy 9 attempts outlasting the API's timeout). No endpoint is set in code: the SDK reads {@code AWS_ENDPOINT_URL}
  * (and {@code AWS_ENDPOINT_URL_<SERVICE>}) itself, which is how tests and the local runtime aim it.
  */
 public final class AwsClients {
@@ -35,12 +38,11 @@ public final class AwsClients {
 
     private static <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(
             B builder, Settings settings, ExecutionInterceptor... interceptors) {
-        builder.region(Region.of(settings.region()))
+        return builder.region(Region.of(settings.region()))
                 .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
-                .httpClient(UrlConnectionHttpClient.create());
-        if (interceptors.length > 0) {
-            builder.overrideConfiguration(override -> override.executionInterceptors(List.of(interceptors)));
-        }
-        return builder;
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(override -> override
+                        .retryStrategy(RetryMode.STANDARD)
+                        .executionInterceptors(List.of(interceptors)));
     }
 }

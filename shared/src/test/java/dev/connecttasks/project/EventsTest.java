@@ -1,0 +1,83 @@
+package dev.connecttasks.project;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import dev.connecttasks.flow.FlowStart;
+import dev.connecttasks.http.ApiRequest;
+import dev.connecttasks.http.ContactRequests;
+import dev.connecttasks.testing.ApiEvents;
+import dev.connecttasks.testing.Template;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every file in events/ is an event its function accepts, so none can rot. */
+class EventsTest {
+    private static final Map<String, Consumer<ApiRequest>> READERS = Map.of(
+            "PUT /contact/task", ContactRequests::startTask,
+            "GET /contacts/{InstanceId}/{ContactId}", ContactRequests::contactKey,
+            "POST /contacts/{InstanceId}/{ContactId}", request -> {
+                ContactRequests.contactKey(request);
+                assertFalse(ContactRequests.contactChanges(request).isEmpty());
+            },
+            "POST /contact/schedule", ContactRequests::scheduleChange,
+            "GET /contact/references/{InstanceId}/{ContactId}", request -> {
+                ContactRequests.contactKey(request);
+                ContactRequests.referenceTypes(request);
+            });
+
+    static List<String> eventFiles() throws IOException {
+        try (Stream<Path> files = Files.list(ApiEvents.repositoryRoot().resolve("events"))) {
+            return files.map(path -> path.getFileName().toString()).filter(name -> name.endsWith(".json")).sorted().toList();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("eventFiles")
+    void eachEventIsAcceptedByItsFunction(String name) throws IOException {
+        if (name.startsWith("flow-runner")) {
+            try (InputStream input = Files.newInputStream(ApiEvents.eventFile(name))) {
+                assertNotNull(FlowStart.fromJson(input).key());
+            }
+            return;
+        }
+        APIGatewayV2HTTPEvent event = ApiEvents.load(name);
+        String route = event.getRouteKey();
+        assertTrue(Template.load().routes().contains(route), name + ": " + route);
+        assertEquals(route, event.getRequestContext().getRouteKey());
+        assertEquals(route.split(" ")[0], event.getRequestContext().getHttp().getMethod());
+        String path = route.split(" ")[1];
+        if (event.getPathParameters() != null) {
+            for (Map.Entry<String, String> parameter : event.getPathParameters().entrySet()) {
+                path = path.replace("{" + parameter.getKey() + "}", parameter.getValue());
+            }
+        }
+        assertEquals(path, event.getRawPath(), name);
+        assertEquals(path, event.getRequestContext().getHttp().getPath(), name);
+        READERS.get(route).accept(new ApiRequest(event));
+    }
+
+    @Test
+    void everyFunctionHasAnEvent() throws IOException {
+        Set<String> modules = new TreeSet<>();
+        Template.load().functions().values().forEach(function ->
+                modules.add(Path.of(function.path("Properties").path("CodeUri").asText()).getFileName().toString()));
+        for (String module : modules) {
+            assertTrue(eventFiles().stream().anyMatch(name -> name.startsWith(module)), module);
+        }
+    }
+}

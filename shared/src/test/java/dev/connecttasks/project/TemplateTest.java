@@ -1,0 +1,109 @@
+package dev.connecttasks.project;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.connecttasks.store.ContactTableSchema;
+import dev.connecttasks.testing.ApiEvents;
+import dev.connecttasks.testing.Template;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class TemplateTest {
+    private final Template template = Template.load();
+
+    @Test
+    void theApiHasExactlyTheFiveConnectRoutes() {
+        assertEquals(Set.of(
+                "PUT /contact/task",
+                "GET /contacts/{InstanceId}/{ContactId}",
+                "POST /contacts/{InstanceId}/{ContactId}",
+                "POST /contact/schedule",
+                "GET /contact/references/{InstanceId}/{ContactId}"), template.routes());
+        template.functions().values().forEach(function -> function.path("Properties").path("Events").forEach(event -> {
+            assertEquals("HttpApi", event.path("Type").asText());
+            assertEquals("2.0", event.path("Properties").path("PayloadFormatVersion").asText());
+            assertEquals("ContactApi", event.path("Properties").path("ApiId").asText());
+        }));
+    }
+
+    @Test
+    void everyFunctionNamesAHandlerClassThatExists() throws IOException {
+        Path root = ApiEvents.repositoryRoot();
+        assertEquals(6, template.functions().size());
+        for (Map.Entry<String, JsonNode> function : template.functions().entrySet()) {
+            JsonNode properties = function.getValue().path("Properties");
+            Path module = root.resolve(properties.path("CodeUri").asText());
+            assertTrue(Files.exists(module.resolve("pom.xml")), function.getKey() + ": " + module);
+            String[] handler = properties.path("Handler").asText().split("::");
+            assertEquals("handleRequest", handler[1], function.getKey());
+            Path source = module.resolve("src/main/java/" + handler[0].replace('.', '/') + ".java");
+            assertTrue(Files.exists(source), function.getKey() + ": " + source);
+            assertTrue(Files.readString(source).contains("public void handleRequest(")
+                    || Files.readString(source).contains("public APIGatewayV2HTTPResponse handleRequest("), source.toString());
+        }
+    }
+
+    @Test
+    void functionsRunOnJava21WithSnapStartOnThePublishedAlias() {
+        JsonNode globals = template.root().path("Globals").path("Function");
+        assertEquals("java21", globals.path("Runtime").asText());
+        assertEquals("live", globals.path("AutoPublishAlias").asText());
+        assertEquals("PublishedVersions", globals.path("SnapStart").path("ApplyOn").asText());
+        assertEquals("JSON", globals.path("LoggingConfig").path("LogFormat").asText());
+        assertEquals("Active", globals.path("Tracing").asText());
+        assertTrue(globals.path("Environment").path("Variables").has("JAVA_TOOL_OPTIONS"));
+    }
+
+    @Test
+    void theTableHasTheKeysAndTtlTheCodeUses() {
+        JsonNode table = template.resource("ContactTable").path("Properties");
+        assertEquals("PAY_PER_REQUEST", table.path("BillingMode").asText());
+        List<String> keys = new ArrayList<>();
+        table.path("KeySchema").forEach(key -> keys.add(key.path("AttributeName").asText() + ":" + key.path("KeyType").asText()));
+        assertEquals(List.of(ContactTableSchema.PARTITION_KEY + ":HASH", ContactTableSchema.SORT_KEY + ":RANGE"), keys);
+        assertEquals(ContactTableSchema.TTL_ATTRIBUTE, table.path("TimeToLiveSpecification").path("AttributeName").asText());
+        assertTrue(table.path("TimeToLiveSpecification").path("Enabled").asBoolean());
+        assertTrue(table.path("PointInTimeRecoverySpecification").path("PointInTimeRecoveryEnabled").asBoolean());
+    }
+
+    @Test
+    void readersOnlyRead() {
+        for (String reader : List.of("DescribeContactFunction", "ListContactReferencesFunction")) {
+            List<String> actions = actions(template.resource(reader));
+            assertEquals(List.of("dynamodb:GetItem"), actions, reader);
+            assertFalse(template.resource(reader).path("Properties").path("Environment").path("Variables")
+                    .has("SCHEDULER_ROLE_ARN"), reader);
+        }
+    }
+
+    @Test
+    void theSchedulerRoleMayOnlyInvokeTheFlowRunnerAlias() {
+        JsonNode statements = template.resource("SchedulerRole").path("Properties").path("Policies").get(0)
+                .path("PolicyDocument").path("Statement");
+        assertEquals(1, statements.size());
+        assertEquals("lambda:InvokeFunction", statements.get(0).path("Action").asText());
+        assertEquals("FlowRunnerFunction.Alias", statements.get(0).path("Resource").asText());
+    }
+
+    private static List<String> actions(JsonNode function) {
+        List<String> actions = new ArrayList<>();
+        function.path("Properties").path("Policies").forEach(policy -> policy.path("Statement").forEach(statement -> {
+            JsonNode action = statement.path("Action");
+            if (action.isArray()) {
+                action.forEach(each -> actions.add(each.asText()));
+            } else {
+                actions.add(action.asText());
+            }
+        }));
+        return actions;
+    }
+}
