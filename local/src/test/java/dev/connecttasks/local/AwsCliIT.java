@@ -1,0 +1,113 @@
+package dev.connecttasks.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.connecttasks.http.Json;
+import dev.connecttasks.testing.ApiEvents;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The local API through the AWS CLI (the one ./dev installs into .venv), checking the JSON it prints. */
+class AwsCliIT {
+    private static final String INSTANCE = "11111111-2222-3333-4444-555555555555";
+    private static Path cli;
+    private static String endpoint;
+
+    private record Result(int exitCode, String out, String err) {
+        JsonNode json() throws IOException {
+            return Json.MAPPER.readTree(out);
+        }
+    }
+
+    @BeforeAll
+    static void start() throws Exception {
+        cli = ApiEvents.repositoryRoot().resolve(".venv/bin/aws");
+        if (!Files.isExecutable(cli)) {
+            throw new IllegalStateException(cli + " is missing: ./dev test installs the AWS CLI into .venv");
+        }
+        endpoint = RunningBackend.get().apiUrl();
+    }
+
+    private static Result aws(String... arguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of(cli.toString(), "connect"));
+        command.addAll(List.of(arguments));
+        command.addAll(List.of("--endpoint-url", endpoint, "--region", "us-east-1", "--output", "json"));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("AWS_ACCESS_KEY_ID", "test");
+        builder.environment().put("AWS_SECRET_ACCESS_KEY", "test");
+        Process process = builder.start();
+        process.getOutputStream().close();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("aws " + String.join(" ", arguments) + " did not finish");
+        }
+        return new Result(process.exitValue(),
+                new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
+                new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void startDescribeUpdateListAndReschedule() throws Exception {
+        long at = Instant.now().plusSeconds(3600).getEpochSecond();
+        Result started = aws("start-task-contact", "--instance-id", INSTANCE, "--contact-flow-id", "flow-1",
+                "--name", "Call back customer", "--attributes", "orderId=42",
+                "--references", "{\"Order\":{\"Value\":\"https://crm.example.com/orders/42\",\"Type\":\"URL\"}}",
+                "--scheduled-time", String.valueOf(at));
+        assertEquals(0, started.exitCode(), started.err());
+        String contactId = started.json().get("ContactId").asText();
+        assertEquals(36, contactId.length());
+
+        Result described = aws("describe-contact", "--instance-id", INSTANCE, "--contact-id", contactId);
+        assertEquals(0, described.exitCode(), described.err());
+        JsonNode contact = described.json().get("Contact");
+        assertEquals(contactId, contact.get("Id").asText());
+        assertEquals("TASK", contact.get("Channel").asText());
+        assertEquals("API", contact.get("InitiationMethod").asText());
+        assertEquals("Call back customer", contact.get("Name").asText());
+        // AWS CLI v1 prints timestamps as they came over the wire: epoch seconds
+        assertTrue(contact.get("ScheduledTimestamp").isNumber(), contact.toString());
+        assertEquals(at, contact.get("ScheduledTimestamp").asLong());
+
+        Result updated = aws("update-contact", "--instance-id", INSTANCE, "--contact-id", contactId,
+                "--description", "Re: order 42");
+        assertEquals(0, updated.exitCode(), updated.err());
+
+        Result moved = aws("update-contact-schedule", "--instance-id", INSTANCE, "--contact-id", contactId,
+                "--scheduled-time", String.valueOf(at + 60));
+        assertEquals(0, moved.exitCode(), moved.err());
+        JsonNode after = aws("describe-contact", "--instance-id", INSTANCE, "--contact-id", contactId).json().get("Contact");
+        assertEquals("Re: order 42", after.get("Description").asText());
+        assertEquals(at + 60, after.get("ScheduledTimestamp").asLong());
+
+        Result listed = aws("list-contact-references", "--instance-id", INSTANCE, "--contact-id", contactId,
+                "--reference-types", "URL");
+        assertEquals(0, listed.exitCode(), listed.err());
+        assertEquals("{\"ReferenceSummaryList\":[{\"Url\":{\"Name\":\"Order\",\"Value\":\"https://crm.example.com/orders/42\"}}]}",
+                Json.write(listed.json()));
+    }
+
+    @Test
+    void errorsArePrintedWithTheirCodeAndMessage() throws Exception {
+        Result missing = aws("describe-contact", "--instance-id", INSTANCE, "--contact-id", "no-such-contact");
+        assertNotEquals(0, missing.exitCode());
+        assertTrue(missing.err().contains("An error occurred (ResourceNotFoundException) when calling the "
+                + "DescribeContact operation: Contact no-such-contact was not found"), missing.err());
+
+        Result past = aws("start-task-contact", "--instance-id", INSTANCE, "--contact-flow-id", "flow-1",
+                "--name", "n", "--scheduled-time", "1000000000");
+        assertNotEquals(0, past.exitCode());
+        assertTrue(past.err().contains("(InvalidParameterException)"), past.err());
+        assertTrue(past.err().contains("ScheduledTime must not be in the past."), past.err());
+    }
+}

@@ -1,0 +1,171 @@
+package dev.connecttasks.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.connecttasks.config.AwsClients;
+import dev.connecttasks.config.Settings;
+import dev.connecttasks.contact.ContactKey;
+import dev.connecttasks.contact.FlowStatus;
+import dev.connecttasks.store.ContactTable;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.connect.ConnectClient;
+import software.amazon.awssdk.services.connect.model.Channel;
+import software.amazon.awssdk.services.connect.model.Contact;
+import software.amazon.awssdk.services.connect.model.ContactInitiationMethod;
+import software.amazon.awssdk.services.connect.model.InvalidParameterException;
+import software.amazon.awssdk.services.connect.model.InvalidRequestException;
+import software.amazon.awssdk.services.connect.model.Reference;
+import software.amazon.awssdk.services.connect.model.ReferenceSummary;
+import software.amazon.awssdk.services.connect.model.ReferenceType;
+import software.amazon.awssdk.services.connect.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.connect.model.ServiceQuotaExceededException;
+import software.amazon.awssdk.services.connect.model.StartTaskContactRequest;
+
+/** The local API through the real AWS SDK for Java v2 {@code ConnectClient}. */
+class ConnectClientIT {
+    private static final String INSTANCE = "11111111-2222-3333-4444-555555555555";
+    private static ConnectClient connect;
+    private static ContactTable table;
+
+    @BeforeAll
+    static void start() throws Exception {
+        connect = RunningBackend.connectClient();
+        Settings settings = Settings.fromEnvironment();
+        table = new ContactTable(AwsClients.dynamoDb(settings), settings.tableName());
+    }
+
+    private static StartTaskContactRequest.Builder task() {
+        return StartTaskContactRequest.builder()
+                .instanceId(INSTANCE)
+                .contactFlowId("flow-1")
+                .name("Call back customer")
+                .description("Re: order 42")
+                .attributes(Map.of("orderId", "42"))
+                .references(Map.of("Order", Reference.builder().type(ReferenceType.URL)
+                        .value("https://crm.example.com/orders/42").build()));
+    }
+
+    private static Contact describe(String contactId) {
+        return connect.describeContact(describe -> describe.instanceId(INSTANCE).contactId(contactId)).contact();
+    }
+
+    @Test
+    void startDescribeUpdateAndListATask() {
+        Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        String contactId = connect.startTaskContact(task().build()).contactId();
+
+        Contact contact = describe(contactId);
+        assertEquals(contactId, contact.id());
+        assertEquals("arn:aws:connect:us-east-1:000000000000:instance/" + INSTANCE + "/contact/" + contactId, contact.arn());
+        assertEquals("Call back customer", contact.name());
+        assertEquals("Re: order 42", contact.description());
+        assertEquals(Channel.TASK, contact.channel());
+        assertEquals(ContactInitiationMethod.API, contact.initiationMethod());
+        assertTrue(!contact.initiationTimestamp().isBefore(before), contact.initiationTimestamp().toString());
+        assertTrue(!contact.lastUpdateTimestamp().isBefore(contact.initiationTimestamp()));
+        assertNull(contact.scheduledTimestamp());
+
+        connect.updateContact(update -> update.instanceId(INSTANCE).contactId(contactId).name("Call back today")
+                .references(Map.of("Amount", Reference.builder().type(ReferenceType.NUMBER).value("19.99").build())));
+        Contact updated = describe(contactId);
+        assertEquals("Call back today", updated.name());
+        assertTrue(updated.lastUpdateTimestamp().isAfter(contact.lastUpdateTimestamp()));
+
+        List<ReferenceSummary> references = connect.listContactReferences(list -> list.instanceId(INSTANCE)
+                .contactId(contactId).referenceTypes(ReferenceType.URL, ReferenceType.NUMBER)).referenceSummaryList();
+        assertEquals(2, references.size());
+        assertEquals(ReferenceSummary.Type.NUMBER, references.get(0).type());
+        assertEquals("19.99", references.get(0).number().value());
+        assertEquals(ReferenceSummary.Type.URL, references.get(1).type());
+        assertEquals("Order", references.get(1).url().name());
+        assertEquals("https://crm.example.com/orders/42", references.get(1).url().value());
+    }
+
+    @Test
+    void timestampsRoundTripToTheMillisecond() {
+        Instant at = Instant.now().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.SECONDS).plusMillis(375);
+        String contactId = connect.startTaskContact(task().scheduledTime(at).build()).contactId();
+        assertEquals(at, describe(contactId).scheduledTimestamp());
+        Instant later = at.plus(Duration.ofHours(5)).plusMillis(1);
+        connect.updateContactSchedule(update -> update.instanceId(INSTANCE).contactId(contactId).scheduledTime(later));
+        assertEquals(later, describe(contactId).scheduledTimestamp());
+    }
+
+    @Test
+    void aRetriedClientTokenGivesTheSameContact() {
+        String token = UUID.randomUUID().toString();
+        String first = connect.startTaskContact(task().clientToken(token).build()).contactId();
+        assertEquals(first, connect.startTaskContact(task().clientToken(token).build()).contactId());
+        InvalidRequestException reuse = assertThrows(InvalidRequestException.class,
+                () -> connect.startTaskContact(task().clientToken(token).name("other").build()));
+        assertTrue(reuse.awsErrorDetails().errorMessage().contains("already used with different parameters"));
+    }
+
+    @Test
+    void errorsArriveAsTheModeledExceptionsWithTheirMessages() {
+        ResourceNotFoundException notFound = assertThrows(ResourceNotFoundException.class, () -> describe("missing"));
+        assertEquals(404, notFound.statusCode());
+        assertEquals("Contact missing was not found in instance " + INSTANCE + ".", notFound.awsErrorDetails().errorMessage());
+        assertTrue(notFound.requestId() != null && !notFound.requestId().isEmpty());
+
+        InvalidParameterException past = assertThrows(InvalidParameterException.class,
+                () -> connect.startTaskContact(task().scheduledTime(Instant.now().minusSeconds(60)).build()));
+        assertEquals("ScheduledTime must not be in the past.", past.awsErrorDetails().errorMessage());
+
+        InvalidRequestException empty = assertThrows(InvalidRequestException.class,
+                () -> connect.updateContact(update -> update.instanceId(INSTANCE).contactId("any")));
+        assertEquals("At least one of Name, Description or References must be present.",
+                empty.awsErrorDetails().errorMessage());
+
+        InvalidRequestException unknownType = assertThrows(InvalidRequestException.class,
+                () -> connect.listContactReferences(list -> list.instanceId(INSTANCE).contactId("any")
+                        .referenceTypesWithStrings("LINK")));
+        assertTrue(unknownType.awsErrorDetails().errorMessage().startsWith("referenceTypes"));
+
+        String previous = connect.startTaskContact(task().build()).contactId();
+        for (int i = 0; i < 12; i++) {
+            connect.startTaskContact(task().previousContactId(previous).build());
+        }
+        ServiceQuotaExceededException quota = assertThrows(ServiceQuotaExceededException.class,
+                () -> connect.startTaskContact(task().previousContactId(previous).build()));
+        assertEquals(402, quota.statusCode());
+    }
+
+    @Test
+    void aTaskScheduledThreeSecondsAheadStartsItsFlowWithinFiveSecondsOfItsTime() throws Exception {
+        Instant at = Instant.now().plusSeconds(3);
+        String contactId = connect.startTaskContact(task().scheduledTime(at).build()).contactId();
+        ContactKey key = new ContactKey(INSTANCE, contactId);
+        dev.connecttasks.contact.Contact stored = table.find(key, Instant.now()).orElseThrow();
+        while (stored.flowStatus() != FlowStatus.STARTED && Instant.now().isBefore(at.plusSeconds(5))) {
+            Thread.sleep(100);
+            stored = table.find(key, Instant.now()).orElseThrow();
+        }
+        assertEquals(FlowStatus.STARTED, stored.flowStatus());
+        assertTrue(!stored.flowStartedAt().isBefore(at), "started early: " + stored.flowStartedAt());
+        assertTrue(stored.flowStartedAt().isBefore(at.plusSeconds(5)), "started late: " + stored.flowStartedAt());
+    }
+
+    @Test
+    void aTaskStartedNowStartsItsFlowThroughTheAsynchronousInvoke() throws Exception {
+        String contactId = connect.startTaskContact(task().build()).contactId();
+        ContactKey key = new ContactKey(INSTANCE, contactId);
+        Instant deadline = Instant.now().plusSeconds(5);
+        dev.connecttasks.contact.Contact stored = table.find(key, Instant.now()).orElseThrow();
+        while (stored.flowStatus() != FlowStatus.STARTED && Instant.now().isBefore(deadline)) {
+            Thread.sleep(50);
+            stored = table.find(key, Instant.now()).orElseThrow();
+        }
+        assertEquals(FlowStatus.STARTED, stored.flowStatus());
+    }
+}

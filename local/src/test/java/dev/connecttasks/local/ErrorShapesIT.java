@@ -1,0 +1,92 @@
+package dev.connecttasks.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.connecttasks.error.ApiException;
+import dev.connecttasks.error.ErrorType;
+import dev.connecttasks.http.HttpApi;
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.connect.ConnectClient;
+import software.amazon.awssdk.services.connect.model.ConnectException;
+import software.amazon.awssdk.services.connect.model.InternalServiceException;
+import software.amazon.awssdk.services.connect.model.InvalidParameterException;
+import software.amazon.awssdk.services.connect.model.InvalidRequestException;
+import software.amazon.awssdk.services.connect.model.LimitExceededException;
+import software.amazon.awssdk.services.connect.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.connect.model.ServiceQuotaExceededException;
+import software.amazon.awssdk.services.connect.model.ThrottlingException;
+
+/**
+ * Every error shape the service answers with, through the gateway and the shared wire format, reaches
+ * the AWS SDK as its modeled exception with its message. A stand-in function throws each one, since
+ * throttles and internal failures cannot be provoked on demand in the real ones.
+ */
+class ErrorShapesIT {
+    private static final Map<ErrorType, Class<? extends ConnectException>> SDK_TYPES = Map.of(
+            ErrorType.INVALID_REQUEST, InvalidRequestException.class,
+            ErrorType.INVALID_PARAMETER, InvalidParameterException.class,
+            ErrorType.RESOURCE_NOT_FOUND, ResourceNotFoundException.class,
+            ErrorType.SERVICE_QUOTA_EXCEEDED, ServiceQuotaExceededException.class,
+            ErrorType.THROTTLING, ThrottlingException.class,
+            ErrorType.LIMIT_EXCEEDED, LimitExceededException.class,
+            ErrorType.INTERNAL, InternalServiceException.class);
+
+    private static HttpGateway gateway;
+    private static ConnectClient connect;
+
+    /** Answers UpdateContact with the error named by the InstanceId label. */
+    public static final class FailingHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+        @Override
+        public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+            return HttpApi.respond("UpdateContact", event, context, request -> {
+                throw new ApiException(ErrorType.valueOf(event.getPathParameters().get("InstanceId")),
+                        "failure for " + event.getPathParameters().get("ContactId"));
+            });
+        }
+    }
+
+    @BeforeAll
+    static void start() throws Exception {
+        gateway = new HttpGateway(0, List.of(new Route("POST", "/contacts/{InstanceId}/{ContactId}", "Failing")),
+                Map.of("Failing", LocalFunction.load("Failing", FailingHandler.class.getName())), Clock.systemUTC());
+        connect = ConnectClient.builder()
+                .endpointOverride(URI.create("http://127.0.0.1:" + gateway.port()))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(override -> override.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build();
+    }
+
+    @AfterAll
+    static void stop() {
+        gateway.close();
+    }
+
+    @ParameterizedTest
+    @EnumSource(ErrorType.class)
+    void eachErrorShapeIsItsSdkException(ErrorType type) {
+        ConnectException e = assertThrows(SDK_TYPES.get(type),
+                () -> connect.updateContact(update -> update.instanceId(type.name()).contactId("c-1").name("n")));
+        assertEquals(type.status(), e.statusCode());
+        assertEquals(type.shapeName(), e.awsErrorDetails().errorCode());
+        assertEquals("failure for c-1", e.awsErrorDetails().errorMessage());
+    }
+}

@@ -1,0 +1,93 @@
+package dev.connecttasks.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.connecttasks.config.AwsClients;
+import dev.connecttasks.config.Settings;
+import dev.connecttasks.contact.ContactKey;
+import dev.connecttasks.contact.FlowStatus;
+import dev.connecttasks.contact.TaskRequest;
+import dev.connecttasks.flow.FlowInvoker;
+import dev.connecttasks.operation.StartTaskContact;
+import dev.connecttasks.schedule.TaskSchedules;
+import dev.connecttasks.store.ContactTable;
+import dev.connecttasks.testing.Emulator;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.scheduler.model.GetScheduleResponse;
+import software.amazon.awssdk.services.scheduler.model.ResourceNotFoundException;
+
+/** The schedule firer driven by a fixed clock, against its own schedule group. */
+class ScheduleFirerIT {
+    private static final String INSTANCE = "firer-instance";
+    private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    private static ContactTable table;
+    private static TaskSchedules schedules;
+    private static ScheduleFirer firer;
+    private static String group;
+
+    @BeforeAll
+    static void wire() throws Exception {
+        RunningBackend.get();
+        Settings settings = Settings.fromEnvironment();
+        group = Emulator.newScheduleGroup();
+        table = new ContactTable(AwsClients.dynamoDb(settings), settings.tableName());
+        schedules = new TaskSchedules(AwsClients.scheduler(settings), group, settings.flowRunnerArn(),
+                settings.schedulerRoleArn());
+        firer = new ScheduleFirer(AwsClients.scheduler(settings), AwsClients.lambda(settings), group);
+    }
+
+    private static String startAt(Instant at) {
+        return new StartTaskContact(table, schedules, new FlowInvoker(AwsClients.lambda(Settings.fromEnvironment()),
+                Settings.fromEnvironment().flowRunnerArn()), Clock.fixed(NOW, ZoneOffset.UTC))
+                .start(new TaskRequest(INSTANCE, "flow-1", "n", null, Map.of(), Map.of(), null, null, null, at));
+    }
+
+    private static FlowStatus awaitStatus(String contactId, FlowStatus wanted) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(5);
+        FlowStatus status = table.find(new ContactKey(INSTANCE, contactId), Instant.now()).orElseThrow().flowStatus();
+        while (status != wanted && Instant.now().isBefore(deadline)) {
+            Thread.sleep(50);
+            status = table.find(new ContactKey(INSTANCE, contactId), Instant.now()).orElseThrow().flowStatus();
+        }
+        return status;
+    }
+
+    @Test
+    void firesOnlyDueSchedulesThenDeletesThem() throws Exception {
+        Instant soon = NOW.plusSeconds(60);
+        Instant later = NOW.plusSeconds(3600);
+        String dueContact = startAt(soon);
+        String laterContact = startAt(later);
+        String dueName = TaskSchedules.name(new ContactKey(INSTANCE, dueContact), soon);
+
+        assertEquals(List.of(), firer.fireDue(soon.minusSeconds(1)));
+        assertEquals(List.of(dueName), firer.fireDue(soon));
+        assertEquals(FlowStatus.STARTED, awaitStatus(dueContact, FlowStatus.STARTED));
+        assertThrows(ResourceNotFoundException.class,
+                () -> Emulator.scheduler().getSchedule(get -> get.groupName(group).name(dueName)));
+        assertEquals(List.of(), firer.fireDue(soon.plusSeconds(1)));
+        assertEquals(FlowStatus.SCHEDULED, table.find(new ContactKey(INSTANCE, laterContact), NOW).orElseThrow().flowStatus());
+    }
+
+    @Test
+    void fireTimeReadsAtExpressionsInTheirTimeZone() {
+        assertEquals(Instant.parse("2026-11-27T09:30:00Z"), ScheduleFirer.fireTime(
+                GetScheduleResponse.builder()
+                        .scheduleExpression("at(2026-11-27T09:30:00)").scheduleExpressionTimezone("UTC").build()));
+        assertEquals(Instant.parse("2026-11-27T08:30:00Z"), ScheduleFirer.fireTime(
+                GetScheduleResponse.builder()
+                        .scheduleExpression("at(2026-11-27T09:30:00)").scheduleExpressionTimezone("Europe/Paris").build()));
+        assertNull(ScheduleFirer.fireTime(
+                GetScheduleResponse.builder()
+                        .scheduleExpression("rate(5 minutes)").build()));
+    }
+}
