@@ -1,5 +1,6 @@
 package dev.connecttasks.handler;
 
+import static dev.connecttasks.testing.ApiAssertions.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,11 +42,6 @@ class ListContactReferencesHandlerIT {
         return handler.handleRequest(event, new TestContext());
     }
 
-    private static void assertError(APIGatewayV2HTTPResponse response, int status, String type) {
-        assertEquals(status, response.getStatusCode(), response.getBody());
-        assertEquals(type, response.getHeaders().get("X-Amzn-ErrorType"));
-        assertTrue(response.getBody().startsWith("{\"Message\":"));
-    }
 
     @Test
     void listsTheReferencesOfTheRequestedTypesInOneRead() {
@@ -85,20 +81,20 @@ class ListContactReferencesHandlerIT {
 
     @Test
     void missingOrUnknownTypesAreInvalidRequests() {
-        assertError(list(INSTANCE, contactId), 400, "InvalidRequestException");
-        assertError(list(INSTANCE, contactId, "URL", "LINK"), 400, "InvalidRequestException");
+        assertError(list(INSTANCE, contactId), 400, "InvalidRequestException", "referenceTypes is required.");
+        assertError(list(INSTANCE, contactId, "URL", "LINK"), 400, "InvalidRequestException", "ReferenceType values");
     }
 
     @Test
     void moreThanSixTypesIsAnInvalidParameter() {
         assertError(list(INSTANCE, contactId, "URL", "ATTACHMENT", "NUMBER", "STRING", "DATE", "EMAIL", "EMAIL_MESSAGE"),
-                400, "InvalidParameterException");
+                400, "InvalidParameterException", "between 1 and 6 values");
     }
 
     @Test
     void unknownContactsAndOtherInstancesAreNotFound() {
-        assertError(list(INSTANCE, "no-such-contact", "URL"), 404, "ResourceNotFoundException");
-        assertError(list("another-instance", contactId, "URL"), 404, "ResourceNotFoundException");
+        assertError(list(INSTANCE, "no-such-contact", "URL"), 404, "ResourceNotFoundException", "no-such-contact");
+        assertError(list("another-instance", contactId, "URL"), 404, "ResourceNotFoundException", "another-instance");
     }
 
     @Test
@@ -106,7 +102,7 @@ class ListContactReferencesHandlerIT {
         backend.calls.fail("GetItem", 100, () -> ProvisionedThroughputExceededException.builder().statusCode(400)
                 .awsErrorDetails(AwsErrorDetails.builder().errorCode("ProvisionedThroughputExceededException").build()).build());
         try {
-            assertError(list(INSTANCE, contactId, "URL"), 429, "ThrottlingException");
+            assertError(list(INSTANCE, contactId, "URL"), 429, "ThrottlingException", "retry");
         } finally {
             backend.calls.clear();
         }

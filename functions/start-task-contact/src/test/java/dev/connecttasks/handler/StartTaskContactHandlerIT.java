@@ -1,5 +1,6 @@
 package dev.connecttasks.handler;
 
+import static dev.connecttasks.testing.ApiAssertions.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -81,14 +82,6 @@ class StartTaskContactHandlerIT {
         return Json.MAPPER.readTree(response.getBody()).get("ContactId").asText();
     }
 
-    private static void assertError(APIGatewayV2HTTPResponse response, int status, String type, String messagePart)
-            throws Exception {
-        assertEquals(status, response.getStatusCode(), response.getBody());
-        assertEquals(type, response.getHeaders().get("X-Amzn-ErrorType"));
-        assertTrue(response.getHeaders().containsKey("x-amzn-RequestId"));
-        JsonNode body = Json.MAPPER.readTree(response.getBody());
-        assertTrue(body.get("Message").asText().contains(messagePart), body.toString());
-    }
 
     private Contact stored(String contactId) {
         return backend.table.find(new ContactKey(INSTANCE, contactId), Instant.now()).orElseThrow();

@@ -1,5 +1,6 @@
 package dev.connecttasks.handler;
 
+import static dev.connecttasks.testing.ApiAssertions.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -52,11 +53,6 @@ class UpdateContactScheduleHandlerIT {
                 new TestContext());
     }
 
-    private static void assertError(APIGatewayV2HTTPResponse response, int status, String type, String messagePart) {
-        assertEquals(status, response.getStatusCode(), response.getBody());
-        assertEquals(type, response.getHeaders().get("X-Amzn-ErrorType"));
-        assertTrue(response.getBody().contains(messagePart), response.getBody());
-    }
 
     @Test
     void movesTheContactAndItsScheduleTogether() {
