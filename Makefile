@@ -22,7 +22,9 @@ endef
 
 .PHONY: build-StartTaskContactFunction build-DescribeContactFunction \
 	build-UpdateContactFunction build-UpdateContactScheduleFunction \
-	build-ListContactReferencesFunction build-FlowRunnerFunction
+	build-ListContactReferencesFunction build-FlowRunnerFunction \
+	build-CreateInstanceFunction build-DescribeInstanceFunction \
+	build-CreateContactFlowFunction build-DescribeContactFlowFunction
 
 build-StartTaskContactFunction:
 	$(call lambda-jar,start-task-contact)
@@ -36,3 +38,11 @@ build-ListContactReferencesFunction:
 	$(call lambda-jar,list-contact-references)
 build-FlowRunnerFunction:
 	$(call lambda-jar,flow-runner)
+build-CreateInstanceFunction:
+	$(call lambda-jar,create-instance)
+build-DescribeInstanceFunction:
+	$(call lambda-jar,describe-instance)
+build-CreateContactFlowFunction:
+	$(call lambda-jar,create-contact-flow)
+build-DescribeContactFlowFunction:
+	$(call lambda-jar,describe-contact-flow)

@@ -2,8 +2,11 @@ package dev.connecttasks.local;
 
 import dev.connecttasks.config.AwsClients;
 import dev.connecttasks.config.Settings;
+import dev.connecttasks.instance.DemoInstance;
 import dev.connecttasks.store.ContactTableSchema;
+import dev.connecttasks.store.InstanceTable;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -25,6 +28,7 @@ import software.amazon.awssdk.services.scheduler.model.ConflictException;
  */
 public final class LocalBackend implements AutoCloseable {
     private static final String REGION_ACCOUNT = "us-east-1:000000000000";
+    private static final String DEMO_FLOW = "flows/demo-task.json";
 
     private final LambdaInvokeEndpoint lambda;
     private final HttpGateway gateway;
@@ -35,8 +39,9 @@ public final class LocalBackend implements AutoCloseable {
         return thread;
     });
 
-    private LocalBackend(SamTemplate template, int port, Settings settings) throws IOException, ReflectiveOperationException {
-        prepareEmulator(settings);
+    private LocalBackend(SamTemplate template, Path root, int port, Settings settings)
+            throws IOException, ReflectiveOperationException {
+        prepareEmulator(settings, Files.readString(root.resolve(DEMO_FLOW)));
         Map<String, LocalFunction> functions = new LinkedHashMap<>();
         lambda = new LambdaInvokeEndpoint(functions);
         System.setProperty("aws.endpointUrlLambda", lambda.url());
@@ -49,7 +54,8 @@ public final class LocalBackend implements AutoCloseable {
 
     /** Starts the backend; port 0 picks a free one. */
     public static LocalBackend start(Path template, int port) throws IOException, ReflectiveOperationException {
-        LocalBackend backend = new LocalBackend(SamTemplate.read(template), port, Settings.fromEnvironment());
+        Path root = template.toAbsolutePath().getParent();
+        LocalBackend backend = new LocalBackend(SamTemplate.read(template), root, port, Settings.fromEnvironment());
         backend.ticker.scheduleWithFixedDelay(backend::tick, 1, 1, TimeUnit.SECONDS);
         return backend;
     }
@@ -78,11 +84,15 @@ public final class LocalBackend implements AutoCloseable {
         }
     }
 
-    /** The table and the schedule group, created when missing: state lives in the emulator. */
-    private static void prepareEmulator(Settings settings) {
+    /**
+     * The table, the schedule group and the demo instance with its flow, created when missing: state
+     * lives in the emulator, so a restart against the same emulator keeps it.
+     */
+    private static void prepareEmulator(Settings settings, String demoFlow) {
         try (DynamoDbClient dynamo = AwsClients.dynamoDb(settings);
                 SchedulerClient scheduler = AwsClients.scheduler(settings)) {
             ContactTableSchema.createIfMissing(dynamo, settings.tableName());
+            DemoInstance.ensure(new InstanceTable(dynamo, settings.tableName()), demoFlow, java.time.Instant.now());
             try {
                 scheduler.createScheduleGroup(group -> group.name(settings.scheduleGroup()));
             } catch (ConflictException exists) {
@@ -103,7 +113,9 @@ public final class LocalBackend implements AutoCloseable {
         int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "3000"));
         LocalBackend backend = start(template, port);
         Runtime.getRuntime().addShutdownHook(new Thread(backend::close, "shutdown"));
-        System.out.println("connect-tasks is serving the Amazon Connect task API at " + backend.apiUrl()
+        System.out.println("demo instance " + DemoInstance.INSTANCE_ID + ", demo flow " + DemoInstance.FLOW_ID
+                + " (" + DEMO_FLOW + ")");
+        System.out.println("connect-tasks is serving the Amazon Connect API at " + backend.apiUrl()
                 + " (emulator " + System.getenv("AWS_ENDPOINT_URL") + "); Ctrl-C stops it");
     }
 }

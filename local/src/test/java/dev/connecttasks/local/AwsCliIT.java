@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.connecttasks.http.Json;
+import dev.connecttasks.instance.DemoInstance;
 import dev.connecttasks.testing.ApiEvents;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /** The local API through the AWS CLI (the one ./dev installs into .venv), checking the JSON it prints. */
 class AwsCliIT {
-    private static final String INSTANCE = "11111111-2222-3333-4444-555555555555";
+    private static final String INSTANCE = DemoInstance.INSTANCE_ID;
+    private static final String FLOW = DemoInstance.FLOW_ID;
     private static Path cli;
     private static String endpoint;
 
@@ -60,7 +62,7 @@ class AwsCliIT {
     @Test
     void startDescribeUpdateListAndReschedule() throws Exception {
         long at = Instant.now().plusSeconds(3600).getEpochSecond();
-        Result started = aws("start-task-contact", "--instance-id", INSTANCE, "--contact-flow-id", "flow-1",
+        Result started = aws("start-task-contact", "--instance-id", INSTANCE, "--contact-flow-id", FLOW,
                 "--name", "Call back customer", "--attributes", "orderId=42",
                 "--references", "{\"Order\":{\"Value\":\"https://crm.example.com/orders/42\",\"Type\":\"URL\"}}",
                 "--scheduled-time", String.valueOf(at));
@@ -104,7 +106,7 @@ class AwsCliIT {
         assertTrue(missing.err().contains("An error occurred (ResourceNotFoundException) when calling the "
                 + "DescribeContact operation: Contact no-such-contact was not found"), missing.err());
 
-        Result past = aws("start-task-contact", "--instance-id", INSTANCE, "--contact-flow-id", "flow-1",
+        Result past = aws("start-task-contact", "--instance-id", INSTANCE, "--contact-flow-id", FLOW,
                 "--name", "n", "--scheduled-time", "1000000000");
         assertNotEquals(0, past.exitCode());
         assertTrue(past.err().contains("(InvalidParameterException)"), past.err());

@@ -9,6 +9,7 @@ import dev.connecttasks.config.AwsClients;
 import dev.connecttasks.config.Settings;
 import dev.connecttasks.contact.ContactKey;
 import dev.connecttasks.contact.FlowStatus;
+import dev.connecttasks.instance.DemoInstance;
 import dev.connecttasks.store.ContactTable;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,7 +34,8 @@ import software.amazon.awssdk.services.connect.model.StartTaskContactRequest;
 
 /** The local API through the real AWS SDK for Java v2 {@code ConnectClient}. */
 class ConnectClientIT {
-    private static final String INSTANCE = "11111111-2222-3333-4444-555555555555";
+    private static final String INSTANCE = DemoInstance.INSTANCE_ID;
+    private static final String FLOW = DemoInstance.FLOW_ID;
     private static ConnectClient connect;
     private static ContactTable table;
 
@@ -47,7 +49,7 @@ class ConnectClientIT {
     private static StartTaskContactRequest.Builder task() {
         return StartTaskContactRequest.builder()
                 .instanceId(INSTANCE)
-                .contactFlowId("flow-1")
+                .contactFlowId(FLOW)
                 .name("Call back customer")
                 .description("Re: order 42")
                 .attributes(Map.of("orderId", "42"))

@@ -25,6 +25,9 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.connect.ConnectClient;
 import software.amazon.awssdk.services.connect.model.ConnectException;
+import software.amazon.awssdk.services.connect.model.ContactFlowNotPublishedException;
+import software.amazon.awssdk.services.connect.model.DuplicateResourceException;
+import software.amazon.awssdk.services.connect.model.InvalidContactFlowException;
 import software.amazon.awssdk.services.connect.model.InternalServiceException;
 import software.amazon.awssdk.services.connect.model.InvalidParameterException;
 import software.amazon.awssdk.services.connect.model.InvalidRequestException;
@@ -43,6 +46,9 @@ class ErrorShapesIT {
             ErrorType.INVALID_REQUEST, InvalidRequestException.class,
             ErrorType.INVALID_PARAMETER, InvalidParameterException.class,
             ErrorType.RESOURCE_NOT_FOUND, ResourceNotFoundException.class,
+            ErrorType.CONTACT_FLOW_NOT_PUBLISHED, ContactFlowNotPublishedException.class,
+            ErrorType.INVALID_CONTACT_FLOW, InvalidContactFlowException.class,
+            ErrorType.DUPLICATE_RESOURCE, DuplicateResourceException.class,
             ErrorType.SERVICE_QUOTA_EXCEEDED, ServiceQuotaExceededException.class,
             ErrorType.THROTTLING, ThrottlingException.class,
             ErrorType.LIMIT_EXCEEDED, LimitExceededException.class,

@@ -42,11 +42,11 @@ class GatewayIT {
 
     @Test
     void anUnknownRouteIsA404InTheConnectErrorShape() throws Exception {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(api + "/instance")).GET());
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(api + "/queues")).GET());
         assertEquals(404, response.statusCode());
         assertEquals("UnknownOperationException", response.headers().firstValue("X-Amzn-ErrorType").orElseThrow());
         assertTrue(response.headers().firstValue("x-amzn-RequestId").isPresent());
-        assertEquals("{\"Message\":\"No operation of this service answers GET /instance.\"}", response.body());
+        assertEquals("{\"Message\":\"No operation of this service answers GET /queues.\"}", response.body());
     }
 
     @Test

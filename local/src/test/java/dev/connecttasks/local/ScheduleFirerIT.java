@@ -10,6 +10,7 @@ import dev.connecttasks.contact.ContactKey;
 import dev.connecttasks.contact.FlowStatus;
 import dev.connecttasks.contact.TaskRequest;
 import dev.connecttasks.flow.FlowInvoker;
+import dev.connecttasks.instance.DemoInstance;
 import dev.connecttasks.operation.StartTaskContact;
 import dev.connecttasks.schedule.TaskSchedules;
 import dev.connecttasks.store.ContactTable;
@@ -27,7 +28,8 @@ import software.amazon.awssdk.services.scheduler.model.ResourceNotFoundException
 
 /** The schedule firer driven by a fixed clock, against its own schedule group. */
 class ScheduleFirerIT {
-    private static final String INSTANCE = "firer-instance";
+    private static final String INSTANCE = DemoInstance.INSTANCE_ID;
+    private static final String FLOW = DemoInstance.FLOW_ID;
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     private static ContactTable table;
     private static TaskSchedules schedules;
@@ -48,7 +50,7 @@ class ScheduleFirerIT {
     private static String startAt(Instant at) {
         return new StartTaskContact(table, schedules, new FlowInvoker(AwsClients.lambda(Settings.fromEnvironment()),
                 Settings.fromEnvironment().flowRunnerArn()), Clock.fixed(NOW, ZoneOffset.UTC))
-                .start(new TaskRequest(INSTANCE, "flow-1", "n", null, Map.of(), Map.of(), null, null, null, at));
+                .start(new TaskRequest(INSTANCE, FLOW, "n", null, Map.of(), Map.of(), null, null, null, at));
     }
 
     private static FlowStatus awaitStatus(String contactId, FlowStatus wanted) throws InterruptedException {

@@ -83,7 +83,8 @@ public final class ContactRules {
         return total;
     }
 
-    private static void checkAttributes(Map<String, String> attributes) {
+    /** Keys, values and the 32,768-byte cap; the flow engine checks what UpdateContactAttributes sets. */
+    public static void checkAttributes(Map<String, String> attributes) {
         for (Map.Entry<String, String> entry : attributes.entrySet()) {
             String key = entry.getKey();
             checkLength("Attributes key", key, 1, 32_767);

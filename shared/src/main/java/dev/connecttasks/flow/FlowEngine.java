@@ -1,15 +1,14 @@
 package dev.connecttasks.flow;
 
 import dev.connecttasks.contact.Contact;
+import dev.connecttasks.instance.ContactFlow;
+import java.time.Instant;
 
-/** Runs a contact's flow once the flow-runner has claimed its start. */
+/**
+ * Runs a contact's flow. A run only computes what the flow does to the contact; the flow-runner
+ * persists it with the same conditional write that claims the start, so a run has effect at most once.
+ */
 public interface FlowEngine {
 
-    void run(Contact contact);
-
-    /**
-     * Until the flow language is interpreted, starting a flow is only recorded: the claim has
-     * already stored the start time ({@code flowStartedAt}) and status on the contact.
-     */
-    FlowEngine RECORD_START_ONLY = contact -> { };
+    FlowRun run(Contact contact, ContactFlow flow, Instant now);
 }

@@ -15,10 +15,10 @@ public final class FlowInvoker {
         this.flowRunnerArn = flowRunnerArn;
     }
 
-    public void startNow(ContactKey key) {
+    public void startNow(ContactKey key, String contactFlowId) {
         lambda.invoke(invoke -> invoke
                 .functionName(flowRunnerArn)
                 .invocationType(InvocationType.EVENT)
-                .payload(SdkBytes.fromUtf8String(new FlowStart(key, null).toJson())));
+                .payload(SdkBytes.fromUtf8String(new FlowStart(key, contactFlowId, null).toJson())));
     }
 }

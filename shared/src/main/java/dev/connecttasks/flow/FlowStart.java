@@ -9,16 +9,20 @@ import java.io.InputStream;
 import java.time.Instant;
 
 /**
- * The flow-runner's input: which contact to start and, for a scheduled task, the scheduled time this
- * start belongs to (so a start for a superseded schedule can be recognised). Scheduler sends it as
- * the target input; StartTaskContact sends it as the asynchronous Invoke payload.
+ * The flow-runner's input: which contact to start, its flow when known (so contact and flow are read
+ * together; a reschedule does not know it) and, for a scheduled task, the scheduled time this start belongs to (so a start for a superseded
+ * schedule can be recognised). Scheduler sends it as the target input; StartTaskContact sends it as
+ * the asynchronous Invoke payload.
  */
-public record FlowStart(ContactKey key, Instant scheduledTime) {
+public record FlowStart(ContactKey key, String contactFlowId, Instant scheduledTime) {
 
     public String toJson() {
         ObjectNode node = Json.object()
                 .put("InstanceId", key.instanceId())
                 .put("ContactId", key.contactId());
+        if (contactFlowId != null) {
+            node.put("ContactFlowId", contactFlowId);
+        }
         if (scheduledTime != null) {
             node.put("ScheduledTime", Json.epochSeconds(scheduledTime));
         }
@@ -37,6 +41,7 @@ public record FlowStart(ContactKey key, Instant scheduledTime) {
         }
         return new FlowStart(
                 new ContactKey(node.get("InstanceId").textValue(), node.get("ContactId").textValue()),
+                node.path("ContactFlowId").isTextual() ? node.get("ContactFlowId").textValue() : null,
                 scheduled.isNumber() ? Json.instant(scheduled.decimalValue()) : null);
     }
 }

@@ -42,7 +42,12 @@ public final class ApiRequest {
 
     /** The JSON object body; an absent or empty body reads as {@code {}}. */
     public JsonBody body() {
-        byte[] bytes = bodyBytes();
+        return body(MAX_BODY_BYTES);
+    }
+
+    /** The JSON object body, for an operation whose bodies may be larger (a flow's content). */
+    public JsonBody body(int maxBytes) {
+        byte[] bytes = bodyBytes(maxBytes);
         if (bytes.length == 0) {
             return new JsonBody(Json.object());
         }
@@ -61,7 +66,7 @@ public final class ApiRequest {
         return new JsonBody(object);
     }
 
-    private byte[] bodyBytes() {
+    private byte[] bodyBytes(int maxBytes) {
         String body = event.getBody();
         if (body == null) {
             return new byte[0];
@@ -74,13 +79,13 @@ public final class ApiRequest {
                 throw invalidRequest("The request body is not valid base64.");
             }
         } else {
-            if (body.length() > MAX_BODY_BYTES) {
-                throw tooLarge();
+            if (body.length() > maxBytes) {
+                throw tooLarge(maxBytes);
             }
             bytes = body.getBytes(StandardCharsets.UTF_8);
         }
-        if (bytes.length > MAX_BODY_BYTES) {
-            throw tooLarge();
+        if (bytes.length > maxBytes) {
+            throw tooLarge(maxBytes);
         }
         return bytes;
     }
@@ -116,7 +121,7 @@ public final class ApiRequest {
         return null;
     }
 
-    private static RuntimeException tooLarge() {
-        return invalidRequest("The request body must not exceed " + MAX_BODY_BYTES + " bytes.");
+    private static RuntimeException tooLarge(int maxBytes) {
+        return invalidRequest("The request body must not exceed " + maxBytes + " bytes.");
     }
 }

@@ -3,6 +3,7 @@ package dev.connecttasks.http;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.connecttasks.error.ApiException;
 import dev.connecttasks.error.ErrorType;
@@ -50,7 +51,7 @@ public final class HttpApi {
             response = answer(200, result.body() == null ? "{}" : Json.write(result.body()), requestId, null);
         } catch (ApiException e) {
             error = e.type();
-            response = error(e.type(), e.getMessage(), requestId);
+            response = error(e, requestId);
         } catch (SdkException e) {
             error = Downstream.classify(e);
             unexpected = e;
@@ -66,8 +67,17 @@ public final class HttpApi {
     }
 
     public static APIGatewayV2HTTPResponse error(ErrorType type, String message, String requestId) {
-        ObjectNode body = Json.object().put("Message", message);
-        return answer(type.status(), Json.write(body), requestId, type.shapeName());
+        return error(new ApiException(type, message), requestId);
+    }
+
+    /** {@code {"Message"}}, and for an invalid flow also the model's {@code {"problems":[{"message"}]}}. */
+    private static APIGatewayV2HTTPResponse error(ApiException e, String requestId) {
+        ObjectNode body = Json.object().put("Message", e.getMessage());
+        if (!e.problems().isEmpty()) {
+            ArrayNode problems = body.putArray("problems");
+            e.problems().forEach(problem -> problems.addObject().put("message", problem));
+        }
+        return answer(e.type().status(), Json.write(body), requestId, e.type().shapeName());
     }
 
     private static APIGatewayV2HTTPResponse answer(int status, String body, String requestId, String errorType) {

@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Typed access to the members of a JSON request body. A missing required member, a member of the
@@ -41,6 +43,34 @@ public final class JsonBody {
 
     public String requiredString(String member) {
         String value = string(member);
+        if (value == null) {
+            throw missing(member);
+        }
+        return value;
+    }
+
+    public boolean requiredBoolean(String member) {
+        JsonNode value = member(member);
+        if (value == null) {
+            throw missing(member);
+        }
+        if (!value.isBoolean()) {
+            throw invalidRequest(member + " must be true or false.");
+        }
+        return value.booleanValue();
+    }
+
+    /** A string member that must be one of an enum's values. */
+    public String enumValue(String member, Set<String> values) {
+        String value = string(member);
+        if (value != null && !values.contains(value)) {
+            throw invalidRequest(member + " must be one of " + new TreeSet<>(values) + ".");
+        }
+        return value;
+    }
+
+    public String requiredEnumValue(String member, Set<String> values) {
+        String value = enumValue(member, values);
         if (value == null) {
             throw missing(member);
         }

@@ -1,16 +1,31 @@
 package dev.connecttasks.operation;
 
+import static dev.connecttasks.error.ApiException.throttled;
+
+import dev.connecttasks.contact.Contact;
+import dev.connecttasks.contact.FlowStatus;
 import dev.connecttasks.flow.FlowEngine;
+import dev.connecttasks.flow.FlowRun;
 import dev.connecttasks.flow.FlowStart;
 import dev.connecttasks.store.ContactTable;
+import dev.connecttasks.store.ContactToRun;
 import dev.connecttasks.store.FlowClaim;
+import dev.connecttasks.store.FlowClaim.Refusal;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
- * The flow-runner's use case: claim the start, then run the flow. The claim is one conditional write,
- * so a duplicate, late or superseded invocation starts nothing.
+ * The flow-runner's use case: read the contact and its flow, check that the contact waits for this
+ * very start, run the flow, and record start and outcome in one write conditional on the contact's
+ * revision. A duplicate, late or superseded invocation changes nothing, and a run that crashes before
+ * the write has had no effect, so its retry starts afresh.
  */
 public final class RunFlow {
+    private static final int MAX_ATTEMPTS = 5;
+
     private final ContactTable table;
     private final FlowEngine engine;
     private final Clock clock;
@@ -22,10 +37,36 @@ public final class RunFlow {
     }
 
     public FlowClaim run(FlowStart start) {
-        FlowClaim claim = table.claimFlowStart(start.key(), start.scheduledTime(), Clocks.now(clock));
-        if (claim.claimed()) {
-            engine.run(claim.contact());
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            Instant now = Clocks.now(clock);
+            Optional<ContactToRun> found = table.findForRun(start.key(), start.contactFlowId(), now);
+            if (found.isEmpty()) {
+                return FlowClaim.refused(Refusal.NO_SUCH_CONTACT);
+            }
+            Contact contact = found.get().contact();
+            Refusal refusal = refusal(contact, start);
+            if (refusal != null) {
+                return FlowClaim.refused(refusal);
+            }
+            FlowRun run = found.get().flow() == null
+                    ? new FlowRun(contact.attributes(), null, now, 0, FlowRun.End.FAILED)
+                    : engine.run(contact, found.get().flow(), now);
+            if (table.recordFlowRun(contact.key(), found.get().revision(), run, now)) {
+                return FlowClaim.claimed(contact, run);
+            }
         }
-        return claim;
+        throw throttled("The contact kept changing while its flow was starting; the start will be retried.");
+    }
+
+    /** Why this start must not run the contact's flow, or null when the contact waits for exactly it. */
+    private static Refusal refusal(Contact contact, FlowStart start) {
+        if (contact.flowStatus() == FlowStatus.STARTED) {
+            return Refusal.ALREADY_STARTED;
+        }
+        FlowStatus awaited = start.scheduledTime() == null ? FlowStatus.PENDING : FlowStatus.SCHEDULED;
+        if (contact.flowStatus() != awaited || !Objects.equals(contact.scheduledAt(), start.scheduledTime())) {
+            return Refusal.SUPERSEDED;
+        }
+        return null;
     }
 }

@@ -56,7 +56,7 @@ public final class StartTaskContact {
     }
 
     private String startLater(Contact contact, IdempotencyRecord token, Instant now) {
-        schedules.create(contact.key(), contact.scheduledAt());
+        schedules.create(contact.key(), contact.contactFlowId(), contact.scheduledAt());
         Optional<IdempotencyRecord> earlier;
         try {
             earlier = table.create(contact, token, now);
@@ -75,11 +75,11 @@ public final class StartTaskContact {
         Optional<IdempotencyRecord> earlier = table.create(contact, token, now);
         if (earlier.isPresent()) {
             String contactId = retried(earlier.get(), token);
-            invoker.startNow(new ContactKey(contact.instanceId(), contactId));
+            invoker.startNow(new ContactKey(contact.instanceId(), contactId), contact.contactFlowId());
             return contactId;
         }
         try {
-            invoker.startNow(contact.key());
+            invoker.startNow(contact.key(), contact.contactFlowId());
         } catch (RuntimeException e) {
             if (table.withdraw(contact, token == null ? null : token.clientToken(), now)) {
                 throw e;

@@ -13,7 +13,8 @@ import java.time.Instant;
 /**
  * UpdateContactSchedule. The schedule for the new time is created before the contact moves, so a
  * contact waiting for a time always has a schedule for it; the schedule for the old time then fires
- * into a no-op, because the flow-runner starts only the time the contact waits for.
+ * into a no-op, because the flow-runner starts only the time the contact waits for. (Not reading the
+ * contact first, the new schedule's input does not name the flow; the flow-runner then reads it.)
  */
 public final class UpdateContactSchedule {
     private final ContactTable table;
@@ -33,7 +34,7 @@ public final class UpdateContactSchedule {
         ContactRules.checkScheduledTime(change.scheduledTime(), now);
         boolean created;
         try {
-            created = schedules.create(key, change.scheduledTime());
+            created = schedules.create(key, null, change.scheduledTime());
         } catch (ApiException e) {
             // UpdateContactSchedule's model names this LimitExceededException (429), not a 402
             throw e.type() == ErrorType.SERVICE_QUOTA_EXCEEDED ? new ApiException(ErrorType.LIMIT_EXCEEDED, e.getMessage()) : e;

@@ -40,7 +40,7 @@ public final class TaskSchedules {
     }
 
     /** Creates the schedule; true if it was created now, false if it already existed. */
-    public boolean create(ContactKey key, Instant scheduledTime) {
+    public boolean create(ContactKey key, String contactFlowId, Instant scheduledTime) {
         String name = name(key, scheduledTime);
         try {
             scheduler.createSchedule(schedule -> schedule
@@ -53,7 +53,7 @@ public final class TaskSchedules {
                     .target(target -> target
                             .arn(targetArn)
                             .roleArn(roleArn)
-                            .input(new FlowStart(key, scheduledTime).toJson()))
+                            .input(new FlowStart(key, contactFlowId, scheduledTime).toJson()))
                     .clientToken(name));
             return true;
         } catch (ConflictException alreadyExists) {

@@ -1,5 +1,13 @@
 package dev.connecttasks.store;
 
+import static dev.connecttasks.store.ItemValues.instant;
+import static dev.connecttasks.store.ItemValues.millis;
+import static dev.connecttasks.store.ItemValues.n;
+import static dev.connecttasks.store.ItemValues.putIfPresent;
+import static dev.connecttasks.store.ItemValues.s;
+import static dev.connecttasks.store.ItemValues.string;
+import static dev.connecttasks.store.ItemValues.stringMap;
+
 import dev.connecttasks.contact.Contact;
 import dev.connecttasks.contact.ContactKey;
 import dev.connecttasks.contact.ContactRules;
@@ -77,7 +85,7 @@ final class ContactItems {
         item.put(FLOW_ID, s(contact.contactFlowId()));
         item.put(NAME, s(contact.name()));
         putIfPresent(item, DESCRIPTION, contact.description());
-        item.put(ATTRIBUTES, attributes(contact.attributes()));
+        item.put(ATTRIBUTES, stringMap(contact.attributes()));
         item.put(REFERENCES, references(contact.references()));
         item.put(REFERENCE_BYTES, n(ContactRules.referenceBytes(contact.references())));
         putIfPresent(item, PREVIOUS_CONTACT_ID, contact.previousContactId());
@@ -103,7 +111,7 @@ final class ContactItems {
                 string(item, FLOW_ID),
                 string(item, NAME),
                 string(item, DESCRIPTION),
-                attributes(item.get(ATTRIBUTES)),
+                stringMap(item.get(ATTRIBUTES)),
                 references(item.get(REFERENCES)),
                 string(item, PREVIOUS_CONTACT_ID),
                 string(item, INITIAL_CONTACT_ID),
@@ -138,57 +146,10 @@ final class ContactItems {
                 && Long.parseLong(item.get(EXPIRES_AT).n()) > now.getEpochSecond();
     }
 
-    static AttributeValue s(String value) {
-        return AttributeValue.fromS(value);
-    }
-
-    static AttributeValue n(long value) {
-        return AttributeValue.fromN(Long.toString(value));
-    }
-
-    static AttributeValue millis(Instant value) {
-        return n(value.toEpochMilli());
-    }
-
-    static String string(Map<String, AttributeValue> item, String name) {
-        AttributeValue value = item.get(name);
-        return value == null ? null : value.s();
-    }
-
-    static Instant instant(Map<String, AttributeValue> item, String name) {
-        AttributeValue value = item.get(name);
-        return value == null ? null : Instant.ofEpochMilli(Long.parseLong(value.n()));
-    }
-
-    private static AttributeValue attributes(Map<String, String> attributes) {
-        Map<String, AttributeValue> map = new HashMap<>();
-        attributes.forEach((key, value) -> map.put(key, s(value)));
-        return AttributeValue.fromM(map);
-    }
-
-    private static Map<String, String> attributes(AttributeValue value) {
-        Map<String, String> attributes = new HashMap<>();
-        if (value != null && value.hasM()) {
-            value.m().forEach((key, entry) -> attributes.put(key, entry.s()));
-        }
-        return attributes;
-    }
-
     private static AttributeValue references(Map<String, Reference> references) {
         Map<String, AttributeValue> map = new HashMap<>();
         references.forEach((name, reference) -> map.put(name, reference(reference)));
         return AttributeValue.fromM(map);
     }
 
-    private static void putIfPresent(Map<String, AttributeValue> item, String name, String value) {
-        if (value != null) {
-            item.put(name, s(value));
-        }
-    }
-
-    private static void putIfPresent(Map<String, AttributeValue> item, String name, Instant value) {
-        if (value != null) {
-            item.put(name, millis(value));
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package dev.connecttasks.store;
 
+import static dev.connecttasks.error.ApiException.invalidParameter;
 import static dev.connecttasks.error.ApiException.invalidRequest;
 import static dev.connecttasks.error.ApiException.notFound;
 import static dev.connecttasks.error.ApiException.quotaExceeded;
@@ -17,9 +18,9 @@ import static dev.connecttasks.store.ContactItems.SCHEDULED_AT;
 import static dev.connecttasks.store.ContactItems.TOKEN_CONTACT_ID;
 import static dev.connecttasks.store.ContactItems.TOKEN_REQUEST_HASH;
 import static dev.connecttasks.store.ContactItems.live;
-import static dev.connecttasks.store.ContactItems.millis;
-import static dev.connecttasks.store.ContactItems.n;
-import static dev.connecttasks.store.ContactItems.s;
+import static dev.connecttasks.store.ItemValues.millis;
+import static dev.connecttasks.store.ItemValues.n;
+import static dev.connecttasks.store.ItemValues.s;
 
 import dev.connecttasks.contact.Contact;
 import dev.connecttasks.contact.ContactChanges;
@@ -27,6 +28,8 @@ import dev.connecttasks.contact.ContactKey;
 import dev.connecttasks.contact.ContactRules;
 import dev.connecttasks.contact.FlowStatus;
 import dev.connecttasks.contact.Reference;
+import dev.connecttasks.flow.FlowRun;
+import dev.connecttasks.instance.ContactFlow;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,14 +41,13 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
@@ -58,8 +60,6 @@ public final class ContactTable {
     /** A ClientToken resolves to its contact for 24 hours. */
     public static final Duration TOKEN_LIFETIME = Duration.ofHours(24);
     private static final int MAX_ATTEMPTS = 5;
-    private static final String CONDITION_FAILED = "ConditionalCheckFailed";
-    private static final String TRANSACTION_CONFLICT = "TransactionConflict";
 
     private final DynamoDbClient dynamo;
     private final String tableName;
@@ -75,11 +75,12 @@ public final class ContactTable {
 
     /** One consistent read; a contact past its retention is gone even before TTL deletes it. */
     public Optional<Contact> find(ContactKey key, Instant now) {
-        Map<String, AttributeValue> item = dynamo.getItem(get -> get
-                .tableName(tableName)
-                .key(ContactItems.key(key))
-                .consistentRead(true)).item();
+        Map<String, AttributeValue> item = consistentGet(ContactItems.key(key));
         return live(item, now) ? Optional.of(ContactItems.fromItem(item)) : Optional.empty();
+    }
+
+    private Map<String, AttributeValue> consistentGet(Map<String, AttributeValue> key) {
+        return dynamo.getItem(get -> get.tableName(tableName).key(key).consistentRead(true)).item();
     }
 
     /** Contacts of one instance by id, in one consistent BatchGetItem; absent ids are missing from the map. */
@@ -118,6 +119,10 @@ public final class ContactTable {
                 .conditionExpression("attribute_not_exists(#pk)")
                 .expressionAttributeNames(Map.of("#pk", PK))
                 .build()).build());
+        int instanceIndex = items.size();
+        items.add(exists(InstanceItems.instanceKey(contact.instanceId())));
+        int flowIndex = items.size();
+        items.add(publishedFlow(contact.instanceId(), contact.contactFlowId()));
         int tokenIndex = token == null ? -1 : items.size();
         if (token != null) {
             items.add(TransactWriteItem.builder().put(tokenPut(contact.instanceId(), token, now)).build());
@@ -126,27 +131,33 @@ public final class ContactTable {
         if (contact.previousContactId() != null) {
             items.add(TransactWriteItem.builder().update(linkToPrevious(contact, now)).build());
         }
-        for (int attempt = 1; ; attempt++) {
-            try {
-                dynamo.transactWriteItems(transaction -> transaction.transactItems(items));
-                return Optional.empty();
-            } catch (TransactionCanceledException e) {
-                List<CancellationReason> reasons = e.cancellationReasons();
-                if (failed(reasons, tokenIndex)) {
-                    Map<String, AttributeValue> held = reasons.get(tokenIndex).item();
-                    return Optional.of(new IdempotencyRecord(token.clientToken(),
-                            held.get(TOKEN_REQUEST_HASH).s(), held.get(TOKEN_CONTACT_ID).s()));
-                }
-                if (failed(reasons, previousIndex)) {
-                    if (live(reasons.get(previousIndex).item(), now)) {
-                        throw quotaExceeded("PreviousContactId " + contact.previousContactId() + " already has "
-                                + ContactRules.MAX_TASKS_PER_PREVIOUS_CONTACT + " tasks linked to it.");
-                    }
-                    throw previousNotFound(contact.previousContactId());
-                }
-                retryOrThrow(e, attempt);
-            }
+        List<CancellationReason> reasons = Transactions.write(dynamo, items);
+        if (Transactions.failed(reasons, instanceIndex)) {
+            throw InstanceTable.instanceNotFound(contact.instanceId());
         }
+        if (Transactions.failed(reasons, flowIndex)) {
+            if (reasons.get(flowIndex).item() == null || reasons.get(flowIndex).item().isEmpty()) {
+                throw notFound("ContactFlowId " + contact.contactFlowId() + " was not found in instance "
+                        + contact.instanceId() + ".");
+            }
+            throw invalidParameter("ContactFlowId " + contact.contactFlowId() + " is saved but not published.");
+        }
+        if (Transactions.failed(reasons, tokenIndex)) {
+            Map<String, AttributeValue> held = reasons.get(tokenIndex).item();
+            return Optional.of(new IdempotencyRecord(token.clientToken(),
+                    held.get(TOKEN_REQUEST_HASH).s(), held.get(TOKEN_CONTACT_ID).s()));
+        }
+        if (Transactions.failed(reasons, previousIndex)) {
+            if (live(reasons.get(previousIndex).item(), now)) {
+                throw quotaExceeded("PreviousContactId " + contact.previousContactId() + " already has "
+                        + ContactRules.MAX_TASKS_PER_PREVIOUS_CONTACT + " tasks linked to it.");
+            }
+            throw previousNotFound(contact.previousContactId());
+        }
+        if (!reasons.isEmpty()) {
+            throw new IllegalStateException("a new contact id collided: " + reasons);
+        }
+        return Optional.empty();
     }
 
     /**
@@ -203,35 +214,71 @@ public final class ContactTable {
     }
 
     /**
-     * Claims the start of a contact's flow: one conditional write that succeeds at most once per
-     * contact, and only for the start the contact is waiting for (its current scheduled time, or the
-     * immediate start when {@code scheduledTime} is null).
+     * Reads a contact and its flow for a run: in one consistent BatchGetItem when the flow-runner was told
+     * the flow's id (StartTaskContact tells it), else the contact and then its flow (after a reschedule).
      */
-    public FlowClaim claimFlowStart(ContactKey key, Instant scheduledTime, Instant now) {
+    public Optional<ContactToRun> findForRun(ContactKey key, String contactFlowId, Instant now) {
+        Map<String, AttributeValue> contactKey = ContactItems.key(key);
+        Map<String, AttributeValue> contactItem;
+        Map<String, AttributeValue> flowItem = null;
+        if (contactFlowId == null) {
+            contactItem = consistentGet(contactKey);
+        } else {
+            Map<String, AttributeValue> flowKey = InstanceItems.flowKey(key.instanceId(), contactFlowId);
+            var response = dynamo.batchGetItem(batch -> batch.requestItems(Map.of(tableName,
+                    KeysAndAttributes.builder().keys(contactKey, flowKey).consistentRead(true).build())));
+            if (!response.unprocessedKeys().isEmpty()) {
+                throw throttled("The table is busy; the flow start will be retried.");
+            }
+            contactItem = null;
+            for (Map<String, AttributeValue> item : response.responses().getOrDefault(tableName, List.of())) {
+                if (item.get(PK).equals(contactKey.get(PK))) {
+                    contactItem = item;
+                } else {
+                    flowItem = item;
+                }
+            }
+        }
+        if (!live(contactItem, now)) {
+            return Optional.empty();
+        }
+        Contact contact = ContactItems.fromItem(contactItem);
+        if (!contact.contactFlowId().equals(contactFlowId)) {
+            flowItem = consistentGet(InstanceItems.flowKey(key.instanceId(), contact.contactFlowId()));
+        }
+        return Optional.of(new ContactToRun(contact, Long.parseLong(contactItem.get(REVISION).n()),
+                flowItem == null || flowItem.isEmpty() ? null : InstanceItems.contactFlow(flowItem)));
+    }
+
+    /**
+     * Records a flow's start and what its run did, in one write conditional on the revision the run was
+     * computed from: it succeeds at most once per contact, and not at all when anything changed the
+     * contact meanwhile (a reschedule, an update, another start). Returns whether it was written.
+     */
+    public boolean recordFlowRun(ContactKey key, long revision, FlowRun run, Instant now) {
         Expr expr = new Expr();
-        String update = "SET " + expr.name(FLOW_STATUS) + " = " + expr.value(s(FlowStatus.STARTED.name()))
-                + ", " + expr.name(FLOW_STARTED_AT) + " = " + expr.value(millis(now))
-                + ", " + expr.name(LAST_UPDATED_AT) + " = " + expr.value(millis(now))
-                + " ADD " + expr.name(REVISION) + " " + expr.value(n(1));
-        String condition = scheduledTime == null
-                ? expr.name(FLOW_STATUS) + " = " + expr.value(s(FlowStatus.PENDING.name()))
-                        + " AND attribute_not_exists(" + expr.name(SCHEDULED_AT) + ")"
-                : expr.name(FLOW_STATUS) + " = " + expr.value(s(FlowStatus.SCHEDULED.name()))
-                        + " AND " + expr.name(SCHEDULED_AT) + " = " + expr.value(millis(scheduledTime));
+        StringBuilder update = new StringBuilder("SET ")
+                .append(expr.name(FLOW_STATUS)).append(" = ").append(expr.value(s(FlowStatus.STARTED.name())))
+                .append(", ").append(expr.name(FLOW_STARTED_AT)).append(" = ").append(expr.value(millis(now)))
+                .append(", ").append(expr.name(LAST_UPDATED_AT)).append(" = ").append(expr.value(millis(now)))
+                .append(", ").append(expr.name(ContactItems.ATTRIBUTES)).append(" = ")
+                .append(expr.value(ItemValues.stringMap(run.attributes())));
+        if (run.queue() != null) {
+            update.append(", ").append(expr.name(ContactItems.QUEUE_ID)).append(" = ").append(expr.value(s(run.queue().queueId())))
+                    .append(", ").append(expr.name(ContactItems.ENQUEUED_AT)).append(" = ")
+                    .append(expr.value(millis(run.queue().enqueuedAt())));
+        }
+        if (run.disconnectedAt() != null) {
+            update.append(", ").append(expr.name(ContactItems.DISCONNECTED_AT)).append(" = ")
+                    .append(expr.value(millis(run.disconnectedAt())));
+        }
+        update.append(" ADD ").append(expr.name(REVISION)).append(' ').append(expr.value(n(1)));
+        String condition = expr.name(REVISION) + " = " + expr.value(n(revision));
         try {
-            UpdateItemRequest request = conditionalUpdate(key, expr, update, condition).toBuilder()
-                    .returnValues(ReturnValue.ALL_NEW)
-                    .build();
-            return FlowClaim.claimed(ContactItems.fromItem(dynamo.updateItem(request).attributes()));
-        } catch (ConditionalCheckFailedException e) {
-            Map<String, AttributeValue> item = e.item();
-            if (item == null || item.isEmpty()) {
-                return FlowClaim.refused(FlowClaim.Refusal.NO_SUCH_CONTACT);
-            }
-            if (FlowStatus.STARTED.name().equals(item.get(FLOW_STATUS).s())) {
-                return FlowClaim.refused(FlowClaim.Refusal.ALREADY_STARTED);
-            }
-            return FlowClaim.refused(FlowClaim.Refusal.SUPERSEDED);
+            dynamo.updateItem(conditionalUpdate(key, expr, update.toString(), condition));
+            return true;
+        } catch (ConditionalCheckFailedException changedMeanwhile) {
+            return false;
         }
     }
 
@@ -272,17 +319,14 @@ public final class ContactTable {
                     .expressionAttributeValues(linkExpr.values())
                     .build()).build());
         }
-        for (int attempt = 1; ; attempt++) {
-            try {
-                dynamo.transactWriteItems(transaction -> transaction.transactItems(items));
-                return true;
-            } catch (TransactionCanceledException e) {
-                if (failed(e.cancellationReasons(), 0)) {
-                    return false;
-                }
-                retryOrThrow(e, attempt);
-            }
+        List<CancellationReason> reasons = Transactions.write(dynamo, items);
+        if (reasons.isEmpty()) {
+            return true;
         }
+        if (Transactions.failed(reasons, 0)) {
+            return false;
+        }
+        throw new IllegalStateException("the contact's token or link changed under it: " + reasons);
     }
 
     private Put tokenPut(String instanceId, IdempotencyRecord token, Instant now) {
@@ -374,34 +418,25 @@ public final class ContactTable {
                 .build();
     }
 
-    private static boolean failed(List<CancellationReason> reasons, int index) {
-        return index >= 0 && index < reasons.size() && CONDITION_FAILED.equals(reasons.get(index).code());
+    private TransactWriteItem exists(Map<String, AttributeValue> key) {
+        return TransactWriteItem.builder().conditionCheck(ConditionCheck.builder()
+                .tableName(tableName)
+                .key(key)
+                .conditionExpression("attribute_exists(#pk)")
+                .expressionAttributeNames(Map.of("#pk", PK))
+                .build()).build();
     }
 
-    /** A transaction that lost a race with another one is retried; anything else is thrown. */
-    private static void retryOrThrow(TransactionCanceledException e, int attempt) {
-        boolean conflict = e.cancellationReasons().stream()
-                .anyMatch(reason -> TRANSACTION_CONFLICT.equals(reason.code()));
-        boolean throttled = e.cancellationReasons().stream()
-                .anyMatch(reason -> reason.code() != null && reason.code().contains("Throttl")
-                        || "ProvisionedThroughputExceeded".equals(reason.code()));
-        if ((conflict || throttled) && attempt < MAX_ATTEMPTS) {
-            sleepBeforeRetry(attempt);
-            return;
-        }
-        if (conflict || throttled) {
-            throw throttled("The contact table is busy; retry the request with the same ClientToken.");
-        }
-        throw e;
-    }
-
-    private static void sleepBeforeRetry(int attempt) {
-        try {
-            Thread.sleep(10L << attempt);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw throttled("Interrupted while retrying; retry the request.");
-        }
+    private TransactWriteItem publishedFlow(String instanceId, String contactFlowId) {
+        Expr expr = new Expr();
+        return TransactWriteItem.builder().conditionCheck(ConditionCheck.builder()
+                .tableName(tableName)
+                .key(InstanceItems.flowKey(instanceId, contactFlowId))
+                .conditionExpression(expr.name(InstanceItems.FLOW_STATUS) + " = " + expr.value(s(ContactFlow.PUBLISHED)))
+                .expressionAttributeNames(expr.names())
+                .expressionAttributeValues(expr.values())
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                .build()).build();
     }
 
     private static RuntimeException contactNotFound(ContactKey key) {

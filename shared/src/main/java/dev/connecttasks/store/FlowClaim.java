@@ -1,9 +1,10 @@
 package dev.connecttasks.store;
 
 import dev.connecttasks.contact.Contact;
+import dev.connecttasks.flow.FlowRun;
 
-/** The result of claiming a contact's flow start: the claimed contact, or why nothing was claimed. */
-public record FlowClaim(Contact contact, Refusal refusal) {
+/** The result of a flow start: the contact and what its flow did, or why nothing was started. */
+public record FlowClaim(Contact contact, FlowRun run, Refusal refusal) {
 
     public enum Refusal {
         NO_SUCH_CONTACT,
@@ -12,12 +13,12 @@ public record FlowClaim(Contact contact, Refusal refusal) {
         SUPERSEDED
     }
 
-    static FlowClaim claimed(Contact contact) {
-        return new FlowClaim(contact, null);
+    public static FlowClaim claimed(Contact contact, FlowRun run) {
+        return new FlowClaim(contact, run, null);
     }
 
-    static FlowClaim refused(Refusal refusal) {
-        return new FlowClaim(null, refusal);
+    public static FlowClaim refused(Refusal refusal) {
+        return new FlowClaim(null, null, refusal);
     }
 
     public boolean claimed() {

@@ -19,12 +19,16 @@ class FlowStartTest {
 
     @Test
     void roundTripsScheduledAndImmediateStarts() throws Exception {
-        FlowStart scheduled = new FlowStart(new ContactKey("i", "c"), Instant.parse("2026-11-27T09:30:00.250Z"));
-        assertEquals("{\"InstanceId\":\"i\",\"ContactId\":\"c\",\"ScheduledTime\":1795771800.25}", scheduled.toJson());
+        FlowStart scheduled = new FlowStart(new ContactKey("i", "c"), "f", Instant.parse("2026-11-27T09:30:00.250Z"));
+        assertEquals("{\"InstanceId\":\"i\",\"ContactId\":\"c\",\"ContactFlowId\":\"f\",\"ScheduledTime\":1795771800.25}",
+                scheduled.toJson());
         assertEquals(scheduled, parse(scheduled.toJson()));
-        FlowStart now = new FlowStart(new ContactKey("i", "c"), null);
-        assertEquals("{\"InstanceId\":\"i\",\"ContactId\":\"c\"}", now.toJson());
+        FlowStart now = new FlowStart(new ContactKey("i", "c"), "f", null);
+        assertEquals("{\"InstanceId\":\"i\",\"ContactId\":\"c\",\"ContactFlowId\":\"f\"}", now.toJson());
         assertEquals(now, parse(now.toJson()));
+        FlowStart rescheduled = new FlowStart(new ContactKey("i", "c"), null, Instant.parse("2026-11-27T09:30:00Z"));
+        assertEquals("{\"InstanceId\":\"i\",\"ContactId\":\"c\",\"ScheduledTime\":1795771800}", rescheduled.toJson());
+        assertEquals(rescheduled, parse(rescheduled.toJson()));
     }
 
     @ParameterizedTest

@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import dev.connecttasks.flow.FlowDocument;
 import dev.connecttasks.flow.FlowStart;
 import dev.connecttasks.http.ApiRequest;
 import dev.connecttasks.http.ContactRequests;
+import dev.connecttasks.http.InstanceRequests;
 import dev.connecttasks.testing.ApiEvents;
 import dev.connecttasks.testing.Template;
 import java.io.IOException;
@@ -28,6 +30,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Every file in events/ is an event its function accepts, so none can rot. */
 class EventsTest {
     private static final Map<String, Consumer<ApiRequest>> READERS = Map.of(
+            "PUT /instance", InstanceRequests::createInstance,
+            "GET /instance/{InstanceId}", request -> request.pathParameter("InstanceId"),
+            "PUT /contact-flows/{InstanceId}", request -> FlowDocument.read(InstanceRequests.createContactFlow(request).content()),
+            "GET /contact-flows/{InstanceId}/{ContactFlowId}", request -> request.pathParameter("ContactFlowId"),
             "PUT /contact/task", ContactRequests::startTask,
             "GET /contacts/{InstanceId}/{ContactId}", ContactRequests::contactKey,
             "POST /contacts/{InstanceId}/{ContactId}", request -> {

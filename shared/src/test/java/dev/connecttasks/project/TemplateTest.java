@@ -21,13 +21,17 @@ class TemplateTest {
     private final Template template = Template.load();
 
     @Test
-    void theApiHasExactlyTheFiveConnectRoutes() {
+    void theApiHasExactlyTheNineConnectRoutes() {
         assertEquals(Set.of(
                 "PUT /contact/task",
                 "GET /contacts/{InstanceId}/{ContactId}",
                 "POST /contacts/{InstanceId}/{ContactId}",
                 "POST /contact/schedule",
-                "GET /contact/references/{InstanceId}/{ContactId}"), template.routes());
+                "GET /contact/references/{InstanceId}/{ContactId}",
+                "PUT /instance",
+                "GET /instance/{InstanceId}",
+                "PUT /contact-flows/{InstanceId}",
+                "GET /contact-flows/{InstanceId}/{ContactFlowId}"), template.routes());
         template.functions().values().forEach(function -> function.path("Properties").path("Events").forEach(event -> {
             assertEquals("HttpApi", event.path("Type").asText());
             assertEquals("2.0", event.path("Properties").path("PayloadFormatVersion").asText());
@@ -38,7 +42,7 @@ class TemplateTest {
     @Test
     void everyFunctionNamesAHandlerClassThatExists() throws IOException {
         Path root = ApiEvents.repositoryRoot();
-        assertEquals(6, template.functions().size());
+        assertEquals(10, template.functions().size());
         for (Map.Entry<String, JsonNode> function : template.functions().entrySet()) {
             JsonNode properties = function.getValue().path("Properties");
             Path module = root.resolve(properties.path("CodeUri").asText());
@@ -77,7 +81,8 @@ class TemplateTest {
 
     @Test
     void readersOnlyRead() {
-        for (String reader : List.of("DescribeContactFunction", "ListContactReferencesFunction")) {
+        for (String reader : List.of("DescribeContactFunction", "ListContactReferencesFunction",
+                "DescribeInstanceFunction", "DescribeContactFlowFunction")) {
             List<String> actions = actions(template.resource(reader));
             assertEquals(List.of("dynamodb:GetItem"), actions, reader);
             assertFalse(template.resource(reader).path("Properties").path("Environment").path("Variables")

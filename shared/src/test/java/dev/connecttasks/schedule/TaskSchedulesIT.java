@@ -34,7 +34,7 @@ class TaskSchedulesIT {
     void createsAOneShotScheduleThatInvokesTheFlowRunnerOnce() {
         ContactKey key = new ContactKey("instance-1", "contact-1");
         Instant at = Instant.parse("2030-01-02T03:04:05.678Z");
-        assertTrue(schedules.create(key, at));
+        assertTrue(schedules.create(key, "flow-1", at));
         GetScheduleResponse schedule = read(key, at);
         assertEquals("at(2030-01-02T03:04:06)", schedule.scheduleExpression());
         assertEquals("UTC", schedule.scheduleExpressionTimezone());
@@ -43,7 +43,8 @@ class TaskSchedulesIT {
         assertEquals(ActionAfterCompletion.DELETE, schedule.actionAfterCompletion());
         assertEquals(TARGET, schedule.target().arn());
         assertEquals(Emulator.SCHEDULER_ROLE_ARN, schedule.target().roleArn());
-        assertEquals("{\"InstanceId\":\"instance-1\",\"ContactId\":\"contact-1\",\"ScheduledTime\":1893553445.678}",
+        assertEquals("{\"InstanceId\":\"instance-1\",\"ContactId\":\"contact-1\",\"ContactFlowId\":\"flow-1\","
+                + "\"ScheduledTime\":1893553445.678}",
                 schedule.target().input());
     }
 
@@ -51,16 +52,16 @@ class TaskSchedulesIT {
     void creatingTheSameScheduleAgainReportsThatItExisted() {
         ContactKey key = new ContactKey("instance-1", "contact-2");
         Instant at = Instant.parse("2030-01-02T03:04:05Z");
-        assertTrue(schedules.create(key, at));
-        assertFalse(schedules.create(key, at));
-        assertTrue(schedules.create(key, at.plusSeconds(1)));
+        assertTrue(schedules.create(key, "flow-1", at));
+        assertFalse(schedules.create(key, "flow-1", at));
+        assertTrue(schedules.create(key, "flow-1", at.plusSeconds(1)));
     }
 
     @Test
     void deleteRemovesTheScheduleAndToleratesOneAlreadyGone() {
         ContactKey key = new ContactKey("instance-1", "contact-3");
         Instant at = Instant.parse("2030-01-02T03:04:05Z");
-        schedules.create(key, at);
+        schedules.create(key, "flow-1", at);
         schedules.delete(key, at);
         assertThrows(ResourceNotFoundException.class, () -> read(key, at));
         schedules.delete(key, at);

@@ -10,11 +10,16 @@ import dev.connecttasks.contact.ContactChanges;
 import dev.connecttasks.contact.ContactKey;
 import dev.connecttasks.contact.ContactRules;
 import dev.connecttasks.contact.FlowStatus;
+import dev.connecttasks.contact.QueueInfo;
 import dev.connecttasks.contact.Reference;
 import dev.connecttasks.contact.ReferenceType;
 import dev.connecttasks.error.ApiException;
 import dev.connecttasks.error.ErrorType;
+import dev.connecttasks.flow.FlowRun;
+import dev.connecttasks.instance.ContactFlow;
+import dev.connecttasks.instance.Instance;
 import dev.connecttasks.testing.Emulator;
+import dev.connecttasks.testing.Flows;
 import dev.connecttasks.testing.TestContacts;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,7 +46,21 @@ class ContactTableIT {
     @BeforeAll
     static void createTable() {
         table = new ContactTable(Emulator.dynamo(), Emulator.newTable());
+        InstanceTable instances = new InstanceTable(Emulator.dynamo(), table.tableName());
+        for (String instanceId : List.of(INSTANCE, "instance-b")) {
+            Instant created = Instant.now();
+            instances.create(new Instance(instanceId, "CONNECT_MANAGED", null, null, true, false, Map.of(), created), null);
+            instances.create(new ContactFlow(instanceId, TestContacts.FLOW_ID, "Demo", "CONTACT_FLOW", null,
+                    Flows.read("demo-task.json"), ContactFlow.PUBLISHED, Map.of(), created));
+        }
         pool = Executors.newFixedThreadPool(20);
+    }
+
+    /** Starts a contact's flow the way the flow-runner does: read, then write conditional on the revision. */
+    private boolean start(ContactKey key, Instant at) {
+        ContactToRun read = table.findForRun(key, TestContacts.FLOW_ID, now).orElseThrow();
+        return table.recordFlowRun(key, read.revision(),
+                new FlowRun(read.contact().attributes(), null, null, 1, FlowRun.End.DISCONNECTED), at);
     }
 
     @AfterAll
@@ -236,7 +255,7 @@ class ContactTableIT {
         assertTrue(failure(ErrorType.INVALID_REQUEST, () -> table.reschedule(immediate.key(), at, now))
                 .getMessage().contains("not a scheduled task"));
 
-        assertTrue(table.claimFlowStart(scheduled.key(), at.plusSeconds(60), now).claimed());
+        assertTrue(start(scheduled.key(), now));
         assertTrue(failure(ErrorType.INVALID_REQUEST, () -> table.reschedule(scheduled.key(), at, now))
                 .getMessage().contains("already started"));
 
@@ -245,35 +264,63 @@ class ContactTableIT {
     }
 
     @Test
-    void aFlowStartIsClaimedOnceAndOnlyForTheAwaitedTime() {
-        Contact immediate = created(TestContacts.pending(INSTANCE, now));
-        FlowClaim claim = table.claimFlowStart(immediate.key(), null, now.plusMillis(5));
-        assertTrue(claim.claimed());
-        assertEquals(FlowStatus.STARTED, claim.contact().flowStatus());
-        assertEquals(now.plusMillis(5), claim.contact().flowStartedAt());
-        assertEquals(FlowClaim.Refusal.ALREADY_STARTED, table.claimFlowStart(immediate.key(), null, now).refusal());
-
-        Instant at = now.plus(Duration.ofHours(1));
-        Contact scheduled = created(TestContacts.scheduled(INSTANCE, now, at));
-        assertEquals(FlowClaim.Refusal.SUPERSEDED, table.claimFlowStart(scheduled.key(), at.minusSeconds(1), now).refusal());
-        assertEquals(FlowClaim.Refusal.SUPERSEDED, table.claimFlowStart(scheduled.key(), null, now).refusal());
-        assertTrue(table.claimFlowStart(scheduled.key(), at, now).claimed());
-        assertEquals(FlowClaim.Refusal.NO_SUCH_CONTACT,
-                table.claimFlowStart(new ContactKey(INSTANCE, "missing"), null, now).refusal());
+    void aContactAndItsFlowAreReadInOneBatchWhenTheFlowIsKnown() {
+        Contact contact = created(TestContacts.pending(INSTANCE, now));
+        ContactToRun read = table.findForRun(contact.key(), TestContacts.FLOW_ID, now).orElseThrow();
+        assertEquals(contact, read.contact());
+        assertEquals(1, read.revision());
+        assertEquals(TestContacts.FLOW_ID, read.flow().id());
+        assertEquals(Flows.read("demo-task.json"), read.flow().content());
+        // without the flow's id (after a reschedule) the contact names it
+        assertEquals(TestContacts.FLOW_ID, table.findForRun(contact.key(), null, now).orElseThrow().flow().id());
+        assertEquals(Optional.empty(), table.findForRun(new ContactKey(INSTANCE, "missing"), TestContacts.FLOW_ID, now));
+        assertEquals(Optional.empty(), table.findForRun(new ContactKey("instance-b", contact.id()), null, now));
     }
 
     @Test
-    void threeConcurrentClaimsStartOnce() throws Exception {
+    void aRunIsRecordedOnlyOnTheRevisionItWasComputedFrom() {
         Contact contact = created(TestContacts.pending(INSTANCE, now));
-        List<Future<FlowClaim>> claims = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            claims.add(pool.submit(() -> table.claimFlowStart(contact.key(), null, now)));
-        }
-        int started = 0;
-        for (Future<FlowClaim> claim : claims) {
-            started += claim.get().claimed() ? 1 : 0;
-        }
-        assertEquals(1, started);
+        FlowRun run = new FlowRun(Map.of("orderId", "42", "routedBy", "flow"), new QueueInfo("support", now), null, 3,
+                FlowRun.End.QUEUED);
+        assertFalse(table.recordFlowRun(contact.key(), 2, run, now));
+        assertTrue(table.recordFlowRun(contact.key(), 1, run, now.plusMillis(7)));
+        assertFalse(table.recordFlowRun(contact.key(), 1, run, now.plusMillis(8)));
+        Contact started = table.find(contact.key(), now).orElseThrow();
+        assertEquals(FlowStatus.STARTED, started.flowStatus());
+        assertEquals(now.plusMillis(7), started.flowStartedAt());
+        assertEquals(now.plusMillis(7), started.lastUpdatedAt());
+        assertEquals(Map.of("orderId", "42", "routedBy", "flow"), started.attributes());
+        assertEquals(new QueueInfo("support", now), started.queue());
+        assertEquals(null, started.disconnectedAt());
+    }
+
+    @Test
+    void aDisconnectIsRecordedWithoutAQueue() {
+        Contact contact = created(TestContacts.pending(INSTANCE, now));
+        assertTrue(table.recordFlowRun(contact.key(), 1,
+                new FlowRun(Map.of(), null, now.plusSeconds(1), 1, FlowRun.End.DISCONNECTED), now));
+        Contact ended = table.find(contact.key(), now).orElseThrow();
+        assertEquals(now.plusSeconds(1), ended.disconnectedAt());
+        assertEquals(null, ended.queue());
+        assertEquals(Map.of(), ended.attributes());
+    }
+
+    @Test
+    void anUnknownInstanceOrFlowIsNotFoundAndASavedFlowCannotStartTasks() {
+        Contact elsewhere = TestContacts.pending("no-such-instance", now);
+        assertTrue(failure(ErrorType.RESOURCE_NOT_FOUND, () -> table.create(elsewhere, null, now)).getMessage()
+                .contains("Instance no-such-instance"));
+        Contact unknownFlow = new Contact(new ContactKey(INSTANCE, "c-" + now.toEpochMilli()), "no-such-flow", "n", null,
+                Map.of(), Map.of(), null, null, null, now, now, null, FlowStatus.PENDING, null, null, null);
+        assertTrue(failure(ErrorType.RESOURCE_NOT_FOUND, () -> table.create(unknownFlow, null, now)).getMessage()
+                .contains("ContactFlowId no-such-flow"));
+        new InstanceTable(Emulator.dynamo(), table.tableName()).create(new ContactFlow(INSTANCE, "draft", "Draft "
+                + now.toEpochMilli(), "CONTACT_FLOW", null, "{}", ContactFlow.SAVED, Map.of(), now));
+        Contact draft = new Contact(new ContactKey(INSTANCE, "d-" + now.toEpochMilli()), "draft", "n", null,
+                Map.of(), Map.of(), null, null, null, now, now, null, FlowStatus.PENDING, null, null, null);
+        assertTrue(failure(ErrorType.INVALID_PARAMETER, () -> table.create(draft, null, now)).getMessage()
+                .contains("not published"));
+        assertEquals(Optional.empty(), table.find(draft.key(), now));
     }
 
     @Test
@@ -294,7 +341,7 @@ class ContactTableIT {
     @Test
     void withdrawLeavesAStartedContact() {
         Contact contact = created(TestContacts.pending(INSTANCE, now));
-        assertTrue(table.claimFlowStart(contact.key(), null, now).claimed());
+        assertTrue(start(contact.key(), now));
         assertFalse(table.withdraw(contact, null, now));
         assertTrue(table.find(contact.key(), now).isPresent());
     }

@@ -2,10 +2,15 @@ package dev.connecttasks.testing;
 
 import dev.connecttasks.config.AwsClients;
 import dev.connecttasks.config.Settings;
-import dev.connecttasks.contact.ContactArns;
+import dev.connecttasks.contact.Arns;
 import dev.connecttasks.contact.ContactKey;
 import dev.connecttasks.flow.FlowEngine;
 import dev.connecttasks.flow.FlowInvoker;
+import dev.connecttasks.flow.FlowInterpreter;
+import dev.connecttasks.instance.DemoInstance;
+import dev.connecttasks.instance.FlowRequest;
+import dev.connecttasks.operation.CreateContactFlow;
+import dev.connecttasks.operation.CreateInstance;
 import dev.connecttasks.operation.DescribeContact;
 import dev.connecttasks.operation.ListContactReferences;
 import dev.connecttasks.operation.RunFlow;
@@ -14,10 +19,12 @@ import dev.connecttasks.operation.UpdateContact;
 import dev.connecttasks.operation.UpdateContactSchedule;
 import dev.connecttasks.schedule.TaskSchedules;
 import dev.connecttasks.store.ContactTable;
+import dev.connecttasks.store.InstanceTable;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.lambda.model.InvokeRequest;
 import software.amazon.awssdk.services.scheduler.model.GetScheduleResponse;
@@ -25,26 +32,51 @@ import software.amazon.awssdk.services.scheduler.model.ScheduleSummary;
 
 /**
  * The service's parts wired as the functions wire them, against the emulator, on a table and schedule
- * group of their own. Every SDK client carries {@link #calls}, which records each call and can inject
- * faults.
+ * group of their own, holding the demo instance and its published flow (flows/demo-task.json). Every SDK
+ * client carries {@link #calls}, which records each call and can inject faults.
  */
 public final class TestBackend {
     public final Settings settings;
     public final InterceptedCalls calls = new InterceptedCalls();
     public final ContactTable table;
+    public final InstanceTable instances;
+    public final String instanceId;
+    public final String flowId;
     public final TaskSchedules schedules;
     public final FlowInvoker invoker;
-    public final ContactArns arns;
+    public final Arns arns;
     private final Clock clock;
 
     private TestBackend(Clock clock) {
         this.clock = clock;
         this.settings = Emulator.settings(Emulator.newTable(), Emulator.newScheduleGroup());
-        this.table = new ContactTable(AwsClients.dynamoDb(settings, calls), settings.tableName());
+        DynamoDbClient dynamo = AwsClients.dynamoDb(settings, calls);
+        this.table = new ContactTable(dynamo, settings.tableName());
+        this.instances = new InstanceTable(dynamo, settings.tableName());
         this.schedules = new TaskSchedules(AwsClients.scheduler(settings, calls), settings.scheduleGroup(),
                 settings.flowRunnerArn(), settings.schedulerRoleArn());
         this.invoker = new FlowInvoker(AwsClients.lambda(settings, calls), settings.flowRunnerArn());
-        this.arns = new ContactArns(settings.region(), settings.accountId());
+        this.arns = new Arns(settings.region(), settings.accountId());
+        DemoInstance.ensure(instances, Flows.read("demo-task.json"), clock.instant());
+        this.instanceId = DemoInstance.INSTANCE_ID;
+        this.flowId = DemoInstance.FLOW_ID;
+        calls.clear();
+    }
+
+    public String createFlow(String instanceId, String name, String content) {
+        return createContactFlow().create(new FlowRequest(instanceId, name, "CONTACT_FLOW", null, content, null, Map.of()));
+    }
+
+    public CreateInstance createInstance() {
+        return new CreateInstance(instances, clock);
+    }
+
+    public CreateContactFlow createContactFlow() {
+        return new CreateContactFlow(instances, clock);
+    }
+
+    public FlowInterpreter flowEngine() {
+        return new FlowInterpreter(arns);
     }
 
     public static TestBackend create() {
@@ -77,6 +109,11 @@ public final class TestBackend {
 
     public RunFlow runFlow(FlowEngine engine) {
         return new RunFlow(table, engine, clock);
+    }
+
+    /** The flow-runner's use case with the real flow engine. */
+    public RunFlow runFlow() {
+        return runFlow(flowEngine());
     }
 
     /** The payloads of the flow-runner invokes made so far, as JSON text. */

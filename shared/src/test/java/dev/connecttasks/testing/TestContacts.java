@@ -10,6 +10,9 @@ import java.util.UUID;
 
 /** Contacts as StartTaskContact would build them, for tests that write the table directly. */
 public final class TestContacts {
+    /** The flow the contacts name; tests that write them create it in their instances. */
+    public static final String FLOW_ID = "flow-1";
+
     private TestContacts() {
     }
 
@@ -31,7 +34,7 @@ public final class TestContacts {
 
     private static Contact contact(String instanceId, Instant now, Instant scheduledAt,
             Map<String, Reference> references, String previousContactId) {
-        return new Contact(new ContactKey(instanceId, UUID.randomUUID().toString()), "flow-1", "Call back",
+        return new Contact(new ContactKey(instanceId, UUID.randomUUID().toString()), FLOW_ID, "Call back",
                 "About order 42", Map.of("orderId", "42"), references, previousContactId,
                 previousContactId, null, now, now, scheduledAt,
                 scheduledAt == null ? FlowStatus.PENDING : FlowStatus.SCHEDULED, null, null, null);

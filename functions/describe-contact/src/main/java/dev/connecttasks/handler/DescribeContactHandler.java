@@ -7,7 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.connecttasks.config.AwsClients;
 import dev.connecttasks.config.Settings;
 import dev.connecttasks.contact.Contact;
-import dev.connecttasks.contact.ContactArns;
+import dev.connecttasks.contact.Arns;
 import dev.connecttasks.http.ContactJson;
 import dev.connecttasks.http.ContactRequests;
 import dev.connecttasks.http.HttpApi;
@@ -19,7 +19,7 @@ import java.time.Clock;
 /** {@code GET /contacts/{InstanceId}/{ContactId}}. */
 public final class DescribeContactHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private final DescribeContact operation;
-    private final ContactArns arns;
+    private final Arns arns;
 
     public DescribeContactHandler() {
         this(Settings.fromEnvironment());
@@ -27,10 +27,10 @@ public final class DescribeContactHandler implements RequestHandler<APIGatewayV2
 
     private DescribeContactHandler(Settings settings) {
         this(new DescribeContact(new ContactTable(AwsClients.dynamoDb(settings), settings.tableName()), Clock.systemUTC()),
-                new ContactArns(settings.region(), settings.accountId()));
+                new Arns(settings.region(), settings.accountId()));
     }
 
-    public DescribeContactHandler(DescribeContact operation, ContactArns arns) {
+    public DescribeContactHandler(DescribeContact operation, Arns arns) {
         this.operation = operation;
         this.arns = arns;
     }
@@ -39,7 +39,7 @@ public final class DescribeContactHandler implements RequestHandler<APIGatewayV2
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return HttpApi.respond("DescribeContact", event, context, request -> {
             Contact contact = operation.describe(ContactRequests.contactKey(request));
-            return Response.json(ContactJson.describeContactResponse(contact, arns.of(contact.key())));
+            return Response.json(ContactJson.describeContactResponse(contact, arns.contact(contact.key())));
         });
     }
 }

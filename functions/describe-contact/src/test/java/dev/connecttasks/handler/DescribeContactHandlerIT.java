@@ -13,6 +13,7 @@ import dev.connecttasks.contact.ReferenceType;
 import dev.connecttasks.contact.ScheduleChange;
 import dev.connecttasks.contact.TaskRequest;
 import dev.connecttasks.http.Json;
+import dev.connecttasks.instance.DemoInstance;
 import dev.connecttasks.testing.ApiEvents;
 import dev.connecttasks.testing.TestBackend;
 import dev.connecttasks.testing.TestContext;
@@ -28,7 +29,8 @@ import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 
 class DescribeContactHandlerIT {
-    private static final String INSTANCE = "11111111-2222-3333-4444-555555555555";
+    private static final String INSTANCE = DemoInstance.INSTANCE_ID;
+    private static final String FLOW = DemoInstance.FLOW_ID;
     private static TestBackend backend;
     private static DescribeContactHandler handler;
 
@@ -48,7 +50,7 @@ class DescribeContactHandlerIT {
     }
 
     private static TaskRequest task(String previousContactId, Instant scheduledTime) {
-        return new TaskRequest(INSTANCE, "flow-1", "Call back customer", "Re: order 42", Map.of("orderId", "42"),
+        return new TaskRequest(INSTANCE, FLOW, "Call back customer", "Re: order 42", Map.of("orderId", "42"),
                 Map.of("Order", new Reference(ReferenceType.URL, "https://crm.example.com/orders/42")),
                 previousContactId, null, null, scheduledTime);
     }

@@ -7,7 +7,8 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.connecttasks.config.AwsClients;
 import dev.connecttasks.config.Settings;
-import dev.connecttasks.flow.FlowEngine;
+import dev.connecttasks.contact.Arns;
+import dev.connecttasks.flow.FlowInterpreter;
 import dev.connecttasks.flow.FlowStart;
 import dev.connecttasks.http.Json;
 import dev.connecttasks.http.RequestLog;
@@ -33,7 +34,7 @@ public final class FlowRunnerHandler implements RequestStreamHandler {
 
     private FlowRunnerHandler(Settings settings) {
         this(new RunFlow(new ContactTable(AwsClients.dynamoDb(settings), settings.tableName()),
-                FlowEngine.RECORD_START_ONLY, Clock.systemUTC()));
+                new FlowInterpreter(new Arns(settings.region(), settings.accountId())), Clock.systemUTC()));
     }
 
     public FlowRunnerHandler(RunFlow operation) {
@@ -54,7 +55,11 @@ public final class FlowRunnerHandler implements RequestStreamHandler {
         line.put("instanceId", start.key().instanceId()).put("contactId", start.key().contactId());
         FlowClaim claim = operation.run(start);
         String outcome = claim.claimed() ? "STARTED" : claim.refusal().name();
-        RequestLog.log(context, line.put("outcome", outcome), LogLevel.INFO);
+        line.put("outcome", outcome);
+        if (claim.claimed()) {
+            line.put("end", claim.run().end().name()).put("steps", claim.run().steps());
+        }
+        RequestLog.log(context, line, LogLevel.INFO);
         output.write(Json.write(Json.object().put("outcome", outcome)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 }

@@ -1,17 +1,24 @@
 package dev.connecttasks.handler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.connecttasks.contact.Contact;
 import dev.connecttasks.contact.ContactKey;
 import dev.connecttasks.contact.FlowStatus;
+import dev.connecttasks.contact.QueueInfo;
+import dev.connecttasks.contact.Reference;
+import dev.connecttasks.contact.ReferenceType;
 import dev.connecttasks.contact.ScheduleChange;
 import dev.connecttasks.contact.TaskRequest;
+import dev.connecttasks.flow.FlowEngine;
 import dev.connecttasks.flow.FlowStart;
 import dev.connecttasks.http.Json;
+import dev.connecttasks.instance.DemoInstance;
 import dev.connecttasks.testing.ApiEvents;
+import dev.connecttasks.testing.Flows;
 import dev.connecttasks.testing.TestBackend;
 import dev.connecttasks.testing.TestContext;
 import java.io.ByteArrayInputStream;
@@ -32,7 +39,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class FlowRunnerHandlerIT {
-    private static final String INSTANCE = "11111111-2222-3333-4444-555555555555";
+    private static final String INSTANCE = DemoInstance.INSTANCE_ID;
+    private static final String FLOW = DemoInstance.FLOW_ID;
     private TestBackend backend;
     private final List<Contact> flowsRun = new CopyOnWriteArrayList<>();
     private FlowRunnerHandler handler;
@@ -41,11 +49,15 @@ class FlowRunnerHandlerIT {
     @BeforeEach
     void wire() {
         backend = TestBackend.create();
-        handler = new FlowRunnerHandler(backend.runFlow(flowsRun::add));
+        FlowEngine engine = backend.flowEngine();
+        handler = new FlowRunnerHandler(backend.runFlow((contact, flow, now) -> {
+            flowsRun.add(contact);
+            return engine.run(contact, flow, now);
+        }));
     }
 
     private String start(Instant scheduledTime) {
-        return backend.startTaskContact().start(new TaskRequest(INSTANCE, "flow-1", "Call back", null,
+        return backend.startTaskContact().start(new TaskRequest(INSTANCE, FLOW, "Call back", null,
                 Map.of("orderId", "42"), Map.of(), null, null, null, scheduledTime));
     }
 
@@ -64,7 +76,7 @@ class FlowRunnerHandlerIT {
     @Test
     void aScheduledStartRunsTheFlowOnceWhateverHowOftenItIsInvoked() throws Exception {
         String contactId = start(inOneHour);
-        String input = new FlowStart(new ContactKey(INSTANCE, contactId), inOneHour).toJson();
+        String input = new FlowStart(new ContactKey(INSTANCE, contactId), FLOW, inOneHour).toJson();
         assertEquals("STARTED", run(input));
         assertEquals("ALREADY_STARTED", run(input));
         assertEquals(1, flowsRun.size());
@@ -74,6 +86,62 @@ class FlowRunnerHandlerIT {
         assertEquals(FlowStatus.STARTED, contact.flowStatus());
         assertTrue(contact.flowStartedAt() != null);
         assertEquals(contact.flowStartedAt(), contact.lastUpdatedAt());
+        // the demo flow sets two attributes, then puts the task in the support queue
+        assertEquals(Map.of("orderId", "42", "routedBy", "demo-task-flow", "taskName", "Call back"), contact.attributes());
+        assertEquals(new QueueInfo("support", contact.flowStartedAt()), contact.queue());
+        assertNull(contact.disconnectedAt());
+    }
+
+    @Test
+    void aFlowThatEndsWithoutAQueueDisconnectsTheTask() throws Exception {
+        String flowId = backend.createFlow(INSTANCE, "Close " + inOneHour.toEpochMilli(), Flows.read("close-without-agent.json"));
+        String contactId = backend.startTaskContact().start(new TaskRequest(INSTANCE, flowId, "Close", null, Map.of(),
+                Map.of("Order", new Reference(ReferenceType.URL, "https://crm.example.com/orders/42")), null, null, null, null));
+        assertEquals("STARTED", run(backend.invokedPayloads().get(0)));
+        Contact contact = stored(contactId);
+        assertEquals(Map.of("outcome", "closed-automatically", "orderLink", "https://crm.example.com/orders/42"),
+                contact.attributes());
+        assertNull(contact.queue());
+        assertEquals(contact.flowStartedAt(), contact.disconnectedAt());
+    }
+
+    @Test
+    void aLoopingFlowStopsAtTheStepLimitWithTheTaskDisconnected() throws Exception {
+        String loop = """
+                {"Version":"2019-10-30","StartAction":"a","Actions":[
+                 {"Identifier":"a","Type":"UpdateContactAttributes","Parameters":{"Attributes":{"x":"1"}},"Transitions":{"NextAction":"b"}},
+                 {"Identifier":"b","Type":"Compare","Parameters":{"ComparisonValue":"$.Attributes.x"},
+                  "Transitions":{"Conditions":[{"NextAction":"a","Condition":{"Operator":"Equals","Operands":["1"]}}]}}]}""";
+        String flowId = backend.createFlow(INSTANCE, "Loop " + inOneHour.toEpochMilli(), loop);
+        String contactId = backend.startTaskContact().start(new TaskRequest(INSTANCE, flowId, "Loop", null, Map.of(),
+                Map.of(), null, null, null, null));
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        TestContext context = new TestContext();
+        handler.handleRequest(new ByteArrayInputStream(backend.invokedPayloads().get(0).getBytes(StandardCharsets.UTF_8)),
+                output, context);
+        JsonNode logged = Json.MAPPER.readTree(context.logLines().get(0));
+        assertEquals("STEP_LIMIT", logged.get("end").asText());
+        assertEquals(1000, logged.get("steps").asInt());
+        Contact contact = stored(contactId);
+        assertEquals(FlowStatus.STARTED, contact.flowStatus());
+        assertEquals(contact.flowStartedAt(), contact.disconnectedAt());
+        assertNull(contact.queue());
+    }
+
+    @Test
+    void aStartCostsTwoRoundTripsWhenTheFlowIsKnownAndThreeAfterAReschedule() throws Exception {
+        String contactId = start(inOneHour);
+        ContactKey key = new ContactKey(INSTANCE, contactId);
+        backend.calls.clear();
+        assertEquals("STARTED", run(new FlowStart(key, FLOW, inOneHour).toJson()));
+        assertEquals(List.of("BatchGetItem", "UpdateItem"), backend.calls.operations());
+
+        String moved = start(inOneHour);
+        ContactKey movedKey = new ContactKey(INSTANCE, moved);
+        backend.updateContactSchedule().reschedule(new ScheduleChange(movedKey, inOneHour.plusSeconds(60)));
+        backend.calls.clear();
+        assertEquals("STARTED", run(new FlowStart(movedKey, null, inOneHour.plusSeconds(60)).toJson()));
+        assertEquals(List.of("GetItem", "GetItem", "UpdateItem"), backend.calls.operations());
     }
 
     @Test
@@ -91,9 +159,9 @@ class FlowRunnerHandlerIT {
         ContactKey key = new ContactKey(INSTANCE, contactId);
         Instant later = inOneHour.plusSeconds(600);
         backend.updateContactSchedule().reschedule(new ScheduleChange(key, later));
-        assertEquals("SUPERSEDED", run(new FlowStart(key, inOneHour).toJson()));
+        assertEquals("SUPERSEDED", run(new FlowStart(key, FLOW, inOneHour).toJson()));
         assertEquals(FlowStatus.SCHEDULED, stored(contactId).flowStatus());
-        assertEquals("STARTED", run(new FlowStart(key, later).toJson()));
+        assertEquals("STARTED", run(new FlowStart(key, FLOW, later).toJson()));
         assertEquals(1, flowsRun.size());
     }
 
@@ -101,13 +169,13 @@ class FlowRunnerHandlerIT {
     void aLateInvocationStillStartsAFlowThatNeverStarted() throws Exception {
         String contactId = start(inOneHour);
         // the runner does not compare the scheduled time with the clock: Scheduler may deliver late
-        assertEquals("STARTED", run(new FlowStart(new ContactKey(INSTANCE, contactId), inOneHour).toJson()));
+        assertEquals("STARTED", run(new FlowStart(new ContactKey(INSTANCE, contactId), FLOW, inOneHour).toJson()));
     }
 
     @Test
     void threeConcurrentInvocationsStartTheFlowOnce() throws Exception {
         String contactId = start(inOneHour);
-        String input = new FlowStart(new ContactKey(INSTANCE, contactId), inOneHour).toJson();
+        String input = new FlowStart(new ContactKey(INSTANCE, contactId), FLOW, inOneHour).toJson();
         ExecutorService pool = Executors.newFixedThreadPool(3);
         try {
             List<Callable<String>> calls = new ArrayList<>();
@@ -123,7 +191,10 @@ class FlowRunnerHandlerIT {
         } finally {
             pool.shutdownNow();
         }
-        assertEquals(1, flowsRun.size());
+        // each invocation may compute a run; exactly one was written: created at revision 1, started at 2
+        assertTrue(flowsRun.size() >= 1);
+        assertEquals("2", backend.contactItems().stream().filter(item -> item.get("pk").s().equals("C#" + contactId))
+                .findFirst().orElseThrow().get("rev").n());
     }
 
     @Test

@@ -9,6 +9,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.connecttasks.contact.Reference;
 import dev.connecttasks.contact.ReferenceType;
 import dev.connecttasks.contact.TaskRequest;
+import dev.connecttasks.instance.DemoInstance;
 import dev.connecttasks.testing.ApiEvents;
 import dev.connecttasks.testing.TestBackend;
 import dev.connecttasks.testing.TestContext;
@@ -20,7 +21,8 @@ import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 
 class ListContactReferencesHandlerIT {
-    private static final String INSTANCE = "11111111-2222-3333-4444-555555555555";
+    private static final String INSTANCE = DemoInstance.INSTANCE_ID;
+    private static final String FLOW = DemoInstance.FLOW_ID;
     private static TestBackend backend;
     private static ListContactReferencesHandler handler;
     private static String contactId;
@@ -29,7 +31,7 @@ class ListContactReferencesHandlerIT {
     static void wire() {
         backend = TestBackend.create();
         handler = new ListContactReferencesHandler(backend.listContactReferences());
-        contactId = backend.startTaskContact().start(new TaskRequest(INSTANCE, "flow-1", "Call back", null, Map.of(),
+        contactId = backend.startTaskContact().start(new TaskRequest(INSTANCE, FLOW, "Call back", null, Map.of(),
                 Map.of("Order", new Reference(ReferenceType.URL, "https://crm.example.com/orders/42"),
                         "Amount", new Reference(ReferenceType.NUMBER, "19.99"),
                         "Owner", new Reference(ReferenceType.EMAIL, "agent@example.com")),

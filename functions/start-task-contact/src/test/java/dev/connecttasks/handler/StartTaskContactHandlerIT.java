@@ -14,11 +14,14 @@ import dev.connecttasks.contact.ContactKey;
 import dev.connecttasks.contact.FlowStatus;
 import dev.connecttasks.contact.Reference;
 import dev.connecttasks.contact.ReferenceType;
-import dev.connecttasks.flow.FlowEngine;
 import dev.connecttasks.flow.FlowStart;
 import dev.connecttasks.http.Json;
+import dev.connecttasks.instance.DemoInstance;
+import dev.connecttasks.instance.FlowRequest;
+import dev.connecttasks.instance.InstanceRequest;
 import dev.connecttasks.schedule.TaskSchedules;
 import dev.connecttasks.testing.ApiEvents;
+import dev.connecttasks.testing.Flows;
 import dev.connecttasks.testing.TestBackend;
 import dev.connecttasks.testing.TestContext;
 import java.io.ByteArrayInputStream;
@@ -47,7 +50,8 @@ import software.amazon.awssdk.services.scheduler.model.ActionAfterCompletion;
 import software.amazon.awssdk.services.scheduler.model.GetScheduleResponse;
 
 class StartTaskContactHandlerIT {
-    private static final String INSTANCE = "11111111-2222-3333-4444-555555555555";
+    private static final String INSTANCE = DemoInstance.INSTANCE_ID;
+    private static final String FLOW = DemoInstance.FLOW_ID;
     private TestBackend backend;
     private StartTaskContactHandler handler;
 
@@ -68,7 +72,7 @@ class StartTaskContactHandlerIT {
     private static ObjectNode task() {
         ObjectNode body = Json.object()
                 .put("InstanceId", INSTANCE)
-                .put("ContactFlowId", "flow-1")
+                .put("ContactFlowId", FLOW)
                 .put("Name", "Call back customer")
                 .put("Description", "Re: order 42")
                 .put("ClientToken", UUID.randomUUID().toString());
@@ -102,14 +106,14 @@ class StartTaskContactHandlerIT {
         assertEquals(1, invokes.size());
         assertEquals(InvocationType.EVENT, invokes.get(0).invocationType());
         assertEquals(backend.settings.flowRunnerArn(), invokes.get(0).functionName());
-        assertEquals("{\"InstanceId\":\"" + INSTANCE + "\",\"ContactId\":\"" + contactId + "\"}",
+        assertEquals(new FlowStart(new ContactKey(INSTANCE, contactId), FLOW, null).toJson(),
                 invokes.get(0).payload().asUtf8String());
         assertEquals(List.of(), backend.scheduleNames());
 
         // the payload it sent is what the flow-runner needs to start the flow
         FlowStart start = FlowStart.fromJson(new ByteArrayInputStream(
                 invokes.get(0).payload().asByteArray()));
-        assertTrue(backend.runFlow(FlowEngine.RECORD_START_ONLY).run(start).claimed());
+        assertTrue(backend.runFlow().run(start).claimed());
         assertEquals(FlowStatus.STARTED, stored(contactId).flowStatus());
     }
 
@@ -130,7 +134,7 @@ class StartTaskContactHandlerIT {
         assertEquals(backend.settings.schedulerRoleArn(), schedule.target().roleArn());
         assertEquals(backend.settings.scheduleGroup(), schedule.groupName());
         assertEquals(ActionAfterCompletion.DELETE, schedule.actionAfterCompletion());
-        assertEquals(new FlowStart(key, at).toJson(), schedule.target().input());
+        assertEquals(new FlowStart(key, FLOW, at).toJson(), schedule.target().input());
         assertEquals(List.of(), backend.invokedPayloads());
     }
 
@@ -234,9 +238,28 @@ class StartTaskContactHandlerIT {
     void unknownLinkedContactsAreNotFound() throws Exception {
         assertError(send(task().put("PreviousContactId", "nope")), 404, "ResourceNotFoundException", "PreviousContactId nope");
         assertError(send(task().put("RelatedContactId", "nope")), 404, "ResourceNotFoundException", "RelatedContactId nope");
-        String otherInstance = contactId(send(task().put("InstanceId", "other-instance")));
-        assertError(send(task().put("PreviousContactId", otherInstance)), 404, "ResourceNotFoundException", "PreviousContactId");
+        String otherInstance = backend.createInstance().create(new InstanceRequest(null, "CONNECT_MANAGED",
+                "other-" + UUID.randomUUID().toString().substring(0, 8), null, true, false, Map.of()));
+        String otherFlow = backend.createFlow(otherInstance, "Demo", Flows.read("demo-task.json"));
+        String elsewhere = contactId(send(task().put("InstanceId", otherInstance).put("ContactFlowId", otherFlow)));
+        assertError(send(task().put("PreviousContactId", elsewhere)), 404, "ResourceNotFoundException", "PreviousContactId");
         assertEquals(1, backend.contactItems().size());
+    }
+
+    @Test
+    void unknownInstancesAndFlowsAreNotFoundAndSavedFlowsCannotStartTasks() throws Exception {
+        assertError(send(task().put("InstanceId", "no-such-instance")), 404, "ResourceNotFoundException",
+                "Instance no-such-instance was not found.");
+        assertError(send(task().put("ContactFlowId", "no-such-flow")), 404, "ResourceNotFoundException",
+                "ContactFlowId no-such-flow was not found");
+        String draft = backend.createContactFlow().create(new FlowRequest(INSTANCE, "Draft", "CONTACT_FLOW", null, "{}",
+                "SAVED", Map.of()));
+        assertError(send(task().put("ContactFlowId", draft)), 400, "InvalidParameterException", "not published");
+        assertError(send(task().put("ContactFlowId", "no-such-flow")
+                .put("ScheduledTime", Instant.now().plusSeconds(3600).getEpochSecond())), 404, "ResourceNotFoundException",
+                "ContactFlowId no-such-flow");
+        assertEquals(0, backend.contactItems().size());
+        assertEquals(List.of(), backend.scheduleNames());
     }
 
     @Test
@@ -284,7 +307,7 @@ class StartTaskContactHandlerIT {
         backend.calls.clear();
         String retried = contactId(send(body));
         assertEquals(backend.contactItems().get(0).get("pk").s(), "C#" + retried);
-        assertEquals(List.of(new FlowStart(new ContactKey(INSTANCE, retried), null).toJson()), backend.invokedPayloads());
+        assertEquals(List.of(new FlowStart(new ContactKey(INSTANCE, retried), FLOW, null).toJson()), backend.invokedPayloads());
         assertEquals(FlowStatus.PENDING, stored(retried).flowStatus());
     }
 }

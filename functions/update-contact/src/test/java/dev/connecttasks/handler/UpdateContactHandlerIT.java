@@ -11,6 +11,7 @@ import dev.connecttasks.contact.ContactKey;
 import dev.connecttasks.contact.Reference;
 import dev.connecttasks.contact.ReferenceType;
 import dev.connecttasks.contact.TaskRequest;
+import dev.connecttasks.instance.DemoInstance;
 import dev.connecttasks.testing.ApiEvents;
 import dev.connecttasks.testing.TestBackend;
 import dev.connecttasks.testing.TestContext;
@@ -23,7 +24,8 @@ import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 
 class UpdateContactHandlerIT {
-    private static final String INSTANCE = "11111111-2222-3333-4444-555555555555";
+    private static final String INSTANCE = DemoInstance.INSTANCE_ID;
+    private static final String FLOW = DemoInstance.FLOW_ID;
     private static TestBackend backend;
     private static UpdateContactHandler handler;
 
@@ -34,7 +36,7 @@ class UpdateContactHandlerIT {
     }
 
     private static String start() {
-        return backend.startTaskContact().start(new TaskRequest(INSTANCE, "flow-1", "Call back", "Order 42",
+        return backend.startTaskContact().start(new TaskRequest(INSTANCE, FLOW, "Call back", "Order 42",
                 Map.of(), Map.of("Order", new Reference(ReferenceType.URL, "https://crm.example.com/orders/42")),
                 null, null, null, null));
     }

@@ -1,0 +1,45 @@
+package dev.connecttasks.handler;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.connecttasks.config.AwsClients;
+import dev.connecttasks.config.Settings;
+import dev.connecttasks.contact.Arns;
+import dev.connecttasks.http.HttpApi;
+import dev.connecttasks.http.HttpApi.Response;
+import dev.connecttasks.http.InstanceJson;
+import dev.connecttasks.http.InstanceRequests;
+import dev.connecttasks.instance.FlowRequest;
+import dev.connecttasks.operation.CreateContactFlow;
+import dev.connecttasks.store.InstanceTable;
+import java.time.Clock;
+
+/** {@code PUT /contact-flows/{InstanceId}}. */
+public final class CreateContactFlowHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    private final CreateContactFlow operation;
+    private final Arns arns;
+
+    public CreateContactFlowHandler() {
+        this(Settings.fromEnvironment());
+    }
+
+    private CreateContactFlowHandler(Settings settings) {
+        this(new CreateContactFlow(new InstanceTable(AwsClients.dynamoDb(settings), settings.tableName()),
+                Clock.systemUTC()), new Arns(settings.region(), settings.accountId()));
+    }
+
+    public CreateContactFlowHandler(CreateContactFlow operation, Arns arns) {
+        this.operation = operation;
+        this.arns = arns;
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return HttpApi.respond("CreateContactFlow", event, context, request -> {
+            FlowRequest flow = InstanceRequests.createContactFlow(request);
+            return Response.json(InstanceJson.createContactFlowResponse(flow.instanceId(), operation.create(flow), arns));
+        });
+    }
+}

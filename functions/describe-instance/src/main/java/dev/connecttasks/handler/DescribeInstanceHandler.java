@@ -1,0 +1,40 @@
+package dev.connecttasks.handler;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.connecttasks.config.AwsClients;
+import dev.connecttasks.config.Settings;
+import dev.connecttasks.contact.Arns;
+import dev.connecttasks.http.HttpApi;
+import dev.connecttasks.http.HttpApi.Response;
+import dev.connecttasks.http.InstanceJson;
+import dev.connecttasks.operation.DescribeInstance;
+import dev.connecttasks.store.InstanceTable;
+
+/** {@code GET /instance/{InstanceId}}. */
+public final class DescribeInstanceHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    private final DescribeInstance operation;
+    private final Arns arns;
+
+    public DescribeInstanceHandler() {
+        this(Settings.fromEnvironment());
+    }
+
+    private DescribeInstanceHandler(Settings settings) {
+        this(new DescribeInstance(new InstanceTable(AwsClients.dynamoDb(settings), settings.tableName())),
+                new Arns(settings.region(), settings.accountId()));
+    }
+
+    public DescribeInstanceHandler(DescribeInstance operation, Arns arns) {
+        this.operation = operation;
+        this.arns = arns;
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return HttpApi.respond("DescribeInstance", event, context, request -> Response.json(
+                InstanceJson.describeInstanceResponse(operation.describe(request.pathParameter("InstanceId")), arns)));
+    }
+}

@@ -1,0 +1,167 @@
+package dev.connecttasks.flow;
+
+import dev.connecttasks.contact.Arns;
+import dev.connecttasks.contact.Contact;
+import dev.connecttasks.contact.ContactRules;
+import dev.connecttasks.contact.QueueInfo;
+import dev.connecttasks.error.ApiException;
+import dev.connecttasks.flow.FlowDocument.Action;
+import dev.connecttasks.flow.FlowDocument.Condition;
+import dev.connecttasks.instance.ContactFlow;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The flow engine: interprets the flow language from {@code StartAction}, for the actions of
+ * {@link ActionType}. An action that fails takes the transition its {@code Errors} name for the error
+ * (or for {@code NoMatchingError}); with none, the run fails and the contact is disconnected. A run
+ * stops after {@link #MAX_STEPS} actions, with the contact disconnected.
+ */
+public final class FlowInterpreter implements FlowEngine {
+    public static final int MAX_STEPS = 1_000;
+    private static final String NO_MATCHING_ERROR = "NoMatchingError";
+
+    private final Arns arns;
+
+    public FlowInterpreter(Arns arns) {
+        this.arns = arns;
+    }
+
+    @Override
+    public FlowRun run(Contact contact, ContactFlow flow, Instant now) {
+        FlowDocument document;
+        try {
+            document = FlowDocument.read(flow.content());
+        } catch (ApiException unreadable) {
+            // checked when it was published; a flow that no longer reads fails its run, it is never retried
+            return new FlowRun(contact.attributes(), null, now, 0, FlowRun.End.FAILED);
+        }
+        Map<String, String> attributes = new HashMap<>(contact.attributes());
+        String targetQueue = null;
+        Action action = document.action(document.startAction());
+        for (int steps = 1; ; steps++) {
+            if (steps > MAX_STEPS) {
+                return new FlowRun(attributes, null, now, MAX_STEPS, FlowRun.End.STEP_LIMIT);
+            }
+            String next;
+            String error = null;
+            switch (action.type()) {
+                case UpdateContactAttributes -> {
+                    error = updateAttributes(action, contact, attributes, targetQueue);
+                    next = action.nextAction();
+                }
+                case UpdateContactTargetQueue -> {
+                    String queue = resolve(action.parameters().path("QueueId").asText(), contact, attributes, targetQueue);
+                    if (queue == null || queue.isBlank()) {
+                        error = NO_MATCHING_ERROR;
+                    } else {
+                        targetQueue = DynamicValue.queueId(queue);
+                    }
+                    next = action.nextAction();
+                }
+                case TransferContactToQueue -> {
+                    if (targetQueue == null) {
+                        error = NO_MATCHING_ERROR;
+                        next = null;
+                    } else {
+                        return new FlowRun(attributes, new QueueInfo(targetQueue, now), null, steps, FlowRun.End.QUEUED);
+                    }
+                }
+                case Compare -> {
+                    next = compare(action, resolve(action.parameters().path("ComparisonValue").asText(),
+                            contact, attributes, targetQueue));
+                    if (next == null) {
+                        error = "NoMatchingCondition";
+                    }
+                }
+                default -> {
+                    // DisconnectParticipant and EndFlowExecution end the run; a task not in a queue ends with it
+                    return new FlowRun(attributes, null, now, steps, FlowRun.End.DISCONNECTED);
+                }
+            }
+            if (error != null) {
+                next = action.errors().getOrDefault(error, action.errors().get(NO_MATCHING_ERROR));
+                if (next == null) {
+                    return new FlowRun(attributes, null, now, steps, FlowRun.End.FAILED);
+                }
+            }
+            if (next == null) {
+                return new FlowRun(attributes, null, now, steps, FlowRun.End.DISCONNECTED);
+            }
+            action = document.action(next);
+        }
+    }
+
+    /** Sets every attribute or none: a value that resolves to nothing or breaks the rules is an error. */
+    private String updateAttributes(Action action, Contact contact, Map<String, String> attributes, String targetQueue) {
+        Map<String, String> updated = new HashMap<>(attributes);
+        var fields = action.parameters().path("Attributes").fields();
+        while (fields.hasNext()) {
+            var field = fields.next();
+            String key = resolve(field.getKey(), contact, attributes, targetQueue);
+            String value = resolve(field.getValue().asText(), contact, attributes, targetQueue);
+            if (key == null || value == null) {
+                return NO_MATCHING_ERROR;
+            }
+            updated.put(key, value);
+        }
+        try {
+            ContactRules.checkAttributes(updated);
+        } catch (ApiException brokenRule) {
+            return NO_MATCHING_ERROR;
+        }
+        attributes.putAll(updated);
+        return null;
+    }
+
+    /** The NextAction of the first condition that holds, or null. */
+    private static String compare(Action action, String value) {
+        if (value == null) {
+            return null;
+        }
+        for (Condition condition : action.conditions()) {
+            if (holds(condition.operator(), value, condition.operand())) {
+                return condition.nextAction();
+            }
+        }
+        return null;
+    }
+
+    static boolean holds(String operator, String value, String operand) {
+        return switch (operator) {
+            case "Equals" -> value.equals(operand);
+            case "TextStartsWith" -> value.startsWith(operand);
+            case "TextEndsWith" -> value.endsWith(operand);
+            case "TextContains" -> value.contains(operand);
+            default -> {
+                BigDecimal left = number(value);
+                BigDecimal right = number(operand);
+                if (left == null || right == null) {
+                    yield false;
+                }
+                int order = left.compareTo(right);
+                yield switch (operator) {
+                    case "NumberGreaterThan" -> order > 0;
+                    case "NumberGreaterOrEqualTo" -> order >= 0;
+                    case "NumberLessThan" -> order < 0;
+                    case "NumberLessOrEqualTo" -> order <= 0;
+                    default -> false;
+                };
+            }
+        };
+    }
+
+    private static BigDecimal number(String text) {
+        try {
+            return new BigDecimal(text.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private String resolve(String value, Contact contact, Map<String, String> attributes, String targetQueue) {
+        return DynamicValue.resolve(value, contact, attributes, targetQueue, arns);
+    }
+}

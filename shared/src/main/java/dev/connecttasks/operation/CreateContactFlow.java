@@ -1,0 +1,39 @@
+package dev.connecttasks.operation;
+
+import dev.connecttasks.contact.ContactRules;
+import dev.connecttasks.flow.FlowDocument;
+import dev.connecttasks.instance.ContactFlow;
+import dev.connecttasks.instance.FlowRequest;
+import dev.connecttasks.instance.InstanceRules;
+import dev.connecttasks.store.InstanceTable;
+import java.time.Clock;
+import java.util.UUID;
+
+/**
+ * CreateContactFlow. A PUBLISHED flow (the default) is checked first: content this service cannot run
+ * is an InvalidContactFlowException listing every problem. A SAVED flow is stored unchecked, as in
+ * Amazon Connect, and cannot start tasks.
+ */
+public final class CreateContactFlow {
+    private final InstanceTable table;
+    private final Clock clock;
+
+    public CreateContactFlow(InstanceTable table, Clock clock) {
+        this.table = table;
+        this.clock = clock;
+    }
+
+    /** Returns the flow's id. */
+    public String create(FlowRequest request) {
+        ContactRules.checkInstanceId(request.instanceId());
+        InstanceRules.checkFlow(request.name(), request.content(), request.tags());
+        if (ContactFlow.PUBLISHED.equals(request.status())) {
+            FlowDocument.read(request.content());
+        }
+        ContactFlow flow = new ContactFlow(request.instanceId(), UUID.randomUUID().toString(), request.name(),
+                request.type(), request.description(), request.content(), request.status(), request.tags(),
+                Clocks.now(clock));
+        table.create(flow);
+        return flow.id();
+    }
+}

@@ -1,0 +1,8 @@
+package dev.connecttasks.store;
+
+import dev.connecttasks.contact.Contact;
+import dev.connecttasks.instance.ContactFlow;
+
+/** A contact as read for its flow run: the contact, its revision (for the conditional write), its flow. */
+public record ContactToRun(Contact contact, long revision, ContactFlow flow) {
+}

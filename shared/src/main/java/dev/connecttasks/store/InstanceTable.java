@@ -1,0 +1,119 @@
+package dev.connecttasks.store;
+
+import static dev.connecttasks.error.ApiException.notFound;
+
+import dev.connecttasks.error.ApiException;
+import dev.connecttasks.error.ErrorType;
+import dev.connecttasks.instance.ContactFlow;
+import dev.connecttasks.instance.Instance;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+
+/** Instances and their flows, in the contact table: one read to describe, one transaction to create. */
+public final class InstanceTable {
+    private static final String NOT_THERE = "attribute_not_exists(pk)";
+
+    private final DynamoDbClient dynamo;
+    private final String tableName;
+
+    public InstanceTable(DynamoDbClient dynamo, String tableName) {
+        this.dynamo = dynamo;
+        this.tableName = tableName;
+    }
+
+    /**
+     * Creates an instance, taking its alias (unique, ignoring case) and its ClientToken in the same
+     * transaction. Returns the id of the instance that an earlier request with this ClientToken created,
+     * if there is one, in which case nothing was written.
+     */
+    public Optional<String> create(Instance instance, String clientToken) {
+        List<TransactWriteItem> items = new ArrayList<>();
+        items.add(put(InstanceItems.toItem(instance)));
+        int aliasIndex = -1;
+        if (instance.alias() != null) {
+            aliasIndex = items.size();
+            items.add(put(InstanceItems.claim(InstanceItems.aliasKey(instance.alias()), instance.id())));
+        }
+        int tokenIndex = -1;
+        if (clientToken != null) {
+            tokenIndex = items.size();
+            items.add(put(InstanceItems.claim(InstanceItems.tokenKey(clientToken), instance.id())));
+        }
+        List<CancellationReason> reasons = Transactions.write(dynamo, items);
+        if (Transactions.failed(reasons, tokenIndex)) {
+            return Optional.of(reasons.get(tokenIndex).item().get(InstanceItems.OWNER_ID).s());
+        }
+        if (Transactions.failed(reasons, aliasIndex)) {
+            throw ApiException.invalidRequest("InstanceAlias " + instance.alias() + " is already in use.");
+        }
+        if (!reasons.isEmpty()) {
+            throw new IllegalStateException("a new instance id collided: " + reasons);
+        }
+        return Optional.empty();
+    }
+
+    public Optional<Instance> findInstance(String instanceId) {
+        Map<String, AttributeValue> item = get(InstanceItems.instanceKey(instanceId));
+        return item.isEmpty() ? Optional.empty() : Optional.of(InstanceItems.instance(item));
+    }
+
+    /** Creates a flow in an existing instance; its name must be new in the instance. */
+    public void create(ContactFlow flow) {
+        List<TransactWriteItem> items = List.of(
+                TransactWriteItem.builder().conditionCheck(ConditionCheck.builder()
+                        .tableName(tableName)
+                        .key(InstanceItems.instanceKey(flow.instanceId()))
+                        .conditionExpression("attribute_exists(pk)")
+                        .build()).build(),
+                put(InstanceItems.toItem(flow)),
+                put(InstanceItems.claim(InstanceItems.flowNameKey(flow.instanceId(), flow.name()), flow.id())));
+        List<CancellationReason> reasons = Transactions.write(dynamo, items);
+        if (Transactions.failed(reasons, 0)) {
+            throw instanceNotFound(flow.instanceId());
+        }
+        if (Transactions.failed(reasons, 2)) {
+            throw new ApiException(ErrorType.DUPLICATE_RESOURCE,
+                    "A flow named " + flow.name() + " already exists in instance " + flow.instanceId() + ".");
+        }
+        if (!reasons.isEmpty()) {
+            throw new IllegalStateException("a new flow id collided: " + reasons);
+        }
+    }
+
+    public Optional<ContactFlow> findFlow(String instanceId, String contactFlowId) {
+        Map<String, AttributeValue> item = get(InstanceItems.flowKey(instanceId, contactFlowId));
+        return item.isEmpty() ? Optional.empty() : Optional.of(InstanceItems.contactFlow(item));
+    }
+
+    /** The id of the flow with this name in the instance, if there is one. */
+    public Optional<String> findFlowId(String instanceId, String name) {
+        Map<String, AttributeValue> item = get(InstanceItems.flowNameKey(instanceId, name));
+        return item.isEmpty() ? Optional.empty() : Optional.of(item.get(InstanceItems.OWNER_ID).s());
+    }
+
+    public static ApiException instanceNotFound(String instanceId) {
+        return notFound("Instance " + instanceId + " was not found.");
+    }
+
+    private Map<String, AttributeValue> get(Map<String, AttributeValue> key) {
+        return dynamo.getItem(get -> get.tableName(tableName).key(key).consistentRead(true)).item();
+    }
+
+    private TransactWriteItem put(Map<String, AttributeValue> item) {
+        return TransactWriteItem.builder().put(Put.builder()
+                .tableName(tableName)
+                .item(item)
+                .conditionExpression(NOT_THERE)
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                .build()).build();
+    }
+}
