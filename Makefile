@@ -17,7 +17,7 @@ LOCK := $(if $(shell command -v flock 2>/dev/null),flock $(or $(TMPDIR),/tmp)/co
 define lambda-jar
 	$(LOCK) $(MVN) $(MVN_FLAGS) -f $(ROOT)/pom.xml -pl functions/$(1) -am package
 	mkdir -p $(ARTIFACTS_DIR)/lib
-	cp $(ROOT)/functions/$(1)/target/$(1)-lambda.jar $(ARTIFACTS_DIR)/lib/
+	cp $(ROOT)/functions/$(1)/target/$(1)-*-lambda.jar $(ARTIFACTS_DIR)/lib/
 endef
 
 .PHONY: build-StartTaskContactFunction build-DescribeContactFunction \

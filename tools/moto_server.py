@@ -1,17 +1,24 @@
-"""moto server, applying one request at a time.
+"""moto server, applying one request at a time, with transactions that cost what they touch.
 
-moto checks a DynamoDB condition and then writes, in two steps; under moto's threaded server two
-concurrent requests can both pass the check. DynamoDB itself applies conditional writes and
-transactions atomically, so our race tests need an emulator that does too. This runs the same moto
-application behind a lock: connections are still served concurrently, requests are applied one after
-the other (which is serializable, as DynamoDB's per-item conditions are).
+1. moto checks a DynamoDB condition and then writes, in two steps; under moto's threaded server two
+   concurrent requests can both pass the check. DynamoDB itself applies conditional writes and
+   transactions atomically, so our race tests need an emulator that does too. This runs the same moto
+   application behind a lock: connections are still served concurrently, requests are applied one
+   after the other (which is serializable, as DynamoDB's per-item conditions are).
+2. moto backs up every table a TransactWriteItems names, by deep-copying the whole table (once per
+   item), to roll back a cancelled transaction: a transaction costs time in proportion to the table's
+   size, which no DynamoDB table does. Here the backup is of the items the transaction touches, and a
+   cancelled transaction restores exactly those: the same all-or-nothing result, at the cost of the
+   transaction itself.
 
 Usage: python tools/moto_server.py -H 127.0.0.1 -p 4566
 """
 import argparse
+import copy
 import os
 import threading
 
+import moto.dynamodb.models as dynamodb_models
 from moto.moto_server.werkzeug_app import (
     DomainDispatcherApplication,
     MotoRequestHandler,
@@ -31,12 +38,62 @@ class Serialized:
             return list(self.app(environ, start_response))
 
 
+class _TablesAreNotCopied:
+    """Stands in for the copy module inside moto's DynamoDB backend: tables are not deep-copied."""
+
+    def __getattr__(self, name):
+        return getattr(copy, name)
+
+    @staticmethod
+    def deepcopy(value, memo=None):
+        return value if isinstance(value, dynamodb_models.Table) else copy.deepcopy(value, memo)
+
+
+def _item_key(backend, operation_type, operation):
+    if operation_type == "Put":
+        table = backend.get_table(operation["TableName"])
+        key = {table.hash_key_attr: operation["Item"][table.hash_key_attr]}
+        if table.range_key_attr is not None:
+            key[table.range_key_attr] = operation["Item"][table.range_key_attr]
+        return key
+    return operation["Key"]
+
+
+def _transact_touching_only_its_items(original):
+    def transact_write_items(self, transact_items):
+        backups = []
+        for transact_item in transact_items:
+            for operation_type, operation in transact_item.items():
+                try:
+                    key = _item_key(self, operation_type, operation)
+                    current = self.get_item(operation["TableName"], key)
+                except Exception:  # moto reports these itself, as the transaction's errors
+                    continue
+                before = copy.deepcopy(current.to_json()["Attributes"]) if current else None
+                backups.append((operation["TableName"], key, before))
+        try:
+            return original(self, transact_items)
+        except Exception:
+            for table_name, key, before in reversed(backups):
+                if before is None:
+                    if self.get_item(table_name, key):
+                        self.delete_item(table_name, key)
+                else:
+                    self.put_item(table_name, before)
+            raise
+
+    return transact_write_items
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("-H", "--host", default="127.0.0.1")
     parser.add_argument("-p", "--port", type=int, required=True)
     args = parser.parse_args()
     os.environ.setdefault("MOTO_PORT", str(args.port))
+    dynamodb_models.copy = _TablesAreNotCopied()
+    backend = dynamodb_models.DynamoDBBackend
+    backend.transact_write_items = _transact_touching_only_its_items(backend.transact_write_items)
     app = DomainDispatcherApplication(create_backend_app)
     run_simple(args.host, args.port, Serialized(app), threaded=True, request_handler=MotoRequestHandler)
 

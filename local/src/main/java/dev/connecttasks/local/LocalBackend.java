@@ -3,10 +3,7 @@ package dev.connecttasks.local;
 import dev.connecttasks.config.AwsClients;
 import dev.connecttasks.config.Settings;
 import dev.connecttasks.instance.DemoInstance;
-import dev.connecttasks.store.ContactTableSchema;
-import dev.connecttasks.store.InstanceTable;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -14,9 +11,6 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.scheduler.SchedulerClient;
-import software.amazon.awssdk.services.scheduler.model.ConflictException;
 
 /**
  * The whole backend on one machine, with no Docker and no cloud: the template's functions in-process,
@@ -28,7 +22,6 @@ import software.amazon.awssdk.services.scheduler.model.ConflictException;
  */
 public final class LocalBackend implements AutoCloseable {
     private static final String REGION_ACCOUNT = "us-east-1:000000000000";
-    private static final String DEMO_FLOW = "flows/demo-task.json";
 
     private final LambdaInvokeEndpoint lambda;
     private final HttpGateway gateway;
@@ -41,7 +34,7 @@ public final class LocalBackend implements AutoCloseable {
 
     private LocalBackend(SamTemplate template, Path root, int port, Settings settings)
             throws IOException, ReflectiveOperationException {
-        prepareEmulator(settings, Files.readString(root.resolve(DEMO_FLOW)));
+        EmulatorSetup.prepare(settings, root);
         Map<String, LocalFunction> functions = new LinkedHashMap<>();
         lambda = new LambdaInvokeEndpoint(functions);
         System.setProperty("aws.endpointUrlLambda", lambda.url());
@@ -84,23 +77,6 @@ public final class LocalBackend implements AutoCloseable {
         }
     }
 
-    /**
-     * The table, the schedule group and the demo instance with its flow, created when missing: state
-     * lives in the emulator, so a restart against the same emulator keeps it.
-     */
-    private static void prepareEmulator(Settings settings, String demoFlow) {
-        try (DynamoDbClient dynamo = AwsClients.dynamoDb(settings);
-                SchedulerClient scheduler = AwsClients.scheduler(settings)) {
-            ContactTableSchema.createIfMissing(dynamo, settings.tableName());
-            DemoInstance.ensure(new InstanceTable(dynamo, settings.tableName()), demoFlow, java.time.Instant.now());
-            try {
-                scheduler.createScheduleGroup(group -> group.name(settings.scheduleGroup()));
-            } catch (ConflictException exists) {
-                // kept from an earlier run
-            }
-        }
-    }
-
     @Override
     public void close() {
         ticker.shutdownNow();
@@ -114,7 +90,7 @@ public final class LocalBackend implements AutoCloseable {
         LocalBackend backend = start(template, port);
         Runtime.getRuntime().addShutdownHook(new Thread(backend::close, "shutdown"));
         System.out.println("demo instance " + DemoInstance.INSTANCE_ID + ", demo flow " + DemoInstance.FLOW_ID
-                + " (" + DEMO_FLOW + ")");
+                + " (" + EmulatorSetup.DEMO_FLOW + ")");
         System.out.println("connect-tasks is serving the Amazon Connect API at " + backend.apiUrl()
                 + " (emulator " + System.getenv("AWS_ENDPOINT_URL") + "); Ctrl-C stops it");
     }

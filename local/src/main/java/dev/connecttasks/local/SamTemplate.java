@@ -11,14 +11,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the local runtime takes from {@code template.yaml}: each function's handler class and each HTTP
- * API route. Reading them at start-up keeps the local API and the deployed one from drifting apart.
+ * What the local runtime takes from {@code template.yaml}: each function's handler class and module,
+ * each HTTP API route, and the global environment. Reading them at start-up keeps the local API and the deployed one from drifting apart.
  */
-public record SamTemplate(Map<String, String> handlers, List<Route> routes) {
+public record SamTemplate(Map<String, String> handlers, Map<String, String> modules, List<Route> routes,
+        Map<String, String> globalEnvironment) {
 
     public static SamTemplate read(Path file) throws IOException {
-        JsonNode resources = new ObjectMapper(new YAMLFactory()).readTree(file.toFile()).path("Resources");
+        JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
+        JsonNode resources = root.path("Resources");
         Map<String, String> handlers = new LinkedHashMap<>();
+        Map<String, String> modules = new LinkedHashMap<>();
         List<Route> routes = new ArrayList<>();
         resources.fields().forEachRemaining(resource -> {
             if (!"AWS::Serverless::Function".equals(resource.getValue().path("Type").asText())) {
@@ -27,6 +30,7 @@ public record SamTemplate(Map<String, String> handlers, List<Route> routes) {
             JsonNode properties = resource.getValue().path("Properties");
             String handler = properties.path("Handler").asText();
             handlers.put(resource.getKey(), handler.split("::")[0]);
+            modules.put(resource.getKey(), Path.of(properties.path("CodeUri").asText()).getFileName().toString());
             properties.path("Events").forEach(event -> {
                 if ("HttpApi".equals(event.path("Type").asText())) {
                     JsonNode route = event.path("Properties");
@@ -34,6 +38,9 @@ public record SamTemplate(Map<String, String> handlers, List<Route> routes) {
                 }
             });
         });
-        return new SamTemplate(Map.copyOf(handlers), List.copyOf(routes));
+        Map<String, String> environment = new LinkedHashMap<>();
+        root.path("Globals").path("Function").path("Environment").path("Variables").fields()
+                .forEachRemaining(variable -> environment.put(variable.getKey(), variable.getValue().asText()));
+        return new SamTemplate(Map.copyOf(handlers), Map.copyOf(modules), List.copyOf(routes), Map.copyOf(environment));
     }
 }

@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The flow engine: interprets the flow language from {@code StartAction}, for the actions of
@@ -23,7 +24,11 @@ public final class FlowInterpreter implements FlowEngine {
     public static final int MAX_STEPS = 1_000;
     private static final String NO_MATCHING_ERROR = "NoMatchingError";
 
+    /** A warm runner reads each flow's content once (keyed by the content itself, so never stale). */
+    private static final int MAX_CACHED_FLOWS = 256;
+
     private final Arns arns;
+    private final Map<String, FlowDocument> documents = new ConcurrentHashMap<>();
 
     public FlowInterpreter(Arns arns) {
         this.arns = arns;
@@ -33,7 +38,7 @@ public final class FlowInterpreter implements FlowEngine {
     public FlowRun run(Contact contact, ContactFlow flow, Instant now) {
         FlowDocument document;
         try {
-            document = FlowDocument.read(flow.content());
+            document = document(flow);
         } catch (ApiException unreadable) {
             // checked when it was published; a flow that no longer reads fails its run, it is never retried
             return new FlowRun(contact.attributes(), null, now, 0, FlowRun.End.FAILED);
@@ -92,6 +97,19 @@ public final class FlowInterpreter implements FlowEngine {
             }
             action = document.action(next);
         }
+    }
+
+    private FlowDocument document(ContactFlow flow) {
+        String key = flow.content();
+        FlowDocument document = documents.get(key);
+        if (document == null) {
+            document = FlowDocument.read(flow.content());
+            if (documents.size() >= MAX_CACHED_FLOWS) {
+                documents.clear();
+            }
+            documents.put(key, document);
+        }
+        return document;
     }
 
     /** Sets every attribute or none: a value that resolves to nothing or breaks the rules is an error. */

@@ -8,10 +8,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -107,7 +109,7 @@ public final class Emulator {
                         .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
                         .httpClient(UrlConnectionHttpClient.create())
                         .build();
-                LambdaClient lambda = AwsClients.lambda(baseSettings())) {
+                LambdaClient lambda = lambda()) {
             String roleArn;
             try {
                 roleArn = iam.createRole(role -> role.roleName(LAMBDA_ROLE_NAME)
@@ -130,6 +132,20 @@ public final class Emulator {
             }
         }
         return flowRunnerArn;
+    }
+
+    /**
+     * A Lambda client aimed at the emulator explicitly: a JVM that also runs the local backend has the
+     * SDK's Lambda endpoint setting aimed at the local Invoke endpoint, which serves only Invoke.
+     */
+    public static LambdaClient lambda(ExecutionInterceptor... interceptors) {
+        return LambdaClient.builder()
+                .region(Region.of(REGION))
+                .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
+                .httpClient(UrlConnectionHttpClient.create())
+                .endpointOverride(URI.create(endpoint()))
+                .overrideConfiguration(override -> override.executionInterceptors(List.of(interceptors)))
+                .build();
     }
 
     /** moto answers its own API at /moto-api/; LocalStack and AWS do not. */

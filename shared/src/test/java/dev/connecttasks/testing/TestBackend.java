@@ -55,7 +55,7 @@ public final class TestBackend {
         this.instances = new InstanceTable(dynamo, settings.tableName());
         this.schedules = new TaskSchedules(AwsClients.scheduler(settings, calls), settings.scheduleGroup(),
                 settings.flowRunnerArn(), settings.schedulerRoleArn());
-        this.invoker = new FlowInvoker(AwsClients.lambda(settings, calls), settings.flowRunnerArn());
+        this.invoker = new FlowInvoker(Emulator.lambda(calls), settings.flowRunnerArn());
         this.arns = new Arns(settings.region(), settings.accountId());
         DemoInstance.ensure(instances, Flows.read("demo-task.json"), clock.instant());
         this.instanceId = DemoInstance.INSTANCE_ID;

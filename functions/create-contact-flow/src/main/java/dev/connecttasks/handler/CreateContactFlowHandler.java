@@ -5,12 +5,14 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.connecttasks.config.AwsClients;
+import dev.connecttasks.config.Priming;
 import dev.connecttasks.config.Settings;
 import dev.connecttasks.contact.Arns;
 import dev.connecttasks.http.HttpApi;
 import dev.connecttasks.http.HttpApi.Response;
 import dev.connecttasks.http.InstanceJson;
 import dev.connecttasks.http.InstanceRequests;
+import dev.connecttasks.http.PrimingEvents;
 import dev.connecttasks.instance.FlowRequest;
 import dev.connecttasks.operation.CreateContactFlow;
 import dev.connecttasks.store.InstanceTable;
@@ -23,6 +25,9 @@ public final class CreateContactFlowHandler implements RequestHandler<APIGateway
 
     public CreateContactFlowHandler() {
         this(Settings.fromEnvironment());
+        // SnapStart: run the real request path once before the snapshot, against a key that does not exist
+        Priming.register(() -> handleRequest(PrimingEvents.absent("PUT", "/contact-flows/{InstanceId}", null,
+                "{\"Name\":\"priming\",\"Type\":\"CONTACT_FLOW\",\"Content\":\"{\\\"Version\\\":\\\"2019-10-30\\\",\\\"StartAction\\\":\\\"end\\\",\\\"Actions\\\":[{\\\"Identifier\\\":\\\"end\\\",\\\"Type\\\":\\\"DisconnectParticipant\\\",\\\"Parameters\\\":{},\\\"Transitions\\\":{}}]}\"}"), null));
     }
 
     private CreateContactFlowHandler(Settings settings) {

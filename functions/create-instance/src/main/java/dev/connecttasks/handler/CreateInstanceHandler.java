@@ -5,12 +5,14 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.connecttasks.config.AwsClients;
+import dev.connecttasks.config.Priming;
 import dev.connecttasks.config.Settings;
 import dev.connecttasks.contact.Arns;
 import dev.connecttasks.http.HttpApi;
 import dev.connecttasks.http.HttpApi.Response;
 import dev.connecttasks.http.InstanceJson;
 import dev.connecttasks.http.InstanceRequests;
+import dev.connecttasks.http.PrimingEvents;
 import dev.connecttasks.operation.CreateInstance;
 import dev.connecttasks.store.InstanceTable;
 import java.time.Clock;
@@ -22,6 +24,9 @@ public final class CreateInstanceHandler implements RequestHandler<APIGatewayV2H
 
     public CreateInstanceHandler() {
         this(Settings.fromEnvironment());
+        // SnapStart: run the real request path once before the snapshot, against a key that does not exist
+        Priming.register(() -> handleRequest(PrimingEvents.absent("PUT", "/instance", null,
+                "{\"IdentityManagementType\":\"SAML\",\"InboundCallsEnabled\":true,\"OutboundCallsEnabled\":true}"), null));
     }
 
     private CreateInstanceHandler(Settings settings) {

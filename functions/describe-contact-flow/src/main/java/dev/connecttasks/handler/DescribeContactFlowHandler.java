@@ -5,11 +5,13 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.connecttasks.config.AwsClients;
+import dev.connecttasks.config.Priming;
 import dev.connecttasks.config.Settings;
 import dev.connecttasks.contact.Arns;
 import dev.connecttasks.http.HttpApi;
 import dev.connecttasks.http.HttpApi.Response;
 import dev.connecttasks.http.InstanceJson;
+import dev.connecttasks.http.PrimingEvents;
 import dev.connecttasks.operation.DescribeContactFlow;
 import dev.connecttasks.store.InstanceTable;
 
@@ -21,6 +23,8 @@ public final class DescribeContactFlowHandler
 
     public DescribeContactFlowHandler() {
         this(Settings.fromEnvironment());
+        // SnapStart: run the real request path once before the snapshot, against a key that does not exist
+        Priming.register(() -> handleRequest(PrimingEvents.absent("GET", "/contact-flows/{InstanceId}/{ContactFlowId}", null, null), null));
     }
 
     private DescribeContactFlowHandler(Settings settings) {

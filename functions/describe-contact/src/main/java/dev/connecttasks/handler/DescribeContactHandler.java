@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.connecttasks.config.AwsClients;
+import dev.connecttasks.config.Priming;
 import dev.connecttasks.config.Settings;
 import dev.connecttasks.contact.Contact;
 import dev.connecttasks.contact.Arns;
@@ -12,6 +13,7 @@ import dev.connecttasks.http.ContactJson;
 import dev.connecttasks.http.ContactRequests;
 import dev.connecttasks.http.HttpApi;
 import dev.connecttasks.http.HttpApi.Response;
+import dev.connecttasks.http.PrimingEvents;
 import dev.connecttasks.operation.DescribeContact;
 import dev.connecttasks.store.ContactTable;
 import java.time.Clock;
@@ -23,6 +25,8 @@ public final class DescribeContactHandler implements RequestHandler<APIGatewayV2
 
     public DescribeContactHandler() {
         this(Settings.fromEnvironment());
+        // SnapStart: run the real request path once before the snapshot, against a key that does not exist
+        Priming.register(() -> handleRequest(PrimingEvents.absent("GET", "/contacts/{InstanceId}/{ContactId}", null, null), null));
     }
 
     private DescribeContactHandler(Settings settings) {

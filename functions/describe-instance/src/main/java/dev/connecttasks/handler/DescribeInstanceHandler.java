@@ -5,11 +5,13 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.connecttasks.config.AwsClients;
+import dev.connecttasks.config.Priming;
 import dev.connecttasks.config.Settings;
 import dev.connecttasks.contact.Arns;
 import dev.connecttasks.http.HttpApi;
 import dev.connecttasks.http.HttpApi.Response;
 import dev.connecttasks.http.InstanceJson;
+import dev.connecttasks.http.PrimingEvents;
 import dev.connecttasks.operation.DescribeInstance;
 import dev.connecttasks.store.InstanceTable;
 
@@ -20,6 +22,8 @@ public final class DescribeInstanceHandler implements RequestHandler<APIGatewayV
 
     public DescribeInstanceHandler() {
         this(Settings.fromEnvironment());
+        // SnapStart: run the real request path once before the snapshot, against a key that does not exist
+        Priming.register(() -> handleRequest(PrimingEvents.absent("GET", "/instance/{InstanceId}", null, null), null));
     }
 
     private DescribeInstanceHandler(Settings settings) {

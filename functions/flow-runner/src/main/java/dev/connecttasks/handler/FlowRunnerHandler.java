@@ -6,18 +6,23 @@ import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.connecttasks.config.AwsClients;
+import dev.connecttasks.config.Priming;
 import dev.connecttasks.config.Settings;
 import dev.connecttasks.contact.Arns;
 import dev.connecttasks.flow.FlowInterpreter;
 import dev.connecttasks.flow.FlowStart;
+import dev.connecttasks.contact.ContactKey;
 import dev.connecttasks.http.Json;
+import dev.connecttasks.http.PrimingEvents;
 import dev.connecttasks.http.RequestLog;
 import dev.connecttasks.operation.RunFlow;
 import dev.connecttasks.store.ContactTable;
 import dev.connecttasks.store.FlowClaim;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
 /**
@@ -30,6 +35,17 @@ public final class FlowRunnerHandler implements RequestStreamHandler {
 
     public FlowRunnerHandler() {
         this(Settings.fromEnvironment());
+        // SnapStart: run the real start path once before the snapshot, for a contact that does not exist
+        String absent = new FlowStart(new ContactKey(PrimingEvents.ABSENT, PrimingEvents.ABSENT), PrimingEvents.ABSENT, null)
+                .toJson();
+        Priming.register(() -> {
+            try {
+                handleRequest(new java.io.ByteArrayInputStream(absent.getBytes(StandardCharsets.UTF_8)),
+                        new ByteArrayOutputStream(), null);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
     }
 
     private FlowRunnerHandler(Settings settings) {
@@ -60,6 +76,6 @@ public final class FlowRunnerHandler implements RequestStreamHandler {
             line.put("end", claim.run().end().name()).put("steps", claim.run().steps());
         }
         RequestLog.log(context, line, LogLevel.INFO);
-        output.write(Json.write(Json.object().put("outcome", outcome)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        output.write(Json.write(Json.object().put("outcome", outcome)).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.connecttasks.config.AwsClients;
+import dev.connecttasks.config.Priming;
 import dev.connecttasks.config.Settings;
 import dev.connecttasks.contact.ContactKey;
 import dev.connecttasks.contact.ReferenceType;
@@ -12,11 +13,13 @@ import dev.connecttasks.http.ContactJson;
 import dev.connecttasks.http.ContactRequests;
 import dev.connecttasks.http.HttpApi;
 import dev.connecttasks.http.HttpApi.Response;
+import dev.connecttasks.http.PrimingEvents;
 import dev.connecttasks.operation.DescribeContact;
 import dev.connecttasks.operation.ListContactReferences;
 import dev.connecttasks.store.ContactTable;
 import java.time.Clock;
 import java.util.Set;
+import java.util.Map;
 
 /** {@code GET /contact/references/{InstanceId}/{ContactId}?referenceTypes=...}. */
 public final class ListContactReferencesHandler
@@ -25,6 +28,9 @@ public final class ListContactReferencesHandler
 
     public ListContactReferencesHandler() {
         this(Settings.fromEnvironment());
+        // SnapStart: run the real request path once before the snapshot, against a key that does not exist
+        Priming.register(() -> handleRequest(PrimingEvents.absent("GET", "/contact/references/{InstanceId}/{ContactId}",
+                Map.of("referenceTypes", "URL"), null), null));
     }
 
     private ListContactReferencesHandler(Settings settings) {

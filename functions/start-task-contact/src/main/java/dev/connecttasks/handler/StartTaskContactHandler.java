@@ -5,12 +5,14 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.connecttasks.config.AwsClients;
+import dev.connecttasks.config.Priming;
 import dev.connecttasks.config.Settings;
 import dev.connecttasks.flow.FlowInvoker;
 import dev.connecttasks.http.ContactRequests;
 import dev.connecttasks.http.HttpApi;
 import dev.connecttasks.http.HttpApi.Response;
 import dev.connecttasks.http.Json;
+import dev.connecttasks.http.PrimingEvents;
 import dev.connecttasks.operation.StartTaskContact;
 import dev.connecttasks.schedule.TaskSchedules;
 import dev.connecttasks.store.ContactTable;
@@ -22,6 +24,10 @@ public final class StartTaskContactHandler implements RequestHandler<APIGatewayV
 
     public StartTaskContactHandler() {
         this(Settings.fromEnvironment());
+        // SnapStart: run the real request path once before the snapshot, against a key that does not exist
+        Priming.register(() -> handleRequest(PrimingEvents.absent("PUT", "/contact/task", null,
+                "{\"InstanceId\":\"" + PrimingEvents.ABSENT + "\",\"ContactFlowId\":\"" + PrimingEvents.ABSENT
+                        + "\",\"Name\":\"priming\"}"), null));
     }
 
     private StartTaskContactHandler(Settings settings) {

@@ -5,10 +5,12 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.connecttasks.config.AwsClients;
+import dev.connecttasks.config.Priming;
 import dev.connecttasks.config.Settings;
 import dev.connecttasks.http.ContactRequests;
 import dev.connecttasks.http.HttpApi;
 import dev.connecttasks.http.HttpApi.Response;
+import dev.connecttasks.http.PrimingEvents;
 import dev.connecttasks.operation.UpdateContactSchedule;
 import dev.connecttasks.schedule.TaskSchedules;
 import dev.connecttasks.store.ContactTable;
@@ -21,6 +23,10 @@ public final class UpdateContactScheduleHandler
 
     public UpdateContactScheduleHandler() {
         this(Settings.fromEnvironment());
+        // SnapStart: run the real request path once before the snapshot, against a key that does not exist
+        Priming.register(() -> handleRequest(PrimingEvents.absent("POST", "/contact/schedule", null,
+                "{\"InstanceId\":\"" + PrimingEvents.ABSENT + "\",\"ContactId\":\"" + PrimingEvents.ABSENT
+                        + "\",\"ScheduledTime\":" + (java.time.Instant.now().getEpochSecond() + 3600) + "}"), null));
     }
 
     private UpdateContactScheduleHandler(Settings settings) {

@@ -5,10 +5,12 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.connecttasks.config.AwsClients;
+import dev.connecttasks.config.Priming;
 import dev.connecttasks.config.Settings;
 import dev.connecttasks.http.ContactRequests;
 import dev.connecttasks.http.HttpApi;
 import dev.connecttasks.http.HttpApi.Response;
+import dev.connecttasks.http.PrimingEvents;
 import dev.connecttasks.operation.UpdateContact;
 import dev.connecttasks.store.ContactTable;
 import java.time.Clock;
@@ -19,6 +21,9 @@ public final class UpdateContactHandler implements RequestHandler<APIGatewayV2HT
 
     public UpdateContactHandler() {
         this(Settings.fromEnvironment());
+        // SnapStart: run the real request path once before the snapshot, against a key that does not exist
+        Priming.register(() -> handleRequest(PrimingEvents.absent("POST", "/contacts/{InstanceId}/{ContactId}", null,
+                "{\"Name\":\"priming\"}"), null));
     }
 
     private UpdateContactHandler(Settings settings) {

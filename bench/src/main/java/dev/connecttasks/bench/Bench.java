@@ -1,0 +1,263 @@
+package dev.connecttasks.bench;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.connecttasks.bench.Workloads.Workload;
+import dev.connecttasks.config.Settings;
+import dev.connecttasks.http.Json;
+import dev.connecttasks.local.SamTemplate;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.ZipFile;
+
+/**
+ * {@code ./dev bench}: every figure next to its baseline, measured in the same run against the same
+ * emulator, as medians or percentiles over repeated runs. Writes target/bench/results.json and
+ * target/bench/report.md.
+ */
+public final class Bench {
+    /** {@code -Dbench.quick=true} runs a few of everything, to try the benchmark out; its figures are not of record. */
+    static final boolean QUICK = Boolean.getBoolean("bench.quick");
+    static final int COLD_REPEATS = QUICK ? 1 : 5;
+    static final int WARM_UP = QUICK ? 20 : 200;
+    static final int MEASURED = QUICK ? 50 : 1_000;
+    static final int SCALE_MEASURED = QUICK ? 30 : 300;
+    static final int[] SCALE_SIZES = QUICK ? new int[] {1_000, 5_000} : new int[] {1_000, 100_000};
+    static final double COLD_TARGET = 1.5;
+    static final double WARM_TARGET = 1.2;
+    static final double SCALE_TARGET = 1.1;
+    static final long MAX_JAR_BYTES = 10L * 1024 * 1024;
+    /** AWS API calls per operation: its one write or read, plus the schedule or invoke where it starts a flow. */
+    static final Map<String, Integer> ROUND_TRIP_TARGETS = Map.of(
+            "DescribeContact", 1, "ListContactReferences", 1, "UpdateContact", 1, "UpdateContactSchedule", 2,
+            "StartTaskContact", 2, "FlowRunner (demo flow)", 2, "CreateInstance", 1, "DescribeInstance", 1,
+            "CreateContactFlow", 1, "DescribeContactFlow", 1);
+
+    private final Path root;
+    private final Fixture fixture;
+    private final ObjectNode results = Json.object();
+
+    private Bench(Path root) throws IOException {
+        this.root = root;
+        this.fixture = new Fixture(root, Settings.fromEnvironment());
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+        long started = System.nanoTime();
+        Bench bench = new Bench(root);
+        bench.machine();
+        List<Workload> workloads = new Workloads(bench.fixture).all();
+        bench.roundTrips(workloads);
+        bench.sizes();
+        bench.coldStarts();
+        bench.scale();
+        bench.warm(workloads);
+        bench.results.put("durationSeconds", Math.round((System.nanoTime() - started) / 1e9)).put("quick", QUICK);
+        Path out = root.resolve("target/bench");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("results.json"), Json.MAPPER.writerWithDefaultPrettyPrinter()
+                .writeValueAsString(bench.results) + "\n");
+        Files.writeString(out.resolve("report.md"), Report.markdown(bench.results));
+        System.out.println("[bench] wrote target/bench/results.json and target/bench/report.md in "
+                + bench.results.get("durationSeconds") + " s");
+        System.exit(0);
+    }
+
+    private void machine() {
+        results.putObject("machine")
+                .put("cpus", Runtime.getRuntime().availableProcessors())
+                .put("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"))
+                .put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"))
+                .put("date", Instant.now().toString())
+                .put("emulator", System.getenv("AWS_ENDPOINT_URL"));
+    }
+
+    private void roundTrips(List<Workload> workloads) {
+        say("round trips");
+        ArrayNode rows = results.putArray("roundTrips");
+        for (Workload workload : workloads) {
+            Runnable call = workload.call().get();
+            List<String> calls = CallCounter.during(call);
+            int target = ROUND_TRIP_TARGETS.get(workload.operation());
+            ObjectNode row = rows.addObject().put("operation", workload.operation()).put("count", calls.size())
+                    .put("target", target).put("met", calls.size() <= target);
+            calls.forEach(row.putArray("calls")::add);
+        }
+    }
+
+    private void sizes() throws IOException {
+        say("package sizes");
+        ArrayNode rows = results.putArray("size");
+        for (Map.Entry<String, String[]> function : functions().entrySet()) {
+            Path jar = deploymentJar(function.getValue()[0]);
+            List<String> services = new ArrayList<>();
+            try (ZipFile zip = new ZipFile(jar.toFile())) {
+                for (String service : List.of("dynamodb", "scheduler", "lambda")) {
+                    if (zip.stream().anyMatch(entry -> entry.getName().startsWith("software/amazon/awssdk/services/"
+                            + service + "/"))) {
+                        services.add(service);
+                    }
+                }
+            }
+            long bytes = Files.size(jar);
+            ObjectNode row = rows.addObject().put("function", function.getKey()).put("bytes", bytes)
+                    .put("mib", Stats.round(bytes / 1048576.0)).put("met", bytes <= MAX_JAR_BYTES);
+            services.forEach(row.putArray("sdkServices")::add);
+        }
+    }
+
+    private void coldStarts() throws Exception {
+        String toolOptions = javaToolOptions();
+        say("cold starts (" + COLD_REPEATS + " fresh JVMs per function, JAVA_TOOL_OPTIONS=" + toolOptions + ")");
+        ColdStarts cold = new ColdStarts(toolOptions);
+        Path runner = root.resolve("bench/target/bench-cold-runner.jar");
+        Path baselineJar = jar(root.resolve("bench/baseline/target"));
+        Map<String, String[]> functions = functions();
+        Map<String, List<ColdStarts.Run>> runs = new LinkedHashMap<>();
+        Map<String, List<ColdStarts.Run>> primedRuns = new LinkedHashMap<>();
+        List<ColdStarts.Run> baseline = new ArrayList<>();
+        List<ColdStarts.Run> baselineNoFlags = new ArrayList<>();
+        List<ColdStarts.Run> describeNoFlags = new ArrayList<>();
+        String[] describe = functions.get("DescribeContactFunction");
+        for (int run = 0; run < COLD_REPEATS; run++) {
+            baseline.add(cold.baseline(baselineJar, fixture.settings.tableName(), true));
+            for (Map.Entry<String, String[]> function : functions.entrySet()) {
+                String module = function.getValue()[0];
+                ColdStarts.Run result = cold.function(deploymentJar(module), runner, function.getValue()[1],
+                        fixture.event(module, run), true, false);
+                Checks.expect(succeeded(result), function.getKey() + " cold run", result);
+                runs.computeIfAbsent(function.getKey(), key -> new ArrayList<>()).add(result);
+                ColdStarts.Run primed = cold.function(deploymentJar(module), runner, function.getValue()[1],
+                        fixture.event(module, run), true, true);
+                Checks.expect(succeeded(primed), function.getKey() + " primed run", primed);
+                primedRuns.computeIfAbsent(function.getKey(), key -> new ArrayList<>()).add(primed);
+            }
+            baselineNoFlags.add(cold.baseline(baselineJar, fixture.settings.tableName(), false));
+            describeNoFlags.add(cold.function(deploymentJar(describe[0]), runner, describe[1],
+                    fixture.event(describe[0], run), false, false));
+        }
+        double baselineMs = Stats.median(walls(baseline));
+        ObjectNode section = results.putObject("cold").put("repeats", COLD_REPEATS).put("javaToolOptions", toolOptions)
+                .put("baselineMs", Stats.round(baselineMs)).put("target", COLD_TARGET);
+        ArrayNode rows = section.putArray("functions");
+        runs.forEach((function, list) -> {
+            double median = Stats.median(walls(list));
+            rows.addObject().put("function", function)
+                    .put("ms", Stats.round(median))
+                    .put("initMs", Stats.round(Stats.median(list.stream().map(ColdStarts.Run::initMs).toList())))
+                    .put("invokeDoneMs", Stats.round(Stats.median(list.stream().map(ColdStarts.Run::invokeMs).toList())))
+                    .put("firstInvokeMs", Stats.round(Stats.median(firstInvokes(list))))
+                    .put("firstInvokePrimedMs", Stats.round(Stats.median(firstInvokes(primedRuns.get(function)))))
+                    .put("ratio", Stats.ratio(median, baselineMs))
+                    .put("met", median / baselineMs <= COLD_TARGET);
+        });
+        section.putObject("withoutToolOptions")
+                .put("baselineMs", Stats.round(Stats.median(walls(baselineNoFlags))))
+                .put("describeContactMs", Stats.round(Stats.median(walls(describeNoFlags))))
+                .put("describeContactWithMs", Stats.round(Stats.median(walls(runs.get("DescribeContactFunction")))))
+                .put("baselineWithMs", Stats.round(baselineMs));
+    }
+
+    private void scale() throws Exception {
+        Workloads workloads = new Workloads(fixture);
+        List<Workload> measured = List.of(workloads.describeContact(), workloads.startTaskContact());
+        ObjectNode section = results.putObject("scale").put("target", SCALE_TARGET);
+        Map<String, double[]> p50s = new LinkedHashMap<>();
+        int[] sizes = SCALE_SIZES;
+        for (int index = 0; index < sizes.length; index++) {
+            say("scale: filling the table to " + sizes[index] + " contacts");
+            long filling = System.nanoTime();
+            fixture.fillTo(sizes[index]);
+            section.put("fillSeconds" + sizes[index], Math.round((System.nanoTime() - filling) / 1e9));
+            for (Workload workload : measured) {
+                Stats stats = Stats.of(time(workload.call(), WARM_UP / 2, SCALE_MEASURED));
+                p50s.computeIfAbsent(workload.operation(), key -> new double[sizes.length])[index] = stats.p50();
+            }
+        }
+        ArrayNode rows = section.putArray("operations");
+        p50s.forEach((operation, values) -> rows.addObject().put("operation", operation)
+                .put("p50At" + sizes[0], Stats.round(values[0])).put("p50At" + sizes[1], Stats.round(values[1]))
+                .put("ratio", Stats.ratio(values[1], values[0])).put("met", values[1] / values[0] <= SCALE_TARGET));
+        section.put("contactsAtEnd", fixture.fillers());
+    }
+
+    private void warm(List<Workload> workloads) {
+        ObjectNode section = results.putObject("warm").put("warmUp", WARM_UP).put("measured", MEASURED)
+                .put("target", WARM_TARGET);
+        ArrayNode rows = section.putArray("operations");
+        for (Workload workload : workloads) {
+            say("warm: " + workload.operation());
+            Stats operation = Stats.of(time(workload.call(), WARM_UP, MEASURED));
+            Stats baseline = Stats.of(time(workload.baseline(), WARM_UP, MEASURED));
+            rows.addObject().put("operation", workload.operation())
+                    .put("p50", Stats.round(operation.p50())).put("p99", Stats.round(operation.p99()))
+                    .put("baselineP50", Stats.round(baseline.p50())).put("baselineP99", Stats.round(baseline.p99()))
+                    .put("ratio", Stats.ratio(operation.p50(), baseline.p50()))
+                    .put("met", operation.p50() / baseline.p50() <= WARM_TARGET);
+        }
+    }
+
+    /** Times {@code measured} prepared invocations after {@code warmUp} untimed ones. */
+    private static List<Double> time(java.util.function.Supplier<Runnable> prepare, int warmUp, int measured) {
+        for (int i = 0; i < warmUp; i++) {
+            prepare.get().run();
+        }
+        List<Double> millis = new ArrayList<>(measured);
+        for (int i = 0; i < measured; i++) {
+            Runnable call = prepare.get();
+            long started = System.nanoTime();
+            call.run();
+            millis.add((System.nanoTime() - started) / 1e6);
+        }
+        return millis;
+    }
+
+    /** Function logical id to {module, handler class}, from the template. */
+    private Map<String, String[]> functions() throws IOException {
+        SamTemplate template = SamTemplate.read(root.resolve("template.yaml"));
+        Map<String, String[]> functions = new LinkedHashMap<>();
+        template.handlers().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(handler ->
+                functions.put(handler.getKey(), new String[] {template.modules().get(handler.getKey()), handler.getValue()}));
+        return functions;
+    }
+
+    private String javaToolOptions() throws IOException {
+        return SamTemplate.read(root.resolve("template.yaml")).globalEnvironment().get("JAVA_TOOL_OPTIONS");
+    }
+
+    private Path deploymentJar(String module) throws IOException {
+        return jar(root.resolve("functions").resolve(module).resolve("target"));
+    }
+
+    private static Path jar(Path target) throws IOException {
+        try (Stream<Path> files = Files.list(target)) {
+            return files.filter(file -> file.getFileName().toString().endsWith("-lambda.jar")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no deployment jar in " + target + ": build first"));
+        }
+    }
+
+    private static boolean succeeded(ColdStarts.Run run) {
+        return run.outcome().equals("200") || run.outcome().contains("STARTED");
+    }
+
+    /** How long the first request took once the handler was built (and, for primed runs, primed). */
+    private static List<Double> firstInvokes(List<ColdStarts.Run> runs) {
+        return runs.stream().map(run -> run.invokeMs() - run.initMs()).toList();
+    }
+
+    private static List<Double> walls(List<ColdStarts.Run> runs) {
+        return runs.stream().map(ColdStarts.Run::wallMs).toList();
+    }
+
+    private static void say(String message) {
+        System.out.println("[bench] " + message);
+    }
+}

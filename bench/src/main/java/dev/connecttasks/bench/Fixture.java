@@ -1,0 +1,133 @@
+package dev.connecttasks.bench;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.connecttasks.config.AwsClients;
+import dev.connecttasks.config.Settings;
+import dev.connecttasks.contact.Contact;
+import dev.connecttasks.contact.ContactKey;
+import dev.connecttasks.contact.FlowStatus;
+import dev.connecttasks.contact.Reference;
+import dev.connecttasks.contact.ReferenceType;
+import dev.connecttasks.http.Json;
+import dev.connecttasks.instance.DemoInstance;
+import dev.connecttasks.local.EmulatorSetup;
+import dev.connecttasks.store.ContactTable;
+import dev.connecttasks.store.ContactTableSchema;
+import dev.connecttasks.testing.Emulator;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/** The data the benchmark runs against, and the events it sends, prepared from events/. */
+final class Fixture {
+    static final String INSTANCE = DemoInstance.INSTANCE_ID;
+    static final String FLOW = DemoInstance.FLOW_ID;
+    /** The contact the sample events name. */
+    static final String CONTACT = "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee";
+
+    final Path root;
+    final Settings settings;
+    final DynamoDbClient dynamo;
+    final ContactTable table;
+    private int fillers;
+
+    Fixture(Path root, Settings settings) throws IOException {
+        this.root = root;
+        this.settings = settings;
+        EmulatorSetup.prepare(settings, root);
+        Emulator.flowRunnerArn();
+        this.dynamo = AwsClients.dynamoDb(settings);
+        this.table = new ContactTable(dynamo, settings.tableName());
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        if (table.find(new ContactKey(INSTANCE, CONTACT), now).isEmpty()) {
+            table.create(contact(CONTACT, FlowStatus.SCHEDULED, now.plus(Duration.ofDays(1)), now), null, now);
+        }
+    }
+
+    /** A contact waiting for its flow, as StartTaskContact writes it. */
+    static Contact contact(String contactId, FlowStatus status, Instant scheduledAt, Instant now) {
+        return new Contact(new ContactKey(INSTANCE, contactId), FLOW, "Call back customer", "Re: order 42",
+                Map.of("orderId", "42"), Map.of("Order", new Reference(ReferenceType.URL, "https://crm.example.com/orders/42")),
+                null, null, null, now, now, scheduledAt, status, null, null, null);
+    }
+
+    /** Writes a new contact that waits for its immediate start, and returns its id. */
+    String pendingContact() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        String contactId = UUID.randomUUID().toString();
+        table.create(contact(contactId, FlowStatus.PENDING, null, now), null, now);
+        return contactId;
+    }
+
+    /**
+     * Fills the table up to {@code total} contacts of other callers (BatchWriteItem, 25 at a time):
+     * only their keys matter, for a table of that size.
+     */
+    void fillTo(int total) {
+        long expiresAt = Instant.now().plus(Duration.ofDays(700)).getEpochSecond();
+        List<WriteRequest> batch = new ArrayList<>();
+        while (fillers < total) {
+            Map<String, AttributeValue> item = new HashMap<>();
+            item.put(ContactTableSchema.PARTITION_KEY, AttributeValue.fromS("C#" + UUID.randomUUID()));
+            item.put(ContactTableSchema.SORT_KEY, AttributeValue.fromS("instance-" + (fillers % 100)));
+            item.put(ContactTableSchema.TTL_ATTRIBUTE, AttributeValue.fromN(Long.toString(expiresAt)));
+            item.put("name", AttributeValue.fromS("filler"));
+            batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
+            fillers++;
+            if (batch.size() == 25 || fillers == total) {
+                Map<String, List<WriteRequest>> pending = Map.of(settings.tableName(), List.copyOf(batch));
+                while (!pending.isEmpty()) {
+                    Map<String, List<WriteRequest>> request = pending;
+                    pending = dynamo.batchWriteItem(write -> write.requestItems(request)).unprocessedItems();
+                }
+                batch.clear();
+            }
+        }
+    }
+
+    int fillers() {
+        return fillers;
+    }
+
+    /** The sample event of a function, made valid for now: fresh times, names and contacts. */
+    String event(String module, int run) throws IOException {
+        String file = switch (module) {
+            case "flow-runner" -> "flow-runner-immediate.json";
+            default -> module + ".json";
+        };
+        ObjectNode event = (ObjectNode) Json.MAPPER.readTree(Files.readString(root.resolve("events").resolve(file)));
+        String unique = UUID.randomUUID().toString().substring(0, 8);
+        switch (module) {
+            case "flow-runner" -> event.put("ContactId", pendingContact());
+            case "start-task-contact" -> editBody(event, body -> body.remove("ClientToken"));
+            case "update-contact-schedule" -> editBody(event, body -> body.put("ScheduledTime",
+                    Json.epochSeconds(Instant.now().plus(Duration.ofDays(1)).plusSeconds(run))));
+            case "create-instance" -> editBody(event, body -> {
+                body.remove("ClientToken");
+                body.put("InstanceAlias", "bench-" + unique);
+            });
+            case "create-contact-flow" -> editBody(event, body -> body.put("Name", "Bench " + unique));
+            default -> {
+            }
+        }
+        return Json.write(event);
+    }
+
+    private static void editBody(ObjectNode event, java.util.function.Consumer<ObjectNode> edit) throws IOException {
+        ObjectNode body = (ObjectNode) Json.MAPPER.readTree(event.get("body").asText());
+        edit.accept(body);
+        event.put("body", Json.write(body));
+    }
+}

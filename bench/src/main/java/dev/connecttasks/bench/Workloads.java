@@ -1,0 +1,344 @@
+package dev.connecttasks.bench;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.connecttasks.config.AwsClients;
+import dev.connecttasks.flow.FlowStart;
+import dev.connecttasks.contact.ContactKey;
+import dev.connecttasks.handler.CreateContactFlowHandler;
+import dev.connecttasks.handler.CreateInstanceHandler;
+import dev.connecttasks.handler.DescribeContactFlowHandler;
+import dev.connecttasks.handler.DescribeContactHandler;
+import dev.connecttasks.handler.DescribeInstanceHandler;
+import dev.connecttasks.handler.FlowRunnerHandler;
+import dev.connecttasks.handler.ListContactReferencesHandler;
+import dev.connecttasks.handler.StartTaskContactHandler;
+import dev.connecttasks.handler.UpdateContactHandler;
+import dev.connecttasks.handler.UpdateContactScheduleHandler;
+import dev.connecttasks.http.Json;
+import dev.connecttasks.schedule.TaskSchedules;
+import dev.connecttasks.testing.ApiEvents;
+import dev.connecttasks.testing.Flows;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.InvocationType;
+import software.amazon.awssdk.services.scheduler.SchedulerClient;
+import software.amazon.awssdk.services.scheduler.model.ActionAfterCompletion;
+import software.amazon.awssdk.services.scheduler.model.FlexibleTimeWindowMode;
+
+/**
+ * Each operation, run through its real handler (built as Lambda builds it, from the environment), and
+ * beside it the raw SDK calls it must make, with a client configured the same way. The baselines name
+ * the table's keys directly ({@code C#}, {@code I#}, {@code F#}...; see ContactItems and InstanceItems).
+ */
+final class Workloads {
+
+    /** One operation: prepares one invocation (untimed) and returns it, ready to be timed. */
+    record Workload(String operation, Supplier<Runnable> call, Supplier<Runnable> baseline) {
+    }
+
+    private final Fixture fixture;
+    private final DynamoDbClient dynamo;
+    private final SchedulerClient scheduler;
+    private final LambdaClient lambda;
+    private final String table;
+
+    Workloads(Fixture fixture) {
+        this.fixture = fixture;
+        this.dynamo = AwsClients.dynamoDb(fixture.settings);
+        this.scheduler = AwsClients.scheduler(fixture.settings);
+        this.lambda = AwsClients.lambda(fixture.settings);
+        this.table = fixture.settings.tableName();
+    }
+
+    List<Workload> all() {
+        return List.of(describeContact(), listContactReferences(), updateContact(), updateContactSchedule(),
+                startTaskContact(), flowRunner(), createInstance(), describeInstance(), createContactFlow(),
+                describeContactFlow());
+    }
+
+    Workload describeContact() {
+        DescribeContactHandler handler = new DescribeContactHandler();
+        return new Workload("DescribeContact",
+                () -> http(handler::handleRequest, ApiEvents.request("GET", "/contacts/{InstanceId}/{ContactId}")
+                        .path("InstanceId", Fixture.INSTANCE).path("ContactId", Fixture.CONTACT).build()),
+                () -> () -> getItem("C#" + Fixture.CONTACT, Fixture.INSTANCE));
+    }
+
+    Workload listContactReferences() {
+        ListContactReferencesHandler handler = new ListContactReferencesHandler();
+        return new Workload("ListContactReferences",
+                () -> http(handler::handleRequest, ApiEvents.request("GET", "/contact/references/{InstanceId}/{ContactId}")
+                        .path("InstanceId", Fixture.INSTANCE).path("ContactId", Fixture.CONTACT)
+                        .query("referenceTypes", "URL").build()),
+                () -> () -> getItem("C#" + Fixture.CONTACT, Fixture.INSTANCE));
+    }
+
+    Workload updateContact() {
+        UpdateContactHandler handler = new UpdateContactHandler();
+        return new Workload("UpdateContact",
+                () -> http(handler::handleRequest, ApiEvents.request("POST", "/contacts/{InstanceId}/{ContactId}")
+                        .path("InstanceId", Fixture.INSTANCE).path("ContactId", Fixture.CONTACT)
+                        .body("{\"Name\":\"Call back " + UUID.randomUUID() + "\"}").build()),
+                () -> () -> dynamo.updateItem(update -> update.tableName(table)
+                        .key(key("C#" + Fixture.CONTACT, Fixture.INSTANCE))
+                        .updateExpression("SET #lastUpdatedAt = :now, #name = :name ADD #rev :one")
+                        .conditionExpression("attribute_exists(#pk) AND #expiresAt > :seconds")
+                        .expressionAttributeNames(Map.of("#lastUpdatedAt", "lastUpdatedAt", "#name", "name",
+                                "#rev", "rev", "#pk", "pk", "#expiresAt", "expiresAt"))
+                        .expressionAttributeValues(Map.of(":now", millis(Instant.now()),
+                                ":name", AttributeValue.fromS("Call back " + UUID.randomUUID()),
+                                ":one", AttributeValue.fromN("1"), ":seconds", seconds(Instant.now())))
+                        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)));
+    }
+
+    Workload updateContactSchedule() {
+        UpdateContactScheduleHandler handler = new UpdateContactScheduleHandler();
+        return new Workload("UpdateContactSchedule",
+                () -> {
+                    ObjectNode body = Json.object().put("InstanceId", Fixture.INSTANCE).put("ContactId", Fixture.CONTACT)
+                            .put("ScheduledTime", Json.epochSeconds(later()));
+                    return http(handler::handleRequest, ApiEvents.request("POST", "/contact/schedule")
+                            .body(Json.write(body)).build());
+                },
+                () -> {
+                    Instant at = later();
+                    return () -> {
+                        String name = "baseline-" + UUID.randomUUID();
+                        scheduler.createSchedule(schedule -> schedule.name(name)
+                                .groupName(fixture.settings.scheduleGroup())
+                                .scheduleExpression(TaskSchedules.expression(at))
+                                .scheduleExpressionTimezone("UTC")
+                                .flexibleTimeWindow(window -> window.mode(FlexibleTimeWindowMode.OFF))
+                                .actionAfterCompletion(ActionAfterCompletion.DELETE)
+                                .target(target -> target.arn(fixture.settings.flowRunnerArn())
+                                        .roleArn(fixture.settings.schedulerRoleArn())
+                                        .input(new FlowStart(new ContactKey(Fixture.INSTANCE, Fixture.CONTACT), null, at).toJson()))
+                                .clientToken(name));
+                        dynamo.updateItem(update -> update.tableName(table)
+                                .key(key("C#" + Fixture.CONTACT, Fixture.INSTANCE))
+                                .updateExpression("SET #scheduledAt = :at, #lastUpdatedAt = :now ADD #rev :one")
+                                .conditionExpression("#flowStatus = :scheduled AND #expiresAt > :seconds")
+                                .expressionAttributeNames(Map.of("#scheduledAt", "scheduledAt", "#lastUpdatedAt",
+                                        "lastUpdatedAt", "#rev", "rev", "#flowStatus", "flowStatus", "#expiresAt", "expiresAt"))
+                                .expressionAttributeValues(Map.of(":at", millis(at), ":now", millis(Instant.now()),
+                                        ":one", AttributeValue.fromN("1"), ":scheduled", AttributeValue.fromS("SCHEDULED"),
+                                        ":seconds", seconds(Instant.now())))
+                                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+                    };
+                });
+    }
+
+    Workload startTaskContact() {
+        StartTaskContactHandler handler = new StartTaskContactHandler();
+        return new Workload("StartTaskContact",
+                () -> http(handler::handleRequest, ApiEvents.request("PUT", "/contact/task").body(startBody()).build()),
+                () -> () -> {
+                    String contactId = UUID.randomUUID().toString();
+                    dynamo.transactWriteItems(transaction -> transaction.transactItems(
+                            put(contactItem(contactId)),
+                            exists("I#" + Fixture.INSTANCE, Fixture.INSTANCE),
+                            exists("F#" + Fixture.FLOW, Fixture.INSTANCE)));
+                    lambda.invoke(invoke -> invoke.functionName(fixture.settings.flowRunnerArn())
+                            .invocationType(InvocationType.EVENT)
+                            .payload(SdkBytes.fromUtf8String(new FlowStart(new ContactKey(Fixture.INSTANCE, contactId),
+                                    Fixture.FLOW, null).toJson())));
+                });
+    }
+
+    Workload flowRunner() {
+        FlowRunnerHandler handler = new FlowRunnerHandler();
+        return new Workload("FlowRunner (demo flow)",
+                () -> {
+                    String input = new FlowStart(new ContactKey(Fixture.INSTANCE, fixture.pendingContact()),
+                            Fixture.FLOW, null).toJson();
+                    return () -> {
+                        try {
+                            ByteArrayOutputStream output = new ByteArrayOutputStream();
+                            handler.handleRequest(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
+                                    output, Quiet.CONTEXT);
+                            Checks.expect(output.toString(StandardCharsets.UTF_8).contains("STARTED"), "FlowRunner", output);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    };
+                },
+                () -> {
+                    String contactId = fixture.pendingContact();
+                    return () -> {
+                        dynamo.batchGetItem(batch -> batch.requestItems(Map.of(table, KeysAndAttributes.builder()
+                                .keys(key("C#" + contactId, Fixture.INSTANCE), key("F#" + Fixture.FLOW, Fixture.INSTANCE))
+                                .consistentRead(true).build())));
+                        Instant now = Instant.now();
+                        Map<String, AttributeValue> values = new java.util.HashMap<>();
+                        values.put(":started", AttributeValue.fromS("STARTED"));
+                        values.put(":now", millis(now));
+                        values.put(":attributes", AttributeValue.fromM(Map.of("orderId", AttributeValue.fromS("42"),
+                                "routedBy", AttributeValue.fromS("demo-task-flow"),
+                                "taskName", AttributeValue.fromS("Call back customer"))));
+                        values.put(":queue", AttributeValue.fromS("support"));
+                        values.put(":one", AttributeValue.fromN("1"));
+                        dynamo.updateItem(update -> update.tableName(table).key(key("C#" + contactId, Fixture.INSTANCE))
+                                .updateExpression("SET #flowStatus = :started, #flowStartedAt = :now, #lastUpdatedAt = :now, "
+                                        + "#attributes = :attributes, #queueId = :queue, #enqueuedAt = :now ADD #rev :one")
+                                .conditionExpression("#rev = :one")
+                                .expressionAttributeNames(Map.of("#flowStatus", "flowStatus", "#flowStartedAt", "flowStartedAt",
+                                        "#lastUpdatedAt", "lastUpdatedAt", "#attributes", "attributes", "#queueId", "queueId",
+                                        "#enqueuedAt", "enqueuedAt", "#rev", "rev"))
+                                .expressionAttributeValues(values)
+                                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+                    };
+                });
+    }
+
+    Workload createInstance() {
+        CreateInstanceHandler handler = new CreateInstanceHandler();
+        return new Workload("CreateInstance",
+                () -> http(handler::handleRequest, ApiEvents.request("PUT", "/instance").body(
+                        "{\"IdentityManagementType\":\"CONNECT_MANAGED\",\"InstanceAlias\":\"b-" + shortId()
+                                + "\",\"InboundCallsEnabled\":true,\"OutboundCallsEnabled\":false}").build()),
+                () -> () -> {
+                    String id = UUID.randomUUID().toString();
+                    dynamo.transactWriteItems(transaction -> transaction.transactItems(
+                            put(Map.of("pk", AttributeValue.fromS("I#" + id), "sk", AttributeValue.fromS(id),
+                                    "identityManagementType", AttributeValue.fromS("CONNECT_MANAGED"),
+                                    "alias", AttributeValue.fromS("b-" + id.substring(0, 8)),
+                                    "inboundCallsEnabled", AttributeValue.fromBool(true),
+                                    "outboundCallsEnabled", AttributeValue.fromBool(false),
+                                    "tags", AttributeValue.fromM(Map.of()),
+                                    "createdAt", millis(Instant.now()))),
+                            put(Map.of("pk", AttributeValue.fromS("A#b-" + shortId()), "sk", AttributeValue.fromS("-"),
+                                    "ownerId", AttributeValue.fromS(id)))));
+                });
+    }
+
+    Workload describeInstance() {
+        DescribeInstanceHandler handler = new DescribeInstanceHandler();
+        return new Workload("DescribeInstance",
+                () -> http(handler::handleRequest, ApiEvents.request("GET", "/instance/{InstanceId}")
+                        .path("InstanceId", Fixture.INSTANCE).build()),
+                () -> () -> getItem("I#" + Fixture.INSTANCE, Fixture.INSTANCE));
+    }
+
+    Workload createContactFlow() {
+        CreateContactFlowHandler handler = new CreateContactFlowHandler();
+        String content = Flows.read("demo-task.json");
+        return new Workload("CreateContactFlow",
+                () -> {
+                    ObjectNode body = Json.object().put("Name", "Bench " + UUID.randomUUID()).put("Type", "CONTACT_FLOW")
+                            .put("Content", content);
+                    return http(handler::handleRequest, ApiEvents.request("PUT", "/contact-flows/{InstanceId}")
+                            .path("InstanceId", Fixture.INSTANCE).body(Json.write(body)).build());
+                },
+                () -> () -> {
+                    String id = UUID.randomUUID().toString();
+                    dynamo.transactWriteItems(transaction -> transaction.transactItems(
+                            exists("I#" + Fixture.INSTANCE, Fixture.INSTANCE),
+                            put(Map.of("pk", AttributeValue.fromS("F#" + id), "sk", AttributeValue.fromS(Fixture.INSTANCE),
+                                    "name", AttributeValue.fromS("Bench " + id), "type", AttributeValue.fromS("CONTACT_FLOW"),
+                                    "content", AttributeValue.fromS(content), "status", AttributeValue.fromS("PUBLISHED"),
+                                    "tags", AttributeValue.fromM(Map.of()), "lastModifiedAt", millis(Instant.now()))),
+                            put(Map.of("pk", AttributeValue.fromS("FN#Bench " + id), "sk", AttributeValue.fromS(Fixture.INSTANCE),
+                                    "ownerId", AttributeValue.fromS(id)))));
+                });
+    }
+
+    Workload describeContactFlow() {
+        DescribeContactFlowHandler handler = new DescribeContactFlowHandler();
+        return new Workload("DescribeContactFlow",
+                () -> http(handler::handleRequest, ApiEvents.request("GET", "/contact-flows/{InstanceId}/{ContactFlowId}")
+                        .path("InstanceId", Fixture.INSTANCE).path("ContactFlowId", Fixture.FLOW).build()),
+                () -> () -> getItem("F#" + Fixture.FLOW, Fixture.INSTANCE));
+    }
+
+    private interface HttpHandler {
+        APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, com.amazonaws.services.lambda.runtime.Context context);
+    }
+
+    private static Runnable http(HttpHandler handler, APIGatewayV2HTTPEvent event) {
+        return () -> {
+            APIGatewayV2HTTPResponse response = handler.handle(event, Quiet.CONTEXT);
+            Checks.expect(response.getStatusCode() == 200, event.getRouteKey(), response.getBody());
+        };
+    }
+
+    private String startBody() {
+        try {
+            ObjectNode body = (ObjectNode) Json.MAPPER.readTree(
+                    Json.MAPPER.readTree(fixture.event("start-task-contact", 0)).get("body").asText());
+            return Json.write(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** An item of the size and shape of a new contact. */
+    private static Map<String, AttributeValue> contactItem(String contactId) {
+        Map<String, AttributeValue> item = new java.util.HashMap<>(key("C#" + contactId, Fixture.INSTANCE));
+        item.put("name", AttributeValue.fromS("Call back customer"));
+        item.put("description", AttributeValue.fromS("Re: order 42"));
+        item.put("flowId", AttributeValue.fromS(Fixture.FLOW));
+        item.put("attributes", AttributeValue.fromM(Map.of("orderId", AttributeValue.fromS("42"))));
+        item.put("references", AttributeValue.fromM(Map.of("Order", AttributeValue.fromM(Map.of(
+                "type", AttributeValue.fromS("URL"), "value", AttributeValue.fromS("https://crm.example.com/orders/42"))))));
+        for (String number : List.of("expiresAt", "rev", "refBytes", "initiatedAt", "lastUpdatedAt")) {
+            item.put(number, AttributeValue.fromN("1795694400"));
+        }
+        item.put("flowStatus", AttributeValue.fromS("PENDING"));
+        return item;
+    }
+
+    private void getItem(String pk, String sk) {
+        dynamo.getItem(get -> get.tableName(table).key(key(pk, sk)).consistentRead(true));
+    }
+
+    private static AttributeValue millis(Instant instant) {
+        return AttributeValue.fromN(Long.toString(instant.toEpochMilli()));
+    }
+
+    private static AttributeValue seconds(Instant instant) {
+        return AttributeValue.fromN(Long.toString(instant.getEpochSecond()));
+    }
+
+    private static Map<String, AttributeValue> key(String pk, String sk) {
+        return Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS(sk));
+    }
+
+    private TransactWriteItem put(Map<String, AttributeValue> item) {
+        return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
+                .conditionExpression("attribute_not_exists(pk)")
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build()).build();
+    }
+
+    private TransactWriteItem exists(String pk, String sk) {
+        return TransactWriteItem.builder().conditionCheck(ConditionCheck.builder().tableName(table).key(key(pk, sk))
+                .conditionExpression("attribute_exists(pk)").build()).build();
+    }
+
+    private static Instant later() {
+        return Instant.now().plus(Duration.ofDays(1)).plusMillis((long) (Math.random() * 3_600_000));
+    }
+
+    private static String shortId() {
+        return UUID.randomUUID().toString().substring(0, 18).replace("-", "");
+    }
+}

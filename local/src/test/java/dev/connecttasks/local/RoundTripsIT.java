@@ -1,0 +1,99 @@
+package dev.connecttasks.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.connecttasks.contact.ContactChanges;
+import dev.connecttasks.contact.ContactKey;
+import dev.connecttasks.contact.Reference;
+import dev.connecttasks.contact.ReferenceType;
+import dev.connecttasks.contact.ScheduleChange;
+import dev.connecttasks.contact.TaskRequest;
+import dev.connecttasks.flow.FlowStart;
+import dev.connecttasks.instance.DemoInstance;
+import dev.connecttasks.instance.FlowRequest;
+import dev.connecttasks.instance.InstanceRequest;
+import dev.connecttasks.operation.DescribeContactFlow;
+import dev.connecttasks.operation.DescribeInstance;
+import dev.connecttasks.testing.Flows;
+import dev.connecttasks.testing.TestBackend;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The AWS API calls each operation makes, counted by an SDK execution interceptor: the targets of the
+ * performance work, held here so they cannot regress (the benchmark reports the same counts).
+ */
+class RoundTripsIT {
+    private static final String INSTANCE = DemoInstance.INSTANCE_ID;
+    private static final String FLOW = DemoInstance.FLOW_ID;
+    private static TestBackend backend;
+
+    @BeforeAll
+    static void wire() {
+        backend = TestBackend.create();
+    }
+
+    private static List<String> calls(Runnable operation) {
+        backend.calls.clear();
+        operation.run();
+        return backend.calls.operations();
+    }
+
+    private static TaskRequest task(Instant scheduledTime) {
+        return new TaskRequest(INSTANCE, FLOW, "Call back", null, Map.of("orderId", "42"),
+                Map.of("Order", new Reference(ReferenceType.URL, "https://x.io/1")), null, null,
+                UUID.randomUUID().toString(), scheduledTime);
+    }
+
+    @Test
+    void readsCostOneGetItem() {
+        String contactId = backend.startTaskContact().start(task(null));
+        ContactKey key = new ContactKey(INSTANCE, contactId);
+        assertEquals(List.of("GetItem"), calls(() -> backend.describeContact().describe(key)));
+        assertEquals(List.of("GetItem"), calls(() -> backend.listContactReferences().references(key)));
+        assertEquals(List.of("GetItem"), calls(() -> new DescribeInstance(backend.instances).describe(INSTANCE)));
+        assertEquals(List.of("GetItem"), calls(() -> new DescribeContactFlow(backend.instances).describe(INSTANCE, FLOW)));
+    }
+
+    @Test
+    void updateContactCostsOneWrite() {
+        String contactId = backend.startTaskContact().start(task(null));
+        assertEquals(List.of("UpdateItem"), calls(() -> backend.updateContact().update(new ContactKey(INSTANCE, contactId),
+                new ContactChanges("Renamed", "New", Map.of("Amount", new Reference(ReferenceType.NUMBER, "12"))))));
+    }
+
+    @Test
+    void startTaskContactCostsOneWriteAndOneScheduleOrInvoke() {
+        assertEquals(List.of("TransactWriteItems", "Invoke"), calls(() -> backend.startTaskContact().start(task(null))));
+        assertEquals(List.of("CreateSchedule", "TransactWriteItems"),
+                calls(() -> backend.startTaskContact().start(task(Instant.now().plus(Duration.ofHours(1))))));
+    }
+
+    @Test
+    void updateContactScheduleCostsOneScheduleAndOneWrite() {
+        Instant at = Instant.now().plus(Duration.ofHours(1));
+        String contactId = backend.startTaskContact().start(task(at));
+        assertEquals(List.of("CreateSchedule", "UpdateItem"), calls(() -> backend.updateContactSchedule()
+                .reschedule(new ScheduleChange(new ContactKey(INSTANCE, contactId), at.plusSeconds(60)))));
+    }
+
+    @Test
+    void aFlowStartCostsOneReadAndOneWrite() {
+        String contactId = backend.startTaskContact().start(task(null));
+        assertEquals(List.of("BatchGetItem", "UpdateItem"),
+                calls(() -> backend.runFlow().run(new FlowStart(new ContactKey(INSTANCE, contactId), FLOW, null))));
+    }
+
+    @Test
+    void creationsCostOneTransaction() {
+        assertEquals(List.of("TransactWriteItems"), calls(() -> backend.createInstance().create(new InstanceRequest(
+                null, "CONNECT_MANAGED", "rt-" + UUID.randomUUID().toString().substring(0, 8), null, true, false, Map.of()))));
+        assertEquals(List.of("TransactWriteItems"), calls(() -> backend.createContactFlow().create(new FlowRequest(
+                INSTANCE, "Flow " + UUID.randomUUID(), "CONTACT_FLOW", null, Flows.read("demo-task.json"), null, Map.of()))));
+    }
+}
