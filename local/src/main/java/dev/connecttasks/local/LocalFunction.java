@@ -32,7 +32,12 @@ final class LocalFunction {
     }
 
     static LocalFunction load(String id, String handlerClass) throws ReflectiveOperationException {
-        return new LocalFunction(id, Class.forName(handlerClass).getConstructor().newInstance());
+        return of(id, Class.forName(handlerClass).getConstructor().newInstance());
+    }
+
+    /** A function around a handler built elsewhere (tests wire handlers to a table of their own). */
+    static LocalFunction of(String id, Object handler) {
+        return new LocalFunction(id, handler);
     }
 
     String id() {

@@ -6,6 +6,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -54,16 +57,26 @@ public final class ApiRequest {
         checkContentType();
         JsonNode node;
         try {
-            node = Json.MAPPER.readTree(bytes);
+            node = Json.MAPPER.readTree(strictUtf8(bytes));
         } catch (JacksonException e) {
             throw invalidRequest("The request body is not valid JSON.");
-        } catch (java.io.IOException e) {
-            throw invalidRequest("The request body could not be read.");
         }
         if (!(node instanceof ObjectNode object)) {
             throw invalidRequest("The request body must be a JSON object.");
         }
         return new JsonBody(object);
+    }
+
+    /** The body as text; bytes that are not UTF-8 (encoded surrogates included) are refused, not replaced. */
+    private static String strictUtf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw invalidRequest("The request body is not valid UTF-8.");
+        }
     }
 
     private byte[] bodyBytes(int maxBytes) {

@@ -79,6 +79,72 @@ class TemplateTest {
         assertTrue(table.path("PointInTimeRecoverySpecification").path("PointInTimeRecoveryEnabled").asBoolean());
     }
 
+    /** What each function's code calls (see RoundTripsIT), as IAM actions. Nothing more may be granted. */
+    private static final Map<String, Set<String>> NEEDED = Map.of(
+            "DescribeContactFunction", Set.of("dynamodb:GetItem"),
+            "ListContactReferencesFunction", Set.of("dynamodb:GetItem"),
+            "DescribeInstanceFunction", Set.of("dynamodb:GetItem"),
+            "DescribeContactFlowFunction", Set.of("dynamodb:GetItem"),
+            "UpdateContactFunction", Set.of("dynamodb:UpdateItem"),
+            "UpdateContactScheduleFunction", Set.of("dynamodb:UpdateItem", "scheduler:CreateSchedule",
+                    "scheduler:DeleteSchedule", "iam:PassRole"),
+            // TransactWriteItems: Put (contact, token), Update (previous contact), Delete (withdraw), ConditionCheck
+            "StartTaskContactFunction", Set.of("dynamodb:BatchGetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
+                    "dynamodb:DeleteItem", "dynamodb:ConditionCheckItem", "scheduler:CreateSchedule",
+                    "scheduler:DeleteSchedule", "iam:PassRole", "lambda:InvokeFunction"),
+            // BatchGetItem (contact and flow), GetItem (after a reschedule), UpdateItem (the run)
+            "FlowRunnerFunction", Set.of("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:UpdateItem"),
+            "CreateInstanceFunction", Set.of("dynamodb:PutItem"),
+            "CreateContactFlowFunction", Set.of("dynamodb:PutItem", "dynamodb:ConditionCheckItem"));
+
+    @Test
+    void everyFunctionHasExactlyThePermissionsItsOperationNeeds() {
+        assertEquals(NEEDED.keySet(), template.functions().keySet());
+        template.functions().forEach((name, function) -> {
+            assertEquals(NEEDED.get(name), new java.util.TreeSet<>(actions(function)).stream()
+                    .collect(java.util.stream.Collectors.toSet()), name);
+            function.path("Properties").path("Policies").forEach(policy ->
+                    assertTrue(policy.isObject(), name + ": only inline statements, no managed or template policies"));
+        });
+    }
+
+    @Test
+    void everyStatementNamesItsResourceNarrowly() {
+        template.functions().forEach((name, function) -> function.path("Properties").path("Policies").forEach(policy ->
+                policy.path("Statement").forEach(statement -> {
+                    assertEquals("Allow", statement.path("Effect").asText(), name);
+                    List<String> actions = new ArrayList<>();
+                    statement.path("Action").forEach(action -> actions.add(action.asText()));
+                    if (statement.path("Action").isTextual()) {
+                        actions.add(statement.path("Action").asText());
+                    }
+                    actions.forEach(action -> assertFalse(action.contains("*"), name + ": " + action));
+                    String resource = statement.path("Resource").toString();
+                    assertFalse(resource.equals("\"*\""), name + ": Resource *");
+                    String service = actions.get(0).split(":")[0];
+                    switch (service) {
+                        case "dynamodb" -> assertEquals("\"ContactTable.Arn\"", resource, name);
+                        case "lambda" -> assertEquals("\"FlowRunnerFunction.Alias\"", resource, name);
+                        case "iam" -> {
+                            assertEquals("\"SchedulerRole.Arn\"", resource, name);
+                            assertEquals("scheduler.amazonaws.com", statement.path("Condition").path("StringEquals")
+                                    .path("iam:PassedToService").asText(), name);
+                        }
+                        case "scheduler" -> assertTrue(resource.contains(":schedule/${TaskScheduleGroup}/*"), name + resource);
+                        default -> throw new AssertionError(name + ": unexpected service " + service);
+                    }
+                })));
+    }
+
+    @Test
+    void everyRouteRequiresIamAuthorization() {
+        JsonNode auth = template.resource("ContactApi").path("Properties").path("Auth");
+        assertEquals("AWS_IAM", auth.path("DefaultAuthorizer").asText());
+        assertTrue(auth.path("EnableIamAuthorizer").asBoolean());
+        template.functions().values().forEach(function -> function.path("Properties").path("Events").forEach(event ->
+                assertTrue(event.path("Properties").path("Auth").isMissingNode(), "a route overrides the authorizer")));
+    }
+
     @Test
     void readersOnlyRead() {
         for (String reader : List.of("DescribeContactFunction", "ListContactReferencesFunction",

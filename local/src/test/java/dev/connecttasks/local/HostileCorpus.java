@@ -1,0 +1,299 @@
+package dev.connecttasks.local;
+
+import dev.connecttasks.instance.DemoInstance;
+import dev.connecttasks.testing.Flows;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Malformed and hostile requests for every route of the API, generated: broken JSON, wrong types,
+ * deep nesting, oversized strings and bodies, invalid UTF-8, control characters, odd ids in paths,
+ * unknown enums, impossible timestamps, duplicate keys, wrong content types, unknown routes. Every one
+ * must be refused with a 4xx; none may write anything.
+ */
+final class HostileCorpus {
+    static final String INSTANCE = DemoInstance.INSTANCE_ID;
+    static final String FLOW = DemoInstance.FLOW_ID;
+
+    /**
+     * One request. {@code invalidUri}: its request-target is not a valid URI (a malformed percent
+     * escape), which the HTTP server refuses with its own 400 before any routing, as API Gateway does;
+     * no AWS SDK sends one.
+     */
+    record Case(String name, String method, String path, String contentType, byte[] body, boolean invalidUri) {
+    }
+
+    private final List<Case> cases = new ArrayList<>();
+    private final String contactId;
+    private final String immediateContactId;
+
+    private HostileCorpus(String contactId, String immediateContactId) {
+        this.contactId = contactId;
+        this.immediateContactId = immediateContactId;
+    }
+
+    /** {@code contactId} is a scheduled contact and {@code immediateContactId} one started now, both real. */
+    static List<Case> generate(String contactId, String immediateContactId) {
+        HostileCorpus corpus = new HostileCorpus(contactId, immediateContactId);
+        corpus.brokenBodies();
+        corpus.startTaskContact();
+        corpus.updateContact();
+        corpus.updateContactSchedule();
+        corpus.oddPaths();
+        corpus.listContactReferences();
+        corpus.createInstance();
+        corpus.createContactFlow();
+        corpus.unknownRoutes();
+        return corpus.cases;
+    }
+
+    private void add(String name, String method, String path, String contentType, byte[] body) {
+        cases.add(new Case(name, method, path, contentType, body, path.matches(".*%([^0-9A-Fa-f].|.[^0-9A-Fa-f]|.?$).*")));
+    }
+
+    private void json(String name, String method, String path, String body) {
+        add(name, method, path, "application/json", body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private String start(String members) {
+        return "{\"InstanceId\":\"" + INSTANCE + "\",\"ContactFlowId\":\"" + FLOW + "\",\"Name\":\"n\"" + members + "}";
+    }
+
+    private static String seconds(Instant instant) {
+        return Long.toString(instant.getEpochSecond());
+    }
+
+    private void brokenBodies() {
+        List<String> routes = List.of("PUT /contact/task", "POST /contacts/" + INSTANCE + "/" + contactId,
+                "POST /contact/schedule", "PUT /instance", "PUT /contact-flows/" + INSTANCE);
+        List<String> bodies = List.of("{", "}", "[", "[]", "null", "true", "42", "\"text\"", "{\"Name\":}",
+                "{'Name':'n'}", "{\"Name\":\"n\",}", "{\"Name\":\"n\"} trailing", "{\"Name\":NaN}",
+                "{\"Name\":Infinity}", "{\"Name\":\"raw\u0001control\"}", "{\"Name\":\"n\",\"Name\":\"m\"}",
+                "[".repeat(5000) + "]".repeat(5000), "{\"a\":".repeat(3000) + "1" + "}".repeat(3000),
+                "{\"Name\":\"\\u12\"}", "{\"Name\":\"unterminated}");
+        for (String route : routes) {
+            String[] methodAndPath = route.split(" ", 2);
+            for (int i = 0; i < bodies.size(); i++) {
+                json("broken body " + i + " to " + route, methodAndPath[0], methodAndPath[1], bodies.get(i));
+            }
+            for (byte[] invalid : new byte[][] {
+                    {'{', '"', 'N', 'a', 'm', 'e', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'},
+                    {'{', '"', 'N', 'a', 'm', 'e', '"', ':', '"', (byte) 0xFF, (byte) 0xFE, '"', '}'},
+                    {'{', '"', 'N', 'a', 'm', 'e', '"', ':', '"', (byte) 0xC0, (byte) 0xAF, '"', '}'},
+                    {'{', '"', 'N', 'a', 'm', 'e', '"', ':', '"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"', '}'}}) {
+                add("invalid UTF-8 to " + route, methodAndPath[0], methodAndPath[1], "application/json", invalid);
+            }
+            for (String contentType : List.of("text/plain", "application/xml", "multipart/form-data; boundary=x",
+                    "application/x-www-form-urlencoded", "image/png")) {
+                add(contentType + " to " + route, methodAndPath[0], methodAndPath[1], contentType,
+                        start("").getBytes(StandardCharsets.UTF_8));
+            }
+        }
+    }
+
+    private void startTaskContact() {
+        String path = "/contact/task";
+        for (String member : List.of("InstanceId", "ContactFlowId", "Name", "Description", "PreviousContactId",
+                "RelatedContactId", "ClientToken")) {
+            for (String wrong : List.of("42", "true", "[]", "{}")) {
+                json(member + " = " + wrong, "PUT", path, start(",\"" + member + "\":" + wrong).replace(
+                        "\"" + member + "\":\"" + (member.equals("InstanceId") ? INSTANCE : member.equals("ContactFlowId")
+                                ? FLOW : "n") + "\",", ""));
+            }
+        }
+        for (String member : List.of("Attributes", "References")) {
+            for (String wrong : List.of("42", "\"x\"", "[]", "{\"k\":42}", "{\"k\":[]}")) {
+                json(member + " = " + wrong, "PUT", path, start(",\"" + member + "\":" + wrong));
+            }
+        }
+        json("no InstanceId", "PUT", path, "{\"ContactFlowId\":\"" + FLOW + "\",\"Name\":\"n\"}");
+        json("no ContactFlowId", "PUT", path, "{\"InstanceId\":\"" + INSTANCE + "\",\"Name\":\"n\"}");
+        json("no Name", "PUT", path, "{\"InstanceId\":\"" + INSTANCE + "\",\"ContactFlowId\":\"" + FLOW + "\"}");
+        json("Name 1025", "PUT", path, "{\"InstanceId\":\"" + INSTANCE + "\",\"ContactFlowId\":\"" + FLOW
+                + "\",\"Name\":\"" + "n".repeat(1025) + "\"}");
+        json("Description 4097", "PUT", path, start(",\"Description\":\"" + "d".repeat(4097) + "\""));
+        json("InstanceId 101", "PUT", path, "{\"InstanceId\":\"" + "i".repeat(101) + "\",\"ContactFlowId\":\"f\",\"Name\":\"n\"}");
+        json("ContactFlowId 501", "PUT", path, "{\"InstanceId\":\"" + INSTANCE + "\",\"ContactFlowId\":\"" + "f".repeat(501)
+                + "\",\"Name\":\"n\"}");
+        json("ClientToken 501", "PUT", path, start(",\"ClientToken\":\"" + "t".repeat(501) + "\""));
+        json("empty ClientToken", "PUT", path, start(",\"ClientToken\":\"\""));
+        json("PreviousContactId 257", "PUT", path, start(",\"PreviousContactId\":\"" + "p".repeat(257) + "\""));
+        for (String key : List.of("has space", "dot.ted", "\u00fcml", "", "semi;colon", "new\\nline")) {
+            json("attribute key '" + key + "'", "PUT", path, start(",\"Attributes\":{\"" + key + "\":\"v\"}"));
+        }
+        json("attribute value 32768", "PUT", path, start(",\"Attributes\":{\"k\":\"" + "v".repeat(32_768) + "\"}"));
+        json("attributes over the cap", "PUT", path, start(",\"Attributes\":{\"a\":\"" + "v".repeat(20_000)
+                + "\",\"b\":\"" + "v".repeat(20_000) + "\"}"));
+        json("reference key empty", "PUT", path, start(",\"References\":{\"\":{\"Type\":\"STRING\",\"Value\":\"v\"}}"));
+        json("reference value 4097", "PUT", path, start(",\"References\":{\"k\":{\"Type\":\"STRING\",\"Value\":\""
+                + "v".repeat(4097) + "\"}}"));
+        json("references over the cap", "PUT", path, start(",\"References\":{\"a\":{\"Type\":\"STRING\",\"Value\":\""
+                + "v".repeat(2100) + "\"},\"b\":{\"Type\":\"STRING\",\"Value\":\"" + "v".repeat(2100) + "\"}}"));
+        for (String type : List.of("ATTACHMENT", "EMAIL_MESSAGE", "CONTACT_ANALYSIS", "LINK", "url", "")) {
+            json("reference type " + type, "PUT", path, start(",\"References\":{\"k\":{\"Type\":\"" + type + "\",\"Value\":\"https://x.io\"}}"));
+        }
+        for (String typeAndValue : List.of("URL|ftp://x.io", "URL|javascript:alert(1)", "URL|", "URL|not a url",
+                "URL|//x.io", "NUMBER|abc", "NUMBER|1,5", "DATE|yesterday", "DATE|-1", "EMAIL|x", "EMAIL|a@b")) {
+            String[] parts = typeAndValue.split("\\|", -1);
+            json("reference " + typeAndValue, "PUT", path, start(",\"References\":{\"k\":{\"Type\":\"" + parts[0]
+                    + "\",\"Value\":\"" + parts[1] + "\"}}"));
+        }
+        json("reference without Value", "PUT", path, start(",\"References\":{\"k\":{\"Type\":\"URL\"}}"));
+        json("reference without Type", "PUT", path, start(",\"References\":{\"k\":{\"Value\":\"https://x.io\"}}"));
+        Instant now = Instant.now();
+        for (String time : List.of("-1", "0", "1", "1.5", "-1e400", "1e20", "1e400", "99999999999999999999",
+                seconds(now.minusSeconds(3600)) + ".25", seconds(now.plus(Duration.ofDays(7))),
+                seconds(now.plus(Duration.ofDays(6)).plusSeconds(120)), "\"" + seconds(now.plusSeconds(600)) + "\"",
+                "\"tomorrow\"", "true", "[" + seconds(now.plusSeconds(600)) + "]", "{}")) {
+            json("ScheduledTime " + time, "PUT", path, start(",\"ScheduledTime\":" + time));
+        }
+        for (String member : List.of("TaskTemplateId", "QuickConnectId", "SegmentAttributes", "Attachments")) {
+            json("unsupported " + member, "PUT", path, start(",\"" + member + "\":\"x\""));
+        }
+        json("unknown instance", "PUT", path, "{\"InstanceId\":\"no-such-instance\",\"ContactFlowId\":\"" + FLOW + "\",\"Name\":\"n\"}");
+        json("unknown flow", "PUT", path, "{\"InstanceId\":\"" + INSTANCE + "\",\"ContactFlowId\":\"no-such-flow\",\"Name\":\"n\"}");
+        json("unknown previous contact", "PUT", path, start(",\"PreviousContactId\":\"no-such-contact\""));
+        json("unknown related contact", "PUT", path, start(",\"RelatedContactId\":\"no-such-contact\""));
+        String big = "{\"Name\":\"" + "x".repeat(300_000) + "\"}";
+        json("body over 256 KiB", "PUT", path, big);
+        add("body over 10 MiB", "PUT", path, "application/json", new byte[10 * 1024 * 1024 + 1]);
+    }
+
+    private void updateContact() {
+        String path = "/contacts/" + INSTANCE + "/" + contactId;
+        for (String body : List.of("{}", "{\"References\":{}}", "{\"Name\":42}", "{\"Description\":[]}",
+                "{\"References\":\"x\"}", "{\"References\":{\"a\":\"b\"}}", "{\"References\":{\"a\":{\"Type\":\"URL\"}}}",
+                "{\"Name\":\"" + "n".repeat(1025) + "\"}", "{\"Description\":\"" + "d".repeat(4097) + "\"}",
+                "{\"References\":{\"a\":{\"Type\":\"ATTACHMENT\",\"Value\":\"s3://b/k\"}}}",
+                "{\"References\":{\"a\":{\"Type\":\"URL\",\"Value\":\"nope\"}}}",
+                "{\"References\":{\"a\":{\"Type\":\"STRING\",\"Value\":\"" + "v".repeat(4096) + "\"}}}",
+                "{\"Name\":null,\"Description\":null}")) {
+            json("update " + body.substring(0, Math.min(40, body.length())), "POST", path, body);
+        }
+        json("update unknown contact", "POST", "/contacts/" + INSTANCE + "/no-such-contact", "{\"Name\":\"n\"}");
+        json("update ContactId 257", "POST", "/contacts/" + INSTANCE + "/" + "c".repeat(257), "{\"Name\":\"n\"}");
+        json("update other instance", "POST", "/contacts/other-instance/" + contactId, "{\"Name\":\"n\"}");
+    }
+
+    private void updateContactSchedule() {
+        String path = "/contact/schedule";
+        Instant now = Instant.now();
+        String in = seconds(now.plusSeconds(3600));
+        for (String body : List.of(
+                "{\"ContactId\":\"" + contactId + "\",\"ScheduledTime\":" + in + "}",
+                "{\"InstanceId\":\"" + INSTANCE + "\",\"ScheduledTime\":" + in + "}",
+                "{\"InstanceId\":\"" + INSTANCE + "\",\"ContactId\":\"" + contactId + "\"}",
+                "{\"InstanceId\":42,\"ContactId\":\"" + contactId + "\",\"ScheduledTime\":" + in + "}",
+                "{\"InstanceId\":\"" + INSTANCE + "\",\"ContactId\":{},\"ScheduledTime\":" + in + "}",
+                "{\"InstanceId\":\"" + INSTANCE + "\",\"ContactId\":\"" + contactId + "\",\"ScheduledTime\":\"" + in + "\"}",
+                "{\"InstanceId\":\"" + INSTANCE + "\",\"ContactId\":\"" + contactId + "\",\"ScheduledTime\":-5}",
+                "{\"InstanceId\":\"" + INSTANCE + "\",\"ContactId\":\"" + contactId + "\",\"ScheduledTime\":1e300}",
+                "{\"InstanceId\":\"" + INSTANCE + "\",\"ContactId\":\"" + contactId + "\",\"ScheduledTime\":"
+                        + seconds(now.minusSeconds(10)) + ".999}",
+                "{\"InstanceId\":\"" + INSTANCE + "\",\"ContactId\":\"" + contactId + "\",\"ScheduledTime\":"
+                        + seconds(now.plus(Duration.ofDays(8))) + "}",
+                "{\"InstanceId\":\"" + INSTANCE + "\",\"ContactId\":\"" + immediateContactId + "\",\"ScheduledTime\":" + in + "}",
+                "{\"InstanceId\":\"" + INSTANCE + "\",\"ContactId\":\"no-such-contact\",\"ScheduledTime\":" + in + "}",
+                "{\"InstanceId\":\"other-instance\",\"ContactId\":\"" + contactId + "\",\"ScheduledTime\":" + in + "}",
+                "{\"InstanceId\":\"" + INSTANCE + "\",\"ContactId\":\"" + "c".repeat(257) + "\",\"ScheduledTime\":" + in + "}")) {
+            json("reschedule " + cases.size(), "POST", path, body);
+        }
+    }
+
+    private void oddPaths() {
+        List<String> ids = List.of("c".repeat(257), "%00", "%2e%2e", "..%2F..", "a%20b", "%F0%9F%98%80", "%zz", "%",
+                "a+b", "%3Cscript%3E", "%27%3B%20DROP%20TABLE", "%ff%fe", "CON", "%0d%0aX-Injected:%201", "no-such-contact");
+        for (String id : ids) {
+            add("describe contact " + id, "GET", "/contacts/" + INSTANCE + "/" + id, null, new byte[0]);
+            add("describe contact in instance " + id, "GET", "/contacts/" + id + "/" + contactId, null, new byte[0]);
+            add("references of " + id, "GET", "/contact/references/" + INSTANCE + "/" + id + "?referenceTypes=URL", null,
+                    new byte[0]);
+            add("describe instance " + id, "GET", "/instance/" + id, null, new byte[0]);
+            add("describe flow " + id, "GET", "/contact-flows/" + INSTANCE + "/" + id, null, new byte[0]);
+        }
+        add("describe instance 101", "GET", "/instance/" + "i".repeat(101), null, new byte[0]);
+    }
+
+    private void listContactReferences() {
+        String path = "/contact/references/" + INSTANCE + "/" + contactId;
+        for (String query : List.of("", "?referenceTypes=", "?referenceTypes=LINK", "?referenceTypes=url",
+                "?referenceTypes=URL&referenceTypes=LINK", "?referenceTypes=%00", "?nextToken=x",
+                "?referenceTypes=URL&referenceTypes=ATTACHMENT&referenceTypes=NUMBER&referenceTypes=STRING"
+                        + "&referenceTypes=DATE&referenceTypes=EMAIL&referenceTypes=EMAIL_MESSAGE",
+                "?referenceTypes=" + "A".repeat(5000))) {
+            add("list " + query, "GET", path + query, null, new byte[0]);
+        }
+    }
+
+    private void createInstance() {
+        String path = "/instance";
+        for (String body : List.of(
+                "{\"InboundCallsEnabled\":true,\"OutboundCallsEnabled\":true,\"InstanceAlias\":\"a\"}",
+                "{\"IdentityManagementType\":\"SAML\",\"OutboundCallsEnabled\":true,\"InstanceAlias\":\"a\"}",
+                "{\"IdentityManagementType\":\"SAML\",\"InboundCallsEnabled\":true,\"InstanceAlias\":\"a\"}",
+                "{\"IdentityManagementType\":\"LDAP\",\"InboundCallsEnabled\":true,\"OutboundCallsEnabled\":true}",
+                "{\"IdentityManagementType\":\"SAML\",\"InboundCallsEnabled\":\"true\",\"OutboundCallsEnabled\":true,\"InstanceAlias\":\"a\"}",
+                "{\"IdentityManagementType\":\"SAML\",\"InboundCallsEnabled\":1,\"OutboundCallsEnabled\":true,\"InstanceAlias\":\"a\"}",
+                "{\"IdentityManagementType\":\"SAML\",\"InboundCallsEnabled\":true,\"OutboundCallsEnabled\":true}",
+                "{\"IdentityManagementType\":\"EXISTING_DIRECTORY\",\"InboundCallsEnabled\":true,\"OutboundCallsEnabled\":true}",
+                "{\"IdentityManagementType\":\"SAML\",\"InboundCallsEnabled\":true,\"OutboundCallsEnabled\":true,\"InstanceAlias\":\"d-123\"}",
+                "{\"IdentityManagementType\":\"SAML\",\"InboundCallsEnabled\":true,\"OutboundCallsEnabled\":true,\"InstanceAlias\":\"-abc\"}",
+                "{\"IdentityManagementType\":\"SAML\",\"InboundCallsEnabled\":true,\"OutboundCallsEnabled\":true,\"InstanceAlias\":\"a_b\"}",
+                "{\"IdentityManagementType\":\"SAML\",\"InboundCallsEnabled\":true,\"OutboundCallsEnabled\":true,\"InstanceAlias\":\"abc-\"}",
+                "{\"IdentityManagementType\":\"SAML\",\"InboundCallsEnabled\":true,\"OutboundCallsEnabled\":true,\"InstanceAlias\":\""
+                        + "a".repeat(46) + "\"}",
+                "{\"IdentityManagementType\":\"EXISTING_DIRECTORY\",\"InboundCallsEnabled\":true,\"OutboundCallsEnabled\":true,"
+                        + "\"DirectoryId\":\"d-12\"}",
+                "{\"IdentityManagementType\":\"SAML\",\"InboundCallsEnabled\":true,\"OutboundCallsEnabled\":true,\"InstanceAlias\":\"ok1\","
+                        + "\"Tags\":{\"aws:x\":\"v\"}}",
+                "{\"IdentityManagementType\":\"SAML\",\"InboundCallsEnabled\":true,\"OutboundCallsEnabled\":true,\"InstanceAlias\":\"ok2\","
+                        + "\"Tags\":{\"k\":\"" + "v".repeat(257) + "\"}}",
+                "{\"IdentityManagementType\":\"SAML\",\"InboundCallsEnabled\":true,\"OutboundCallsEnabled\":true,\"InstanceAlias\":\"ok3\","
+                        + "\"ClientToken\":\"" + "t".repeat(501) + "\"}")) {
+            json("create instance " + cases.size(), "PUT", path, body);
+        }
+    }
+
+    private void createContactFlow() {
+        String path = "/contact-flows/" + INSTANCE;
+        String valid = Flows.read("demo-task.json");
+        for (String content : List.of("{not json", "[]", "{}", "{\"Version\":\"2019-10-30\",\"Actions\":[]}",
+                valid.replace("\"StartAction\": \"set-attributes\"", "\"StartAction\": \"nowhere\""),
+                valid.replace("UpdateContactTargetQueue", "InvokeLambdaFunction"),
+                valid.replace("\"NextAction\": \"transfer\"", "\"NextAction\": \"missing\""),
+                valid.replace("2019-10-30", "2017-01-01"))) {
+            json("flow content " + cases.size(), "PUT", path, flowBody("Hostile " + cases.size(), content));
+        }
+        json("flow without Name", "PUT", path, "{\"Type\":\"CONTACT_FLOW\",\"Content\":\"{}\"}");
+        json("flow without Type", "PUT", path, "{\"Name\":\"n\",\"Content\":\"{}\"}");
+        json("flow without Content", "PUT", path, "{\"Name\":\"n\",\"Type\":\"CONTACT_FLOW\"}");
+        json("flow Type IVR", "PUT", path, "{\"Name\":\"n\",\"Type\":\"IVR\",\"Content\":\"{}\"}");
+        json("flow Status DRAFT", "PUT", path, "{\"Name\":\"n\",\"Type\":\"CONTACT_FLOW\",\"Content\":\"{}\",\"Status\":\"DRAFT\"}");
+        json("flow Name 128", "PUT", path, flowBody("n".repeat(128), valid));
+        json("flow Content 256001", "PUT", path, flowBody("Big", "x".repeat(256_001)));
+        json("flow in unknown instance", "PUT", "/contact-flows/no-such-instance", flowBody("n", valid));
+        json("flow name taken", "PUT", path, flowBody(DemoInstance.FLOW_NAME, valid));
+    }
+
+    private static String flowBody(String name, String content) {
+        return "{\"Name\":" + quote(name) + ",\"Type\":\"CONTACT_FLOW\",\"Content\":" + quote(content) + "}";
+    }
+
+    private static String quote(String text) {
+        return dev.connecttasks.http.Json.write(com.fasterxml.jackson.databind.node.TextNode.valueOf(text));
+    }
+
+    private void unknownRoutes() {
+        for (String route : List.of("GET /", "GET /contact", "GET /contact/task", "DELETE /contacts/i/c", "PATCH /instance",
+                "GET /contacts/i", "GET /contacts/i/c/extra", "GET /instance/", "OPTIONS /contact/task", "TRACE /contact/task",
+                "POST /contact/task", "PUT /contact/schedule", "GET /contact-flows/i", "DELETE /instance/i",
+                "GET /queues", "GET /contact/references/i", "PUT /contacts/i/c", "GET //contact/task",
+                "GET /contact/task/../schedule", "GET /%2e%2e/etc/passwd")) {
+            String[] methodAndPath = route.split(" ", 2);
+            add(route, methodAndPath[0], methodAndPath[1], null, new byte[0]);
+        }
+    }
+}
