@@ -195,14 +195,40 @@ public final class Bench {
         ArrayNode rows = section.putArray("operations");
         for (Workload workload : workloads) {
             say("warm: " + workload.operation());
-            Stats operation = Stats.of(time(workload.call(), WARM_UP, MEASURED));
-            Stats baseline = Stats.of(time(workload.baseline(), WARM_UP, MEASURED));
+            List<List<Double>> timed = timeInTurn(workload.call(), workload.baseline(), WARM_UP, MEASURED);
+            Stats operation = Stats.of(timed.get(0));
+            Stats baseline = Stats.of(timed.get(1));
             rows.addObject().put("operation", workload.operation())
                     .put("p50", Stats.round(operation.p50())).put("p99", Stats.round(operation.p99()))
                     .put("baselineP50", Stats.round(baseline.p50())).put("baselineP99", Stats.round(baseline.p99()))
                     .put("ratio", Stats.ratio(operation.p50(), baseline.p50()))
                     .put("met", operation.p50() / baseline.p50() <= WARM_TARGET);
         }
+    }
+
+    /**
+     * Times an operation and its baseline in turn, call for call, so both meet the same JIT state, the
+     * same emulator and the same machine load; {@code warmUp} untimed rounds first.
+     */
+    private static List<List<Double>> timeInTurn(java.util.function.Supplier<Runnable> operation,
+            java.util.function.Supplier<Runnable> baseline, int warmUp, int measured) {
+        for (int i = 0; i < warmUp; i++) {
+            operation.get().run();
+            baseline.get().run();
+        }
+        List<Double> operationMillis = new ArrayList<>(measured);
+        List<Double> baselineMillis = new ArrayList<>(measured);
+        for (int i = 0; i < measured; i++) {
+            operationMillis.add(timeOnce(operation.get()));
+            baselineMillis.add(timeOnce(baseline.get()));
+        }
+        return List.of(operationMillis, baselineMillis);
+    }
+
+    private static double timeOnce(Runnable call) {
+        long started = System.nanoTime();
+        call.run();
+        return (System.nanoTime() - started) / 1e6;
     }
 
     /** Times {@code measured} prepared invocations after {@code warmUp} untimed ones. */
@@ -212,10 +238,7 @@ public final class Bench {
         }
         List<Double> millis = new ArrayList<>(measured);
         for (int i = 0; i < measured; i++) {
-            Runnable call = prepare.get();
-            long started = System.nanoTime();
-            call.run();
-            millis.add((System.nanoTime() - started) / 1e6);
+            millis.add(timeOnce(prepare.get()));
         }
         return millis;
     }

@@ -48,7 +48,8 @@ final class Report {
         JsonNode warm = results.get("warm");
         out.append("## Warm latency (").append(warm.get("measured").asInt()).append(" invocations after ")
                 .append(warm.get("warmUp").asInt()).append(" warm-up, one JVM, ms)\n\n")
-                .append("Baseline: the raw SDK calls the operation must make, with the same client configuration. ")
+                .append("Baseline: the raw SDK calls the operation must make, with the same client configuration, ")
+                .append("timed in turn with the operation, call for call. ")
                 .append("Target: p50 ratio at most ").append(warm.get("target").asDouble()).append(".\n\n")
                 .append("| Operation | p50 | p99 | Baseline p50 | Baseline p99 | p50 ratio | Target met |\n")
                 .append("| --- | ---: | ---: | ---: | ---: | ---: | :---: |\n");

@@ -17,6 +17,7 @@ import dev.connecttasks.handler.StartTaskContactHandler;
 import dev.connecttasks.handler.UpdateContactHandler;
 import dev.connecttasks.handler.UpdateContactScheduleHandler;
 import dev.connecttasks.http.Json;
+import dev.connecttasks.local.LocalContext;
 import dev.connecttasks.schedule.TaskSchedules;
 import dev.connecttasks.testing.ApiEvents;
 import dev.connecttasks.testing.Flows;
@@ -51,6 +52,7 @@ import software.amazon.awssdk.services.scheduler.model.FlexibleTimeWindowMode;
  * the table's keys directly ({@code C#}, {@code I#}, {@code F#}...; see ContactItems and InstanceItems).
  */
 final class Workloads {
+    private static final com.amazonaws.services.lambda.runtime.Context QUIET = LocalContext.quiet("bench");
 
     /** One operation: prepares one invocation (untimed) and returns it, ready to be timed. */
     record Workload(String operation, Supplier<Runnable> call, Supplier<Runnable> baseline) {
@@ -175,7 +177,7 @@ final class Workloads {
                         try {
                             ByteArrayOutputStream output = new ByteArrayOutputStream();
                             handler.handleRequest(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
-                                    output, Quiet.CONTEXT);
+                                    output, QUIET);
                             Checks.expect(output.toString(StandardCharsets.UTF_8).contains("STARTED"), "FlowRunner", output);
                         } catch (IOException e) {
                             throw new UncheckedIOException(e);
@@ -276,7 +278,7 @@ final class Workloads {
 
     private static Runnable http(HttpHandler handler, APIGatewayV2HTTPEvent event) {
         return () -> {
-            APIGatewayV2HTTPResponse response = handler.handle(event, Quiet.CONTEXT);
+            APIGatewayV2HTTPResponse response = handler.handle(event, QUIET);
             Checks.expect(response.getStatusCode() == 200, event.getRouteKey(), response.getBody());
         };
     }

@@ -6,8 +6,17 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import java.nio.charset.StandardCharsets;
 
-/** The Lambda context of one local invocation; the function's log lines go to standard output. */
-final class LocalContext implements Context {
+/** The Lambda context of one local invocation; the function's log lines go to standard output, or nowhere. */
+public final class LocalContext implements Context {
+    private static final LambdaLogger NOWHERE = new LambdaLogger() {
+        @Override
+        public void log(String message) {
+        }
+
+        @Override
+        public void log(byte[] message) {
+        }
+    };
     private static final LambdaLogger STDOUT = new LambdaLogger() {
         @Override
         public void log(String message) {
@@ -23,11 +32,22 @@ final class LocalContext implements Context {
     private final String functionName;
     private final String requestId;
     private final String functionArn;
+    private final LambdaLogger logger;
 
     LocalContext(String functionName, String requestId, String functionArn) {
+        this(functionName, requestId, functionArn, STDOUT);
+    }
+
+    private LocalContext(String functionName, String requestId, String functionArn, LambdaLogger logger) {
         this.functionName = functionName;
         this.requestId = requestId;
         this.functionArn = functionArn;
+        this.logger = logger;
+    }
+
+    /** A context whose log lines go nowhere (the benchmark's invocations). */
+    public static LocalContext quiet(String functionName) {
+        return new LocalContext(functionName, "quiet", LocalBackend.functionArn(functionName), NOWHERE);
     }
 
     @Override
@@ -82,6 +102,6 @@ final class LocalContext implements Context {
 
     @Override
     public LambdaLogger getLogger() {
-        return STDOUT;
+        return logger;
     }
 }

@@ -10,7 +10,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.connecttasks.error.ApiException;
 import dev.connecttasks.error.ErrorType;
 import dev.connecttasks.http.HttpApi;
-import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -18,11 +17,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.connect.ConnectClient;
 import software.amazon.awssdk.services.connect.model.ConnectException;
 import software.amazon.awssdk.services.connect.model.ContactFlowNotPublishedException;
@@ -72,13 +66,7 @@ class ErrorShapesIT {
     static void start() throws Exception {
         gateway = new HttpGateway(0, List.of(new Route("POST", "/contacts/{InstanceId}/{ContactId}", "Failing")),
                 Map.of("Failing", LocalFunction.load("Failing", FailingHandler.class.getName())), Clock.systemUTC());
-        connect = ConnectClient.builder()
-                .endpointOverride(URI.create("http://127.0.0.1:" + gateway.port()))
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(override -> override.retryStrategy(AwsRetryStrategy.doNotRetry()))
-                .build();
+        connect = RunningBackend.connectClient("http://127.0.0.1:" + gateway.port(), false);
     }
 
     @AfterAll

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.connecttasks.contact.Contact;
 import dev.connecttasks.contact.ContactKey;
 import dev.connecttasks.testing.Flows;
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -15,10 +14,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.connect.ConnectClient;
 import software.amazon.awssdk.services.connect.model.ContactFlowType;
 import software.amazon.awssdk.services.connect.model.DirectoryType;
@@ -39,12 +34,7 @@ class IsolationIT {
     @BeforeAll
     static void start() throws Exception {
         api = new IsolatedApi();
-        connect = ConnectClient.builder()
-                .endpointOverride(URI.create(api.url()))
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
+        connect = RunningBackend.connectClient(api.url(), true);
         instanceA = instance();
         instanceB = instance();
         flowA = flow(instanceA);

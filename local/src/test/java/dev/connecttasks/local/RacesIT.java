@@ -14,7 +14,6 @@ import dev.connecttasks.instance.DemoInstance;
 import dev.connecttasks.testing.TestContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,11 +32,6 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.connect.ConnectClient;
 import software.amazon.awssdk.services.connect.model.InvalidParameterException;
 import software.amazon.awssdk.services.connect.model.InvalidRequestException;
@@ -57,14 +51,7 @@ class RacesIT {
     @BeforeAll
     static void start() throws Exception {
         api = new IsolatedApi();
-        connect = ConnectClient.builder()
-                .endpointOverride(URI.create(api.url()))
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .httpClient(UrlConnectionHttpClient.create())
-                // every answer counts as given: no retry may paper over a race
-                .overrideConfiguration(override -> override.retryStrategy(AwsRetryStrategy.doNotRetry()))
-                .build();
+        connect = RunningBackend.connectClient(api.url(), false);
         runner = new FlowRunnerHandler(api.backend.runFlow());
         pool = Executors.newFixedThreadPool(50);
     }
