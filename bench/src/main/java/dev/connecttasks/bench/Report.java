@@ -28,7 +28,8 @@ final class Report {
                 .append(cold.get("target").asDouble()).append(".\n\n")
                 .append("The two right-hand columns are the first request alone, after the handler was built: as it ")
                 .append("comes, and after the function's SnapStart priming ran (what the first request after a ")
-                .append("snapshot restore costs, the restore itself aside).\n\n")
+                .append("snapshot restore costs, the restore itself aside; median of ").append(cold.get("variantRepeats").asInt())
+                .append(").\n\n")
                 .append("| Function | Cold (ms) | Handler built (ms since JVM start) | Event handled (ms since JVM start) | Ratio | Target met | First request | First request, primed |\n")
                 .append("| --- | ---: | ---: | ---: | ---: | :---: | ---: | ---: |\n");
         for (JsonNode row : cold.get("functions")) {
@@ -39,7 +40,8 @@ final class Report {
                     .append(" | ").append(row.get("firstInvokePrimedMs").asDouble()).append(" |\n");
         }
         JsonNode flags = cold.get("withoutToolOptions");
-        out.append("\nEffect of the template's `JAVA_TOOL_OPTIONS` (tiered compilation stopped at C1): DescribeContact ")
+        out.append("\nEffect of the template's `JAVA_TOOL_OPTIONS` (tiered compilation stopped at C1; without: median of ")
+                .append(cold.get("variantRepeats").asInt()).append("): DescribeContact ")
                 .append(flags.get("describeContactWithMs").asDouble()).append(" ms with, ")
                 .append(flags.get("describeContactMs").asDouble()).append(" ms without; baseline ")
                 .append(flags.get("baselineWithMs").asDouble()).append(" ms with, ")

@@ -17,7 +17,7 @@ import dev.connecttasks.handler.StartTaskContactHandler;
 import dev.connecttasks.handler.UpdateContactHandler;
 import dev.connecttasks.handler.UpdateContactScheduleHandler;
 import dev.connecttasks.http.Json;
-import dev.connecttasks.local.LocalContext;
+import dev.connecttasks.config.OfflineContext;
 import dev.connecttasks.schedule.TaskSchedules;
 import dev.connecttasks.testing.ApiEvents;
 import dev.connecttasks.testing.Flows;
@@ -52,7 +52,8 @@ import software.amazon.awssdk.services.scheduler.model.FlexibleTimeWindowMode;
  * the table's keys directly ({@code C#}, {@code I#}, {@code F#}...; see ContactItems and InstanceItems).
  */
 final class Workloads {
-    private static final com.amazonaws.services.lambda.runtime.Context QUIET = LocalContext.quiet("bench");
+    private static final com.amazonaws.services.lambda.runtime.Context QUIET = new OfflineContext("bench", "bench",
+            "arn:aws:lambda:us-east-1:000000000000:function:bench", line -> { });
 
     /** One operation: prepares one invocation (untimed) and returns it, ready to be timed. */
     record Workload(String operation, Supplier<Runnable> call, Supplier<Runnable> baseline) {

@@ -98,7 +98,7 @@ final class HttpGateway implements AutoCloseable {
         LocalFunction function = functions.get(route.functionId());
         APIGatewayV2HTTPResponse response;
         try {
-            response = function.handleHttp(event, new LocalContext(function.id(),
+            response = function.handleHttp(event, LocalBackend.context(function.id(),
                     event.getRequestContext().getRequestId(), LocalBackend.functionArn(function.id())));
         } catch (RuntimeException crashed) {
             // what API Gateway answers when the integration fails

@@ -102,8 +102,8 @@ final class LambdaInvokeEndpoint implements AutoCloseable {
         }
     }
 
-    private static LocalContext context(LocalFunction function) {
-        return new LocalContext(function.id(), UUID.randomUUID().toString(), LocalBackend.functionArn(function.id()));
+    private static com.amazonaws.services.lambda.runtime.Context context(LocalFunction function) {
+        return LocalBackend.context(function.id(), UUID.randomUUID().toString(), LocalBackend.functionArn(function.id()));
     }
 
     /** The function's name from a name, partial ARN or ARN, without its qualifier. */

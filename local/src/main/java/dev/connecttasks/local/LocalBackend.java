@@ -1,6 +1,8 @@
 package dev.connecttasks.local;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import dev.connecttasks.config.AwsClients;
+import dev.connecttasks.config.OfflineContext;
 import dev.connecttasks.config.Settings;
 import dev.connecttasks.instance.DemoInstance;
 import java.io.IOException;
@@ -67,6 +69,11 @@ public final class LocalBackend implements AutoCloseable {
 
     static String functionArn(String functionId) {
         return "arn:aws:lambda:" + REGION_ACCOUNT + ":function:" + functionId;
+    }
+
+    /** The context of one local invocation: the function's log lines go to standard output. */
+    static Context context(String functionId, String requestId, String functionArn) {
+        return new OfflineContext(functionId, requestId, functionArn, System.out::println);
     }
 
     private void tick() {

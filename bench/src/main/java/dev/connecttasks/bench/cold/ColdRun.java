@@ -1,15 +1,13 @@
 package dev.connecttasks.bench.cold;
 
-import com.amazonaws.services.lambda.runtime.ClientContext;
-import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.connecttasks.config.OfflineContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.lang.management.ManagementFactory;
@@ -26,6 +24,9 @@ import java.nio.file.Path;
  * then costs what the first request after a restore costs.
  */
 public final class ColdRun {
+    private static final Context QUIET = new OfflineContext("cold", "cold-run",
+            "arn:aws:lambda:us-east-1:000000000000:function:cold", line -> { });
+
     private ColdRun() {
     }
 
@@ -43,14 +44,14 @@ public final class ColdRun {
         String outcome;
         if (handler instanceof RequestStreamHandler stream) {
             ByteArrayOutputStream output = new ByteArrayOutputStream();
-            stream.handleRequest(new ByteArrayInputStream(event), output, new QuietContext());
+            stream.handleRequest(new ByteArrayInputStream(event), output, QUIET);
             outcome = output.toString(StandardCharsets.UTF_8);
         } else {
             APIGatewayV2HTTPEvent input = new ObjectMapper()
                     .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                     .readValue(event, APIGatewayV2HTTPEvent.class);
             APIGatewayV2HTTPResponse response = (APIGatewayV2HTTPResponse) ((RequestHandler) handler)
-                    .handleRequest(input, new QuietContext());
+                    .handleRequest(input, QUIET);
             outcome = String.valueOf(response.getStatusCode());
         }
         long invokeDone = sinceJvmStart();
@@ -60,71 +61,5 @@ public final class ColdRun {
 
     private static long sinceJvmStart() {
         return System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-    }
-
-    /** A context whose logger drops the request log line, so only the outcome is printed. */
-    private static final class QuietContext implements Context {
-        @Override
-        public String getAwsRequestId() {
-            return "cold-run";
-        }
-
-        @Override
-        public String getLogGroupName() {
-            return "cold";
-        }
-
-        @Override
-        public String getLogStreamName() {
-            return "cold";
-        }
-
-        @Override
-        public String getFunctionName() {
-            return "cold";
-        }
-
-        @Override
-        public String getFunctionVersion() {
-            return "$LATEST";
-        }
-
-        @Override
-        public String getInvokedFunctionArn() {
-            return "arn:aws:lambda:us-east-1:000000000000:function:cold";
-        }
-
-        @Override
-        public CognitoIdentity getIdentity() {
-            return null;
-        }
-
-        @Override
-        public ClientContext getClientContext() {
-            return null;
-        }
-
-        @Override
-        public int getRemainingTimeInMillis() {
-            return 30_000;
-        }
-
-        @Override
-        public int getMemoryLimitInMB() {
-            return 1024;
-        }
-
-        @Override
-        public LambdaLogger getLogger() {
-            return new LambdaLogger() {
-                @Override
-                public void log(String message) {
-                }
-
-                @Override
-                public void log(byte[] message) {
-                }
-            };
-        }
     }
 }

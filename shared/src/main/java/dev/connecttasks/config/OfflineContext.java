@@ -1,53 +1,37 @@
-package dev.connecttasks.local;
+package dev.connecttasks.config;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
 
-/** The Lambda context of one local invocation; the function's log lines go to standard output, or nowhere. */
-public final class LocalContext implements Context {
-    private static final LambdaLogger NOWHERE = new LambdaLogger() {
-        @Override
-        public void log(String message) {
-        }
-
-        @Override
-        public void log(byte[] message) {
-        }
-    };
-    private static final LambdaLogger STDOUT = new LambdaLogger() {
-        @Override
-        public void log(String message) {
-            System.out.println(message);
-        }
-
-        @Override
-        public void log(byte[] message) {
-            System.out.println(new String(message, StandardCharsets.UTF_8));
-        }
-    };
-
+/**
+ * A Lambda context for a handler run outside Lambda: by the local runtime, the tests, the benchmark.
+ * Its log lines go wherever the given sink sends them.
+ */
+public class OfflineContext implements Context {
     private final String functionName;
     private final String requestId;
     private final String functionArn;
     private final LambdaLogger logger;
 
-    LocalContext(String functionName, String requestId, String functionArn) {
-        this(functionName, requestId, functionArn, STDOUT);
-    }
-
-    private LocalContext(String functionName, String requestId, String functionArn, LambdaLogger logger) {
+    public OfflineContext(String functionName, String requestId, String functionArn, Consumer<String> logSink) {
         this.functionName = functionName;
         this.requestId = requestId;
         this.functionArn = functionArn;
-        this.logger = logger;
-    }
+        this.logger = new LambdaLogger() {
+            @Override
+            public void log(String message) {
+                logSink.accept(message);
+            }
 
-    /** A context whose log lines go nowhere (the benchmark's invocations). */
-    public static LocalContext quiet(String functionName) {
-        return new LocalContext(functionName, "quiet", LocalBackend.functionArn(functionName), NOWHERE);
+            @Override
+            public void log(byte[] message) {
+                logSink.accept(new String(message, StandardCharsets.UTF_8));
+            }
+        };
     }
 
     @Override
@@ -62,7 +46,7 @@ public final class LocalContext implements Context {
 
     @Override
     public String getLogStreamName() {
-        return "local";
+        return "offline";
     }
 
     @Override
@@ -92,7 +76,7 @@ public final class LocalContext implements Context {
 
     @Override
     public int getRemainingTimeInMillis() {
-        return 60_000;
+        return 30_000;
     }
 
     @Override
