@@ -30,7 +30,7 @@ public final class Bench {
     static final int COLD_VARIANT_REPEATS = QUICK ? 1 : 3;
     static final int WARM_UP = QUICK ? 20 : 100;
     static final int MEASURED = QUICK ? 50 : 1_000;
-    static final int SCALE_MEASURED = QUICK ? 30 : 300;
+    static final int SCALE_MEASURED = QUICK ? 30 : 500;
     static final int[] SCALE_SIZES = QUICK ? new int[] {1_000, 5_000} : new int[] {1_000, 100_000};
     static final double COLD_TARGET = 1.5;
     static final double WARM_TARGET = 1.2;
@@ -177,7 +177,7 @@ public final class Bench {
         Workloads workloads = new Workloads(fixture);
         List<Workload> measured = List.of(workloads.describeContact(), workloads.startTaskContact());
         ObjectNode section = results.putObject("scale").put("target", SCALE_TARGET);
-        Map<String, double[]> p50s = new LinkedHashMap<>();
+        Map<String, double[][]> p50s = new LinkedHashMap<>();
         int[] sizes = SCALE_SIZES;
         for (int index = 0; index < sizes.length; index++) {
             say("scale: filling the table to " + sizes[index] + " contacts");
@@ -185,14 +185,20 @@ public final class Bench {
             fixture.fillTo(sizes[index]);
             section.put("fillSeconds" + sizes[index], Math.round((System.nanoTime() - filling) / 1e9));
             for (Workload workload : measured) {
-                Stats stats = Stats.of(time(workload.call(), WARM_UP / 2, SCALE_MEASURED));
-                p50s.computeIfAbsent(workload.operation(), key -> new double[sizes.length])[index] = stats.p50();
+                List<List<Double>> timed = timeInTurn(workload.call(), workload.baseline(), WARM_UP, SCALE_MEASURED);
+                double[][] values = p50s.computeIfAbsent(workload.operation(), key -> new double[2][sizes.length]);
+                values[0][index] = Stats.median(timed.get(0));
+                values[1][index] = Stats.median(timed.get(1));
             }
         }
         ArrayNode rows = section.putArray("operations");
         p50s.forEach((operation, values) -> rows.addObject().put("operation", operation)
-                .put("p50At" + sizes[0], Stats.round(values[0])).put("p50At" + sizes[1], Stats.round(values[1]))
-                .put("ratio", Stats.ratio(values[1], values[0])).put("met", values[1] / values[0] <= SCALE_TARGET));
+                .put("p50At" + sizes[0], Stats.round(values[0][0])).put("p50At" + sizes[1], Stats.round(values[0][1]))
+                .put("ratio", Stats.ratio(values[0][1], values[0][0]))
+                .put("baselineP50At" + sizes[0], Stats.round(values[1][0]))
+                .put("baselineP50At" + sizes[1], Stats.round(values[1][1]))
+                .put("baselineRatio", Stats.ratio(values[1][1], values[1][0]))
+                .put("met", values[0][1] / values[0][0] <= SCALE_TARGET));
         section.put("contactsAtEnd", fixture.fillers());
     }
 
@@ -236,18 +242,6 @@ public final class Bench {
         long started = System.nanoTime();
         call.run();
         return (System.nanoTime() - started) / 1e6;
-    }
-
-    /** Times {@code measured} prepared invocations after {@code warmUp} untimed ones. */
-    private static List<Double> time(java.util.function.Supplier<Runnable> prepare, int warmUp, int measured) {
-        for (int i = 0; i < warmUp; i++) {
-            prepare.get().run();
-        }
-        List<Double> millis = new ArrayList<>(measured);
-        for (int i = 0; i < measured; i++) {
-            millis.add(timeOnce(prepare.get()));
-        }
-        return millis;
     }
 
     /** Function logical id to {module, handler class}, from the template. */
