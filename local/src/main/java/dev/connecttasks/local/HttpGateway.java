@@ -133,7 +133,8 @@ final class HttpGateway implements AutoCloseable {
         send(exchange, status, Json.write(body).getBytes(StandardCharsets.UTF_8));
     }
 
-    private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
+    /** Writes a status and a body (none when empty); the Lambda Invoke endpoint answers the same way. */
+    static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
         exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
         if (body.length > 0) {
             try (OutputStream out = exchange.getResponseBody()) {

@@ -5,7 +5,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.connecttasks.http.Json;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
@@ -65,9 +64,9 @@ final class LambdaInvokeEndpoint implements AutoCloseable {
             exchange.getResponseHeaders().add("X-Amz-Executed-Version", "$LATEST");
             if ("Event".equals(type)) {
                 background.execute(() -> runInBackground(function, payload));
-                send(exchange, 202, new byte[0]);
+                HttpGateway.send(exchange, 202, new byte[0]);
             } else if ("DryRun".equals(type)) {
-                send(exchange, 204, new byte[0]);
+                HttpGateway.send(exchange, 204, new byte[0]);
             } else {
                 runNow(exchange, function, payload);
             }
@@ -85,7 +84,7 @@ final class LambdaInvokeEndpoint implements AutoCloseable {
             output = Json.write(failure).getBytes(StandardCharsets.UTF_8);
         }
         exchange.getResponseHeaders().add("Content-Type", "application/json");
-        send(exchange, 200, output);
+        HttpGateway.send(exchange, 200, output);
     }
 
     private static void runInBackground(LocalFunction function, byte[] payload) {
@@ -121,17 +120,8 @@ final class LambdaInvokeEndpoint implements AutoCloseable {
     private static void error(HttpExchange exchange, int status, String type, String message) throws IOException {
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         exchange.getResponseHeaders().add("x-amzn-ErrorType", type);
-        send(exchange, status, Json.write(Json.object().put("Type", "User").put("message", message))
+        HttpGateway.send(exchange, status, Json.write(Json.object().put("Type", "User").put("message", message))
                 .getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
-        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-        if (body.length > 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        }
     }
 
     private static void sleep(int seconds) {

@@ -63,10 +63,6 @@ public final class LocalBackend implements AutoCloseable {
         return lambda.url();
     }
 
-    ScheduleFirer firer() {
-        return firer;
-    }
-
     static String functionArn(String functionId) {
         return "arn:aws:lambda:" + REGION_ACCOUNT + ":function:" + functionId;
     }

@@ -1,5 +1,6 @@
 package dev.connecttasks.config;
 
+import dev.connecttasks.contact.Arns;
 import java.util.Map;
 
 /**
@@ -23,6 +24,11 @@ public final class Settings {
 
     public String accountId() {
         return required("ACCOUNT_ID");
+    }
+
+    /** ARNs in this function's region and account. */
+    public Arns arns() {
+        return new Arns(region(), accountId());
     }
 
     public String tableName() {

@@ -11,7 +11,7 @@ public final class PrimingEvents {
     private PrimingEvents() {
     }
 
-    public static APIGatewayV2HTTPEvent event(String method, String route, Map<String, String> pathParameters,
+    private static APIGatewayV2HTTPEvent event(String method, String route, Map<String, String> pathParameters,
             Map<String, String> query, String body) {
         String path = route;
         for (Map.Entry<String, String> parameter : pathParameters.entrySet()) {

@@ -13,7 +13,6 @@ import dev.connecttasks.store.FlowClaim;
 import dev.connecttasks.store.FlowClaim.Refusal;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 

@@ -1,7 +1,6 @@
 package dev.connecttasks.store;
 
 import static dev.connecttasks.store.ItemValues.instant;
-import static dev.connecttasks.store.ItemValues.millis;
 import static dev.connecttasks.store.ItemValues.n;
 import static dev.connecttasks.store.ItemValues.putIfPresent;
 import static dev.connecttasks.store.ItemValues.s;

@@ -12,6 +12,7 @@ import dev.connecttasks.flow.FlowDocument.Action;
 import dev.connecttasks.flow.FlowDocument.Condition;
 import dev.connecttasks.http.Json;
 import dev.connecttasks.testing.ApiEvents;
+import dev.connecttasks.testing.Flows;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -37,14 +38,8 @@ class FlowDocumentTest {
 
     private static final String END = disconnect("end");
 
-    /** A version 2019-10-30 flow starting at {@code start}, with these actions. */
     private static String flow(String start, String... actions) {
-        return """
-                {
-                  "Version": "2019-10-30",
-                  "StartAction": "%s",
-                  "Actions": [%s]
-                }""".formatted(start, String.join(",\n", actions));
+        return Flows.document(start, actions);
     }
 
     private static List<String> problems(String content) {

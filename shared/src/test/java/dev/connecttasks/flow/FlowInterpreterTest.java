@@ -12,11 +12,11 @@ import dev.connecttasks.contact.FlowStatus;
 import dev.connecttasks.contact.QueueInfo;
 import dev.connecttasks.contact.Reference;
 import dev.connecttasks.contact.ReferenceType;
-import dev.connecttasks.error.ApiException;
 import dev.connecttasks.error.ErrorType;
 import dev.connecttasks.flow.FlowRun.End;
 import dev.connecttasks.instance.ContactFlow;
 import dev.connecttasks.testing.ApiEvents;
+import dev.connecttasks.testing.Flows;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Instant;
@@ -24,7 +24,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -64,12 +63,7 @@ class FlowInterpreterTest {
     }
 
     private static String flow(String start, String... actions) {
-        return """
-                {
-                  "Version": "2019-10-30",
-                  "StartAction": "%s",
-                  "Actions": [%s]
-                }""".formatted(start, String.join(",\n", actions));
+        return Flows.document(start, actions);
     }
 
     private static FlowRun run(Contact contact, String content) {

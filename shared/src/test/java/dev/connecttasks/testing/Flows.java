@@ -9,6 +9,16 @@ public final class Flows {
     private Flows() {
     }
 
+    /** A version 2019-10-30 flow starting at {@code start}, with these actions. */
+    public static String document(String start, String... actions) {
+        return """
+                {
+                  "Version": "2019-10-30",
+                  "StartAction": "%s",
+                  "Actions": [%s]
+                }""".formatted(start, String.join(",\n", actions));
+    }
+
     public static String read(String name) {
         try {
             return Files.readString(ApiEvents.repositoryRoot().resolve("flows").resolve(name));

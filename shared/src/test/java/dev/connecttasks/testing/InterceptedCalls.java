@@ -1,6 +1,5 @@
 package dev.connecttasks.testing;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -58,9 +57,6 @@ public final class InterceptedCalls implements ExecutionInterceptor {
         faults.clear();
     }
 
-    public List<Call> all() {
-        return new ArrayList<>(calls);
-    }
 
     public List<String> operations() {
         return calls.stream().map(Call::operation).toList();

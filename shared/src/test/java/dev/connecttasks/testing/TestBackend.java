@@ -56,7 +56,7 @@ public final class TestBackend {
         this.schedules = new TaskSchedules(AwsClients.scheduler(settings, calls), settings.scheduleGroup(),
                 settings.flowRunnerArn(), settings.schedulerRoleArn());
         this.invoker = new FlowInvoker(Emulator.lambda(calls), settings.flowRunnerArn());
-        this.arns = new Arns(settings.region(), settings.accountId());
+        this.arns = settings.arns();
         DemoInstance.ensure(instances, Flows.read("demo-task.json"), clock.instant());
         this.instanceId = DemoInstance.INSTANCE_ID;
         this.flowId = DemoInstance.FLOW_ID;

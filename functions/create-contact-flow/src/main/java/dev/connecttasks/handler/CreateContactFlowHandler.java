@@ -32,7 +32,7 @@ public final class CreateContactFlowHandler implements RequestHandler<APIGateway
 
     private CreateContactFlowHandler(Settings settings) {
         this(new CreateContactFlow(new InstanceTable(AwsClients.dynamoDb(settings), settings.tableName()),
-                Clock.systemUTC()), new Arns(settings.region(), settings.accountId()));
+                Clock.systemUTC()), settings.arns());
     }
 
     public CreateContactFlowHandler(CreateContactFlow operation, Arns arns) {

@@ -31,7 +31,7 @@ public final class CreateInstanceHandler implements RequestHandler<APIGatewayV2H
 
     private CreateInstanceHandler(Settings settings) {
         this(new CreateInstance(new InstanceTable(AwsClients.dynamoDb(settings), settings.tableName()), Clock.systemUTC()),
-                new Arns(settings.region(), settings.accountId()));
+                settings.arns());
     }
 
     public CreateInstanceHandler(CreateInstance operation, Arns arns) {

@@ -29,7 +29,7 @@ public final class DescribeContactFlowHandler
 
     private DescribeContactFlowHandler(Settings settings) {
         this(new DescribeContactFlow(new InstanceTable(AwsClients.dynamoDb(settings), settings.tableName())),
-                new Arns(settings.region(), settings.accountId()));
+                settings.arns());
     }
 
     public DescribeContactFlowHandler(DescribeContactFlow operation, Arns arns) {

@@ -31,7 +31,7 @@ public final class DescribeContactHandler implements RequestHandler<APIGatewayV2
 
     private DescribeContactHandler(Settings settings) {
         this(new DescribeContact(new ContactTable(AwsClients.dynamoDb(settings), settings.tableName()), Clock.systemUTC()),
-                new Arns(settings.region(), settings.accountId()));
+                settings.arns());
     }
 
     public DescribeContactHandler(DescribeContact operation, Arns arns) {

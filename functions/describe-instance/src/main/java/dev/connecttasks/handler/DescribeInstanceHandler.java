@@ -28,7 +28,7 @@ public final class DescribeInstanceHandler implements RequestHandler<APIGatewayV
 
     private DescribeInstanceHandler(Settings settings) {
         this(new DescribeInstance(new InstanceTable(AwsClients.dynamoDb(settings), settings.tableName())),
-                new Arns(settings.region(), settings.accountId()));
+                settings.arns());
     }
 
     public DescribeInstanceHandler(DescribeInstance operation, Arns arns) {

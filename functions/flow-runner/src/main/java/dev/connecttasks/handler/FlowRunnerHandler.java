@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.connecttasks.config.AwsClients;
 import dev.connecttasks.config.Priming;
 import dev.connecttasks.config.Settings;
-import dev.connecttasks.contact.Arns;
 import dev.connecttasks.flow.FlowInterpreter;
 import dev.connecttasks.flow.FlowStart;
 import dev.connecttasks.contact.ContactKey;
@@ -50,7 +49,7 @@ public final class FlowRunnerHandler implements RequestStreamHandler {
 
     private FlowRunnerHandler(Settings settings) {
         this(new RunFlow(new ContactTable(AwsClients.dynamoDb(settings), settings.tableName()),
-                new FlowInterpreter(new Arns(settings.region(), settings.accountId())), Clock.systemUTC()));
+                new FlowInterpreter(settings.arns()), Clock.systemUTC()));
     }
 
     public FlowRunnerHandler(RunFlow operation) {
