@@ -6,18 +6,28 @@
 ROOT := $(patsubst %/,%,$(dir $(abspath $(lastword $(MAKEFILE_LIST)))))
 MVN ?= mvn
 MVN_FLAGS ?= -B -q -DskipTests
+# Maven's output for `sam build`, one directory per module (the root pom.xml's
+# sam-build profile, switched on by -Dsam.buildRoot). It lies outside every
+# CodeUri (functions/<module>), so a build leaves the CodeUri, whose content
+# hash keys `sam build --cached`, unchanged. (SAM CLI does not yet reuse its
+# cache for BuildMethod: makefile at all, aws/aws-sam-cli#2989; and the hash
+# covers CodeUri only, not shared/ or pom.xml.) .aws-sam/ is git-ignored;
+# `mvn verify` and ./dev keep writing each module's target/.
+SAM_MAVEN_DIR ?= $(ROOT)/.aws-sam/maven
 # Every target rebuilds `shared`; serialise Maven runs so `sam build --parallel`
-# cannot interleave two builds in the same target/ directories (flock is
+# cannot interleave two builds in the same output directories (flock is
 # util-linux; without it, builds are only safe when run one at a time).
 LOCK := $(if $(shell command -v flock 2>/dev/null),flock $(or $(TMPDIR),/tmp)/connect-tasks-sam-build.lock)
 
 # $(call lambda-jar,<module>): build functions/<module> and the modules it
-# depends on (-am), then put its shaded jar where Lambda's Java runtime looks
-# for jars (lib/ in the deployment package).
+# depends on (-am), then put its shaded jar (<module>-<version>-lambda.jar)
+# where Lambda's Java runtime looks for jars (lib/ in the deployment package).
+# A jar left from another version is removed first, so exactly one is shipped.
 define lambda-jar
-	$(LOCK) $(MVN) $(MVN_FLAGS) -f $(ROOT)/pom.xml -pl functions/$(1) -am package
+	rm -f $(SAM_MAVEN_DIR)/$(1)/$(1)-*-lambda.jar
+	$(LOCK) $(MVN) $(MVN_FLAGS) -f $(ROOT)/pom.xml -Dsam.buildRoot=$(SAM_MAVEN_DIR) -pl functions/$(1) -am package
 	mkdir -p $(ARTIFACTS_DIR)/lib
-	cp $(ROOT)/functions/$(1)/target/$(1)-*-lambda.jar $(ARTIFACTS_DIR)/lib/
+	cp $(SAM_MAVEN_DIR)/$(1)/$(1)-*-lambda.jar $(ARTIFACTS_DIR)/lib/
 endef
 
 .PHONY: build-StartTaskContactFunction build-DescribeContactFunction \

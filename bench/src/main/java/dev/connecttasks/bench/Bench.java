@@ -5,12 +5,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.connecttasks.bench.Workloads.Workload;
 import dev.connecttasks.config.Settings;
 import dev.connecttasks.http.Json;
+import dev.connecttasks.local.LocalNames;
+import dev.connecttasks.testing.Emulator;
 import dev.connecttasks.local.SamTemplate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -246,15 +249,18 @@ public final class Bench {
 
     /** Function logical id to {module, handler class}, from the template. */
     private Map<String, String[]> functions() throws IOException {
-        SamTemplate template = SamTemplate.read(root.resolve("template.yaml"));
         Map<String, String[]> functions = new LinkedHashMap<>();
-        template.handlers().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(handler ->
-                functions.put(handler.getKey(), new String[] {template.modules().get(handler.getKey()), handler.getValue()}));
+        template().functions().values().stream().sorted(Comparator.comparing(SamTemplate.FunctionSpec::id)).forEach(function ->
+                functions.put(function.id(), new String[] {function.module(), function.handlerClass()}));
         return functions;
     }
 
     private String javaToolOptions() throws IOException {
-        return SamTemplate.read(root.resolve("template.yaml")).globalEnvironment().get("JAVA_TOOL_OPTIONS");
+        return template().functions().values().iterator().next().environment().get("JAVA_TOOL_OPTIONS");
+    }
+
+    private SamTemplate template() throws IOException {
+        return SamTemplate.read(root.resolve("template.yaml"), new LocalNames(Emulator.REGION));
     }
 
     private Path deploymentJar(String module) throws IOException {

@@ -1,49 +1,50 @@
 package dev.connecttasks.local;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.connecttasks.http.Json;
+import dev.connecttasks.local.LocalFunction.Outcome;
+import dev.connecttasks.local.LocalFunction.Response;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
- * The HTTP API on loopback: routes exactly the template's routes to the handlers the template names,
- * in-process, and writes their responses back unchanged. An unknown route is a 404 and a known path
- * with another method a 405, both in the Connect error shape.
+ * The HTTP API on loopback, answering as API Gateway's HTTP API does: each of the template's routes
+ * goes to its function as a payload format 2.0 event, and the function's answer is read as API Gateway
+ * reads it. Where a request never reaches a function, or the function fails, the answer is API
+ * Gateway's own: 404 {@code {"message":"Not Found"}} for an unknown route or method, 413 for a body over
+ * 10 MB, 500 {@code {"message":"Internal Server Error"}} for a function that threw or timed out.
  */
 final class HttpGateway implements AutoCloseable {
     /** API Gateway's own limit on a request body. */
     private static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
+    private static final PojoSerializer<APIGatewayV2HTTPEvent> EVENTS =
+            LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, HttpGateway.class.getClassLoader());
 
     private final List<Route> routes;
-    private final Map<String, LocalFunction> functions;
+    private final Map<String, ? extends LocalFunction> functions;
     private final Clock clock;
+    private final ExecutorService workers = LoopbackServer.threads("http-gateway", 64);
     private final HttpServer server;
-    private final ExecutorService workers = Executors.newFixedThreadPool(32);
 
-    HttpGateway(int port, List<Route> routes, Map<String, LocalFunction> functions, Clock clock) throws IOException {
+    HttpGateway(int port, List<Route> routes, Map<String, ? extends LocalFunction> functions, Clock clock)
+            throws IOException {
         this.routes = routes;
         this.functions = functions;
         this.clock = clock;
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
-        server.createContext("/", this::handle);
-        server.setExecutor(workers);
-        server.start();
+        this.server = LoopbackServer.start(port, this::handle, workers);
     }
 
     int port() {
@@ -52,37 +53,24 @@ final class HttpGateway implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            exchange.getResponseHeaders().add("apigw-requestid", UUID.randomUUID().toString());
             String method = exchange.getRequestMethod();
             String rawPath = exchange.getRequestURI().getRawPath();
-            Route allowedElsewhere = null;
             for (Route route : routes) {
                 Map<String, String> parameters = route.match(rawPath);
-                if (parameters == null) {
-                    continue;
+                if (parameters != null && route.method().equals(method)) {
+                    invoke(exchange, route, parameters);
+                    return;
                 }
-                if (!route.method().equals(method)) {
-                    allowedElsewhere = route;
-                    continue;
-                }
-                invoke(exchange, route, parameters);
-                return;
             }
-            if (allowedElsewhere != null) {
-                TreeSet<String> allowed = new TreeSet<>();
-                routes.stream().filter(route -> route.match(rawPath) != null).forEach(route -> allowed.add(route.method()));
-                exchange.getResponseHeaders().add("Allow", String.join(", ", allowed));
-                error(exchange, 405, "MethodNotAllowedException", method + " is not allowed on " + rawPath + ".");
-            } else {
-                error(exchange, 404, "UnknownOperationException",
-                        "No operation of this service answers " + method + " " + rawPath + ".");
-            }
+            message(exchange, 404, "Not Found");
         }
     }
 
     private void invoke(HttpExchange exchange, Route route, Map<String, String> parameters) throws IOException {
         byte[] body = readBody(exchange.getRequestBody());
         if (body == null) {
-            error(exchange, 413, "RequestEntityTooLargeException", "The request body exceeds 10 MiB.");
+            message(exchange, 413, "Request Entity Too Large");
             return;
         }
         APIGatewayV2HTTPEvent event;
@@ -92,55 +80,51 @@ final class HttpGateway implements AutoCloseable {
                     exchange.getRequestHeaders(), body, exchange.getRemoteAddress(), exchange.getProtocol()),
                     route, parameters, clock.instant());
         } catch (IllegalArgumentException malformedEscape) {
-            error(exchange, 400, "InvalidRequestException", "The request URI has a malformed percent-escape.");
+            message(exchange, 400, "Bad Request");
             return;
         }
-        LocalFunction function = functions.get(route.functionId());
-        APIGatewayV2HTTPResponse response;
+        ByteArrayOutputStream payload = new ByteArrayOutputStream();
+        EVENTS.toJson(event, payload);
+        Outcome outcome = functions.get(route.functionId()).invoke(payload.toByteArray());
+        if (!(outcome instanceof Response response)) {
+            message(exchange, 500, "Internal Server Error");
+            return;
+        }
+        write(exchange, response.payload());
+    }
+
+    /**
+     * A function's answer, read as API Gateway reads a payload 2.0 answer: an object with a
+     * {@code statusCode} is a response; anything else is a 200 whose JSON body is the answer itself.
+     */
+    private static void write(HttpExchange exchange, byte[] answer) throws IOException {
+        JsonNode response;
         try {
-            response = function.handleHttp(event, LocalBackend.context(function.id(),
-                    event.getRequestContext().getRequestId(), LocalBackend.functionArn(function.id())));
-        } catch (RuntimeException crashed) {
-            // what API Gateway answers when the integration fails
-            crashed.printStackTrace();
-            error(exchange, 500, "InternalServiceException", "Internal Server Error");
+            response = Json.MAPPER.readTree(answer);
+        } catch (IOException notJson) {
+            message(exchange, 500, "Internal Server Error");
             return;
         }
-        write(exchange, response);
+        if (response == null || !response.isObject() || !response.has("statusCode")) {
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            LoopbackServer.send(exchange, 200, answer);
+            return;
+        }
+        var headers = exchange.getResponseHeaders();
+        response.path("headers").fields().forEachRemaining(header -> headers.add(header.getKey(), header.getValue().asText()));
+        response.path("multiValueHeaders").fields().forEachRemaining(header ->
+                header.getValue().forEach(value -> headers.add(header.getKey(), value.asText())));
+        response.path("cookies").forEach(cookie -> headers.add("Set-Cookie", cookie.asText()));
+        String body = response.path("body").isNull() ? "" : response.path("body").asText("");
+        byte[] bytes = response.path("isBase64Encoded").asBoolean(false) ? Base64.getDecoder().decode(body)
+                : body.getBytes(StandardCharsets.UTF_8);
+        LoopbackServer.send(exchange, response.path("statusCode").asInt(), bytes);
     }
 
-    private static void write(HttpExchange exchange, APIGatewayV2HTTPResponse response) throws IOException {
-        if (response.getHeaders() != null) {
-            response.getHeaders().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
-        }
-        if (response.getMultiValueHeaders() != null) {
-            response.getMultiValueHeaders().forEach((name, values) -> exchange.getResponseHeaders().put(name, values));
-        }
-        if (response.getCookies() != null) {
-            response.getCookies().forEach(cookie -> exchange.getResponseHeaders().add("Set-Cookie", cookie));
-        }
-        String body = response.getBody();
-        byte[] bytes = body == null ? new byte[0]
-                : response.getIsBase64Encoded() ? Base64.getDecoder().decode(body) : body.getBytes(StandardCharsets.UTF_8);
-        send(exchange, response.getStatusCode(), bytes);
-    }
-
-    private static void error(HttpExchange exchange, int status, String type, String message) throws IOException {
-        ObjectNode body = Json.object().put("Message", message);
+    /** An answer of API Gateway's own, for a request that no function answered. */
+    private static void message(HttpExchange exchange, int status, String message) throws IOException {
         exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.getResponseHeaders().add("X-Amzn-ErrorType", type);
-        exchange.getResponseHeaders().add("x-amzn-RequestId", UUID.randomUUID().toString());
-        send(exchange, status, Json.write(body).getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** Writes a status and a body (none when empty); the Lambda Invoke endpoint answers the same way. */
-    static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
-        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-        if (body.length > 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        }
+        LoopbackServer.send(exchange, status, Json.write(Json.object().put("message", message)).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The body, or null when it exceeds API Gateway's limit. */

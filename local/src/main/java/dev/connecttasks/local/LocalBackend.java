@@ -1,31 +1,32 @@
 package dev.connecttasks.local;
 
-import com.amazonaws.services.lambda.runtime.Context;
 import dev.connecttasks.config.AwsClients;
-import dev.connecttasks.config.OfflineContext;
 import dev.connecttasks.config.Settings;
 import dev.connecttasks.instance.DemoInstance;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.LinkedHashMap;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 
 /**
- * The whole backend on one machine, with no Docker and no cloud: the template's functions in-process,
- * behind the HTTP API gateway and the Lambda Invoke endpoint, over the table and schedule group in the
- * emulator at {@code AWS_ENDPOINT_URL}, with due schedules fired every second. The functions read the
- * same settings from the environment as in Lambda; only the Lambda endpoint is aimed here, through the
- * SDK's {@code aws.endpointUrlLambda} setting, so the start handler's real Invoke reaches the real
- * flow-runner.
+ * The whole backend on one machine, with no Docker and no cloud: the template's functions, each in
+ * execution environments of its own run as AWS Lambda runs them ({@link LambdaService}), behind the
+ * HTTP API ({@link HttpGateway}) and the Lambda Invoke API, over the table and schedule group in the
+ * emulator at {@code AWS_ENDPOINT_URL}, with due schedules fired every second.
  */
 public final class LocalBackend implements AutoCloseable {
-    private static final String REGION_ACCOUNT = "us-east-1:000000000000";
-
-    private final LambdaInvokeEndpoint lambda;
+    private final LambdaService lambda;
     private final HttpGateway gateway;
     private final ScheduleFirer firer;
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -34,25 +35,40 @@ public final class LocalBackend implements AutoCloseable {
         return thread;
     });
 
-    private LocalBackend(SamTemplate template, Path root, int port, Settings settings)
-            throws IOException, ReflectiveOperationException {
-        EmulatorSetup.prepare(settings, root);
-        Map<String, LocalFunction> functions = new LinkedHashMap<>();
-        lambda = new LambdaInvokeEndpoint(functions);
-        System.setProperty("aws.endpointUrlLambda", lambda.url());
-        for (Map.Entry<String, String> handler : template.handlers().entrySet()) {
-            functions.put(handler.getKey(), LocalFunction.load(handler.getKey(), handler.getValue()));
-        }
-        gateway = new HttpGateway(port, template.routes(), functions, Clock.systemUTC());
-        firer = new ScheduleFirer(AwsClients.scheduler(settings), AwsClients.lambda(settings), settings.scheduleGroup());
+    private LocalBackend(LambdaService lambda, HttpGateway gateway, ScheduleFirer firer) {
+        this.lambda = lambda;
+        this.gateway = gateway;
+        this.firer = firer;
     }
 
-    /** Starts the backend; port 0 picks a free one. */
-    public static LocalBackend start(Path template, int port) throws IOException, ReflectiveOperationException {
-        Path root = template.toAbsolutePath().getParent();
-        LocalBackend backend = new LocalBackend(SamTemplate.read(template), root, port, Settings.fromEnvironment());
-        backend.ticker.scheduleWithFixedDelay(backend::tick, 1, 1, TimeUnit.SECONDS);
-        return backend;
+    /**
+     * Prepares the emulator and starts the backend for {@code template}, whose {@code CodeUri}s resolve
+     * against {@code root} (the checkout); port 0 picks a free one.
+     */
+    public static LocalBackend start(Path root, Path template, int port, LogSink logs, int maxEnvironments)
+            throws IOException {
+        LocalNames names = new LocalNames(System.getenv().getOrDefault("AWS_REGION", "us-east-1"));
+        Settings settings = names.settings();
+        EmulatorSetup.prepare(settings, root);
+        SamTemplate functions = SamTemplate.read(template, names);
+        LambdaService lambda = new LambdaService(functions, root, names, logs, maxEnvironments);
+        try {
+            HttpGateway gateway = new HttpGateway(port, functions.routes(), lambda.functions(), Clock.systemUTC());
+            // the local Invoke API checks no signature
+            LambdaClient invoker = LambdaClient.builder()
+                    .endpointOverride(URI.create(lambda.lambdaUrl()))
+                    .region(Region.of(names.region()))
+                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                    .httpClient(UrlConnectionHttpClient.create())
+                    .build();
+            LocalBackend backend = new LocalBackend(lambda, gateway,
+                    new ScheduleFirer(AwsClients.scheduler(settings), invoker, settings.scheduleGroup()));
+            backend.ticker.scheduleWithFixedDelay(backend::tick, 1, 1, TimeUnit.SECONDS);
+            return backend;
+        } catch (IOException | RuntimeException e) {
+            lambda.close();
+            throw e;
+        }
     }
 
     public String apiUrl() {
@@ -60,21 +76,22 @@ public final class LocalBackend implements AutoCloseable {
     }
 
     public String lambdaUrl() {
-        return lambda.url();
+        return lambda.lambdaUrl();
     }
 
-    static String functionArn(String functionId) {
-        return "arn:aws:lambda:" + REGION_ACCOUNT + ":function:" + functionId;
+    /** The process ids of the execution environments that exist now, by function. */
+    public Map<String, List<Long>> environments() {
+        return lambda.environments();
     }
 
-    /** The context of one local invocation: the function's log lines go to standard output. */
-    static Context context(String functionId, String requestId, String functionArn) {
-        return new OfflineContext(functionId, requestId, functionArn, System.out::println);
+    /** How many times the functions fetched their credentials from the container credentials endpoint. */
+    public int credentialsServed() {
+        return lambda.credentialsServed();
     }
 
     private void tick() {
         try {
-            firer.fireDue(java.time.Instant.now());
+            firer.fireDue(Instant.now());
         } catch (RuntimeException e) {
             System.err.println("[local] schedule firing failed, retrying next tick: " + e);
         }
@@ -88,13 +105,16 @@ public final class LocalBackend implements AutoCloseable {
     }
 
     public static void main(String[] args) throws Exception {
-        Path template = Path.of(args.length > 0 ? args[0] : "template.yaml");
+        Path template = Path.of(args.length > 0 ? args[0] : "template.yaml").toAbsolutePath();
         int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "3000"));
-        LocalBackend backend = start(template, port);
+        int maxEnvironments = Integer.parseInt(System.getenv().getOrDefault("LAMBDA_MAX_ENVIRONMENTS",
+                Integer.toString(LambdaService.DEFAULT_MAX_ENVIRONMENTS)));
+        LocalBackend backend = start(template.getParent(), template, port, LogSink.CONSOLE, maxEnvironments);
         Runtime.getRuntime().addShutdownHook(new Thread(backend::close, "shutdown"));
         System.out.println("demo instance " + DemoInstance.INSTANCE_ID + ", demo flow " + DemoInstance.FLOW_ID
                 + " (" + EmulatorSetup.DEMO_FLOW + ")");
         System.out.println("connect-tasks is serving the Amazon Connect API at " + backend.apiUrl()
-                + " (emulator " + System.getenv("AWS_ENDPOINT_URL") + "); Ctrl-C stops it");
+                + " (emulator " + System.getenv("AWS_ENDPOINT_URL") + ", Lambda " + backend.lambdaUrl()
+                + "; each function in its own Lambda runtime JVM, started on first use); Ctrl-C stops it");
     }
 }

@@ -1,75 +1,32 @@
 package dev.connecttasks.local;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.lang.reflect.Method;
+import dev.connecttasks.http.Json;
+import java.nio.charset.StandardCharsets;
 
-/**
- * One function of the template, loaded the way Lambda loads it: the handler class the template
- * names, built with its no-argument constructor, reading its settings from the environment.
- */
-final class LocalFunction {
-    /** Events are bound by their Java bean names, as Lambda's runtime serialisation does. */
-    private static final ObjectMapper EVENTS = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
+/** A function of the template as the local runtime runs it: a JSON payload in, an outcome out. */
+interface LocalFunction {
 
-    private final String id;
-    private final Object handler;
+    Outcome invoke(byte[] payload);
 
-    private LocalFunction(String id, Object handler) {
-        this.id = id;
-        this.handler = handler;
+    /** What an invocation ends with, as Lambda reports it to the caller. */
+    sealed interface Outcome {
     }
 
-    static LocalFunction load(String id, String handlerClass) throws ReflectiveOperationException {
-        return of(id, Class.forName(handlerClass).getConstructor().newInstance());
+    /** The function's output. */
+    record Response(byte[] payload) implements Outcome {
     }
 
-    /** A function around a handler built elsewhere (tests wire handlers to a table of their own). */
-    static LocalFunction of(String id, Object handler) {
-        return new LocalFunction(id, handler);
-    }
+    /**
+     * The function threw, or its environment failed, timed out or exited: Lambda's error document
+     * ({@code errorType}, {@code errorMessage}, and a {@code stackTrace} when the function threw).
+     */
+    record Failure(byte[] errorDocument) implements Outcome {
 
-    String id() {
-        return id;
-    }
-
-    /** The HTTP API path: the event goes to the handler as API Gateway would hand it over. */
-    @SuppressWarnings("unchecked")
-    APIGatewayV2HTTPResponse handleHttp(APIGatewayV2HTTPEvent event, Context context) {
-        return ((RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>) handler).handleRequest(event, context);
-    }
-
-    /** The Invoke path: a JSON payload in, the function's JSON output back. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    byte[] invoke(byte[] payload, Context context) throws IOException {
-        if (handler instanceof RequestStreamHandler stream) {
-            ByteArrayOutputStream output = new ByteArrayOutputStream();
-            stream.handleRequest(new ByteArrayInputStream(payload), output, context);
-            return output.toByteArray();
+        /** An error Lambda itself reports, for an environment that failed rather than a function that threw. */
+        static Failure of(String errorType, String requestId, String message) {
+            String document = Json.write(Json.object().put("errorType", errorType)
+                    .put("errorMessage", "RequestId: " + requestId + " Error: " + message));
+            return new Failure(document.getBytes(StandardCharsets.UTF_8));
         }
-        Object input = EVENTS.readValue(payload, inputType());
-        Object output = ((RequestHandler) handler).handleRequest(input, context);
-        return EVENTS.writeValueAsBytes(output);
-    }
-
-    private Class<?> inputType() {
-        for (Method method : handler.getClass().getMethods()) {
-            if (method.getName().equals("handleRequest") && !method.isBridge() && method.getParameterCount() == 2
-                    && method.getParameterTypes()[1] == Context.class) {
-                return method.getParameterTypes()[0];
-            }
-        }
-        throw new IllegalStateException(handler.getClass() + " has no handleRequest(input, Context)");
     }
 }

@@ -1,46 +1,110 @@
 package dev.connecttasks.local;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.AbstractConstruct;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
- * What the local runtime takes from {@code template.yaml}: each function's handler class and module,
- * each HTTP API route, and the global environment. Reading them at start-up keeps the local API and the deployed one from drifting apart.
+ * What the local runtime takes from {@code template.yaml}: each function (handler, code, memory, timeout,
+ * environment with {@code Globals} merged and {@code !Ref}, {@code !GetAtt} and {@code !Sub} resolved to
+ * the local names) and each HTTP API route. Reading them at start-up keeps the local API and the
+ * deployed one from drifting apart.
  */
-public record SamTemplate(Map<String, String> handlers, Map<String, String> modules, List<Route> routes,
-        Map<String, String> globalEnvironment) {
+public record SamTemplate(Map<String, FunctionSpec> functions, List<Route> routes) {
 
-    public static SamTemplate read(Path file) throws IOException {
-        JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
-        JsonNode resources = root.path("Resources");
-        Map<String, String> handlers = new LinkedHashMap<>();
-        Map<String, String> modules = new LinkedHashMap<>();
+    /** One {@code AWS::Serverless::Function}, as the local runtime needs it. */
+    public record FunctionSpec(String id, String handler, String codeUri, int memoryMb, int timeoutSeconds,
+            String logFormat, Map<String, String> environment) {
+
+        /** The handler class, without the method. */
+        public String handlerClass() {
+            return handler.split("::")[0];
+        }
+
+        /** The last segment of the CodeUri: for our functions, the Maven module. */
+        public String module() {
+            return Path.of(codeUri).getFileName().toString();
+        }
+    }
+
+    /** A CloudFormation intrinsic function in its short form: {@code !Ref X} is {@code ("Ref", "X")}. */
+    record Intrinsic(String function, Object argument) {
+    }
+
+    public static SamTemplate read(Path file, LocalNames names) throws IOException {
+        Map<String, Object> root;
+        try (Reader reader = Files.newBufferedReader(file)) {
+            root = new Yaml(new CloudFormationTags()).load(reader);
+        }
+        Map<String, Object> globals = map(map(root.get("Globals")).get("Function"));
+        Map<String, FunctionSpec> functions = new LinkedHashMap<>();
         List<Route> routes = new ArrayList<>();
-        resources.fields().forEachRemaining(resource -> {
-            if (!"AWS::Serverless::Function".equals(resource.getValue().path("Type").asText())) {
+        map(root.get("Resources")).forEach((id, value) -> {
+            Map<String, Object> resource = map(value);
+            if (!"AWS::Serverless::Function".equals(resource.get("Type"))) {
                 return;
             }
-            JsonNode properties = resource.getValue().path("Properties");
-            String handler = properties.path("Handler").asText();
-            handlers.put(resource.getKey(), handler.split("::")[0]);
-            modules.put(resource.getKey(), Path.of(properties.path("CodeUri").asText()).getFileName().toString());
-            properties.path("Events").forEach(event -> {
-                if ("HttpApi".equals(event.path("Type").asText())) {
-                    JsonNode route = event.path("Properties");
-                    routes.add(new Route(route.path("Method").asText(), route.path("Path").asText(), resource.getKey()));
+            Map<String, Object> properties = map(resource.get("Properties"));
+            Map<String, String> environment = new LinkedHashMap<>();
+            for (Map<String, Object> level : List.of(globals, properties)) {
+                map(map(level.get("Environment")).get("Variables"))
+                        .forEach((name, variable) -> environment.put(name, names.resolve(variable)));
+            }
+            functions.put(id, new FunctionSpec(id, (String) properties.get("Handler"), (String) properties.get("CodeUri"),
+                    number(properties, globals, "MemorySize", 128), number(properties, globals, "Timeout", 3),
+                    (String) map(properties.getOrDefault("LoggingConfig", globals.get("LoggingConfig")))
+                            .getOrDefault("LogFormat", "Text"),
+                    Map.copyOf(environment)));
+            map(properties.get("Events")).values().forEach(event -> {
+                if ("HttpApi".equals(map(event).get("Type"))) {
+                    Map<String, Object> route = map(map(event).get("Properties"));
+                    routes.add(new Route((String) route.get("Method"), (String) route.get("Path"), id));
                 }
             });
         });
-        Map<String, String> environment = new LinkedHashMap<>();
-        root.path("Globals").path("Function").path("Environment").path("Variables").fields()
-                .forEachRemaining(variable -> environment.put(variable.getKey(), variable.getValue().asText()));
-        return new SamTemplate(Map.copyOf(handlers), Map.copyOf(modules), List.copyOf(routes), Map.copyOf(environment));
+        return new SamTemplate(Map.copyOf(functions), List.copyOf(routes));
+    }
+
+    private static int number(Map<String, Object> properties, Map<String, Object> globals, String name, int absent) {
+        Object value = properties.getOrDefault(name, globals.get(name));
+        return value == null ? absent : ((Number) value).intValue();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value) {
+        return value instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
+    }
+
+    /** SnakeYAML's safe types, plus every {@code !Tag} of CloudFormation read as an {@link Intrinsic}. */
+    private static final class CloudFormationTags extends SafeConstructor {
+        CloudFormationTags() {
+            super(new LoaderOptions());
+            yamlMultiConstructors.put("!", new AbstractConstruct() {
+                @Override
+                public Object construct(Node node) {
+                    String function = node.getTag().getValue().substring(1);
+                    if (node instanceof ScalarNode scalar) {
+                        return new Intrinsic(function, constructScalar(scalar));
+                    }
+                    if (node instanceof SequenceNode sequence) {
+                        return new Intrinsic(function, constructSequence(sequence));
+                    }
+                    return new Intrinsic(function, constructMapping((MappingNode) node));
+                }
+            });
+        }
     }
 }

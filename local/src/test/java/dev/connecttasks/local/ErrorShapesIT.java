@@ -65,7 +65,7 @@ class ErrorShapesIT {
     @BeforeAll
     static void start() throws Exception {
         gateway = new HttpGateway(0, List.of(new Route("POST", "/contacts/{InstanceId}/{ContactId}", "Failing")),
-                Map.of("Failing", LocalFunction.load("Failing", FailingHandler.class.getName())), Clock.systemUTC());
+                Map.of("Failing", new InProcessFunction(new FailingHandler())), Clock.systemUTC());
         connect = RunningBackend.connectClient("http://127.0.0.1:" + gateway.port(), false);
     }
 

@@ -27,26 +27,17 @@ final class IsolatedApi implements AutoCloseable {
 
     IsolatedApi() throws IOException {
         backend = TestBackend.create();
-        SamTemplate template = SamTemplate.read(ApiEvents.repositoryRoot().resolve("template.yaml"));
+        SamTemplate template = SamTemplate.read(ApiEvents.repositoryRoot().resolve("template.yaml"), new LocalNames("us-east-1"));
         Map<String, LocalFunction> functions = Map.of(
-                "StartTaskContactFunction", LocalFunction.of("StartTaskContactFunction",
-                        new StartTaskContactHandler(backend.startTaskContact())),
-                "DescribeContactFunction", LocalFunction.of("DescribeContactFunction",
-                        new DescribeContactHandler(backend.describeContact(), backend.arns)),
-                "UpdateContactFunction", LocalFunction.of("UpdateContactFunction",
-                        new UpdateContactHandler(backend.updateContact())),
-                "UpdateContactScheduleFunction", LocalFunction.of("UpdateContactScheduleFunction",
-                        new UpdateContactScheduleHandler(backend.updateContactSchedule())),
-                "ListContactReferencesFunction", LocalFunction.of("ListContactReferencesFunction",
-                        new ListContactReferencesHandler(backend.listContactReferences())),
-                "CreateInstanceFunction", LocalFunction.of("CreateInstanceFunction",
-                        new CreateInstanceHandler(backend.createInstance(), backend.arns)),
-                "DescribeInstanceFunction", LocalFunction.of("DescribeInstanceFunction",
-                        new DescribeInstanceHandler(new DescribeInstance(backend.instances), backend.arns)),
-                "CreateContactFlowFunction", LocalFunction.of("CreateContactFlowFunction",
-                        new CreateContactFlowHandler(backend.createContactFlow(), backend.arns)),
-                "DescribeContactFlowFunction", LocalFunction.of("DescribeContactFlowFunction",
-                        new DescribeContactFlowHandler(new DescribeContactFlow(backend.instances), backend.arns)));
+                "StartTaskContactFunction", new InProcessFunction(new StartTaskContactHandler(backend.startTaskContact())),
+                "DescribeContactFunction", new InProcessFunction(new DescribeContactHandler(backend.describeContact(), backend.arns)),
+                "UpdateContactFunction", new InProcessFunction(new UpdateContactHandler(backend.updateContact())),
+                "UpdateContactScheduleFunction", new InProcessFunction(new UpdateContactScheduleHandler(backend.updateContactSchedule())),
+                "ListContactReferencesFunction", new InProcessFunction(new ListContactReferencesHandler(backend.listContactReferences())),
+                "CreateInstanceFunction", new InProcessFunction(new CreateInstanceHandler(backend.createInstance(), backend.arns)),
+                "DescribeInstanceFunction", new InProcessFunction(new DescribeInstanceHandler(new DescribeInstance(backend.instances), backend.arns)),
+                "CreateContactFlowFunction", new InProcessFunction(new CreateContactFlowHandler(backend.createContactFlow(), backend.arns)),
+                "DescribeContactFlowFunction", new InProcessFunction(new DescribeContactFlowHandler(new DescribeContactFlow(backend.instances), backend.arns)));
         gateway = new HttpGateway(0, template.routes(), functions, Clock.systemUTC());
     }
 

@@ -1,5 +1,7 @@
 package dev.connecttasks.config;
 
+import com.amazonaws.services.lambda.runtime.LambdaRuntime;
+import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import java.util.ArrayList;
 import java.util.List;
 import org.crac.Context;
@@ -48,7 +50,18 @@ public final class Priming {
         try {
             primingRequest.run();
         } catch (RuntimeException e) {
-            // priming is an optimisation: a failed priming request must not stop the snapshot
+            // priming is an optimisation: a failed priming request must not stop the snapshot, but it
+            // means the snapshot lacks what priming loads, and often that the function cannot reach
+            // its table at all (no credentials, wrong endpoint): say so, with the cause
+            LambdaRuntime.getLogger().log("SnapStart priming request failed: " + describe(e), LogLevel.WARN);
         }
+    }
+
+    private static String describe(Throwable failure) {
+        StringBuilder text = new StringBuilder(failure.toString());
+        for (Throwable cause = failure.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            text.append("; caused by ").append(cause);
+        }
+        return text.toString();
     }
 }

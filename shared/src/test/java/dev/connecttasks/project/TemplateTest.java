@@ -61,6 +61,7 @@ class TemplateTest {
         JsonNode globals = template.root().path("Globals").path("Function");
         assertEquals("java21", globals.path("Runtime").asText());
         assertEquals("live", globals.path("AutoPublishAlias").asText());
+        assertTrue(globals.path("AutoPublishAliasAllProperties").asBoolean(), "a configuration change alone must reach the alias");
         assertEquals("PublishedVersions", globals.path("SnapStart").path("ApplyOn").asText());
         assertEquals("JSON", globals.path("LoggingConfig").path("LogFormat").asText());
         assertEquals("Active", globals.path("Tracing").asText());

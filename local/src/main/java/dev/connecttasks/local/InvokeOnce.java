@@ -1,0 +1,55 @@
+package dev.connecttasks.local;
+
+import dev.connecttasks.local.LocalFunction.Failure;
+import dev.connecttasks.local.LocalFunction.Outcome;
+import dev.connecttasks.local.LocalFunction.Response;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * {@code ./dev invoke <LogicalId> [event.json]}: what {@code sam local invoke} does, without Docker. The
+ * function runs once, from its deployment jar, in an execution environment started as Lambda starts
+ * one; its response (or Lambda's error document) goes to standard output, its logs to standard error,
+ * and the exit status is 1 when the function failed. Asynchronous invocations it made (StartTaskContact
+ * starting the flow-runner) finish before this exits.
+ */
+public final class InvokeOnce {
+    private static final Duration BACKGROUND_LIMIT = Duration.ofSeconds(60);
+
+    private InvokeOnce() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 2 || args.length > 3) {
+            System.err.println("usage: InvokeOnce <template.yaml> <LogicalId> [event.json]");
+            System.exit(2);
+        }
+        Path template = Path.of(args[0]).toAbsolutePath();
+        byte[] event = args.length == 3 ? Files.readAllBytes(Path.of(args[2])) : "{}".getBytes(StandardCharsets.UTF_8);
+        System.exit(invoke(template, args[1], event, System.out));
+    }
+
+    /** Runs the function once; returns the exit status. */
+    static int invoke(Path template, String functionId, byte[] event, PrintStream out) throws IOException, InterruptedException {
+        LocalNames names = new LocalNames(System.getenv().getOrDefault("AWS_REGION", "us-east-1"));
+        SamTemplate functions = SamTemplate.read(template, names);
+        if (!functions.functions().containsKey(functionId)) {
+            System.err.println("no function " + functionId + " in " + template + "; the template has "
+                    + new java.util.TreeSet<>(functions.functions().keySet()));
+            return 2;
+        }
+        EmulatorSetup.prepare(names.settings(), template.getParent());
+        try (LambdaService lambda = new LambdaService(functions, template.getParent(), names, LogSink.STANDARD_ERROR, 1)) {
+            Outcome outcome = lambda.functions().get(functionId).invoke(event);
+            byte[] printed = outcome instanceof Response response ? response.payload() : ((Failure) outcome).errorDocument();
+            out.println(new String(printed, StandardCharsets.UTF_8));
+            out.flush();
+            lambda.drain(BACKGROUND_LIMIT);
+            return outcome instanceof Failure ? 1 : 0;
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package dev.connecttasks.local;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * AWS Lambda on this machine, for the template's functions: each runs from its deployment jar in
+ * execution environments of its own ({@link FunctionPool}), reachable through the Lambda Invoke API
+ * ({@link LambdaInvokeEndpoint}), with credentials only from the container credentials endpoint
+ * ({@link CredentialsEndpoint}). The functions reach the emulator at {@code AWS_ENDPOINT_URL} and this
+ * Invoke API through {@code AWS_ENDPOINT_URL_LAMBDA}: the two settings Lambda would not give them.
+ */
+final class LambdaService implements AutoCloseable {
+    /** Environments per function unless {@code LAMBDA_MAX_ENVIRONMENTS} says otherwise. */
+    static final int DEFAULT_MAX_ENVIRONMENTS = 4;
+
+    private final CredentialsEndpoint credentials;
+    private final Map<String, FunctionPool> pools = new LinkedHashMap<>();
+    private final LambdaInvokeEndpoint invokeEndpoint;
+
+    LambdaService(SamTemplate template, Path root, LocalNames names, LogSink logs, int maxEnvironments)
+            throws IOException {
+        credentials = new CredentialsEndpoint();
+        Map<String, LocalFunction> functions = new ConcurrentHashMap<>();
+        invokeEndpoint = new LambdaInvokeEndpoint(functions);
+        LambdaLaunch launch = new LambdaLaunch(Path.of(ProcessHandle.current().info().command().orElse("java")),
+                LambdaLaunch.runtimeClasspathBeside(localCode()), root, names, credentials,
+                localEnvironment(invokeEndpoint.url()), logs);
+        template.functions().forEach((id, spec) -> pools.put(id, new FunctionPool(spec, launch, maxEnvironments)));
+        functions.putAll(pools);
+    }
+
+    /** The emulator's endpoints, as this process has them, and the local Invoke API for Lambda. */
+    private static Map<String, String> localEnvironment(String lambdaUrl) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        System.getenv().forEach((name, value) -> {
+            if (name.startsWith("AWS_ENDPOINT_URL")) {
+                environment.put(name, value);
+            }
+        });
+        environment.put("AWS_ENDPOINT_URL_LAMBDA", lambdaUrl);
+        return environment;
+    }
+
+    /** This code's jar (or classes directory), beside which the build puts the Lambda runtime's jars. */
+    private static Path localCode() throws IOException {
+        try {
+            return Path.of(LambdaService.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IOException(e);
+        }
+    }
+
+    Map<String, ? extends LocalFunction> functions() {
+        return pools;
+    }
+
+    String lambdaUrl() {
+        return invokeEndpoint.url();
+    }
+
+    /** The process ids of every execution environment that exists now, by function. */
+    Map<String, List<Long>> environments() {
+        Map<String, List<Long>> pids = new LinkedHashMap<>();
+        pools.forEach((id, pool) -> pids.put(id, pool.pids()));
+        return pids;
+    }
+
+    /** How many times the functions fetched credentials from the container credentials endpoint. */
+    int credentialsServed() {
+        return credentials.served();
+    }
+
+    /** Waits up to {@code limit} for the asynchronous invocations accepted so far to finish. */
+    void drain(java.time.Duration limit) throws InterruptedException {
+        invokeEndpoint.drain(limit);
+    }
+
+    @Override
+    public void close() {
+        invokeEndpoint.close();
+        pools.values().forEach(FunctionPool::close);
+        credentials.close();
+    }
+}
