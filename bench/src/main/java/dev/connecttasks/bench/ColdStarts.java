@@ -1,72 +1,58 @@
 package dev.connecttasks.bench;
 
+import dev.connecttasks.local.LambdaService;
+import dev.connecttasks.local.LocalFunction;
+import dev.connecttasks.local.LocalNames;
+import dev.connecttasks.local.SamTemplate;
+import dev.connecttasks.local.SamTemplate.FunctionSpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 /**
- * Cold starts: each run is a fresh JVM, given the template's {@code JAVA_TOOL_OPTIONS} as Lambda gives
- * them, whose classpath is what Lambda would load. Timed from process start to exit, end to end.
+ * Cold starts as Lambda makes them: each run starts one execution environment of the function (a fresh
+ * JVM from the deployment jar under the Lambda Runtime Interface Client, with the environment Lambda
+ * gives a SnapStart function and the SnapStart priming before the first request) and sends it one
+ * event. Timed from the process start to the function's response.
  */
 final class ColdStarts {
 
-    /** One fresh JVM: wall time, and (for functions) ms since JVM start at init end and invoke end. */
-    record Run(double wallMs, double initMs, double invokeMs, String outcome) {
+    /** One cold start: its time, and what the function answered. */
+    record Run(double ms, String answer) {
     }
 
-    private final Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    private final String javaToolOptions;
+    private final Path root;
+    private final LocalNames names;
 
-    ColdStarts(String javaToolOptions) {
-        this.javaToolOptions = javaToolOptions;
+    ColdStarts(Path root, LocalNames names) {
+        this.root = root;
+        this.names = names;
     }
 
-    /** A function: its deployment jar plus the runner playing the Lambda runtime, handling one event. */
-    Run function(Path deploymentJar, Path coldRunnerJar, String handlerClass, String event, boolean withToolOptions,
-            boolean primed) throws IOException, InterruptedException {
-        Path eventFile = Files.createTempFile("cold-event", ".json");
-        try {
-            Files.writeString(eventFile, event);
-            return run(List.of(java.toString(), "-cp", deploymentJar + ":" + coldRunnerJar,
-                    "dev.connecttasks.bench.cold.ColdRun", handlerClass, eventFile.toString(), primed ? "primed" : "cold"),
-                    withToolOptions);
-        } finally {
-            Files.deleteIfExists(eventFile);
+    Run run(FunctionSpec function, String event) throws IOException {
+        try (LambdaService lambda = LambdaService.quiet(new SamTemplate(Map.of(function.id(), function), List.of()),
+                root, names)) {
+            long started = System.nanoTime();
+            LocalFunction.Outcome outcome = lambda.function(function.id()).invoke(event.getBytes(StandardCharsets.UTF_8));
+            double ms = (System.nanoTime() - started) / 1e6;
+            if (!(outcome instanceof LocalFunction.Response response)) {
+                throw new IllegalStateException(function.id() + " cold run failed: "
+                        + new String(((LocalFunction.Failure) outcome).errorDocument(), StandardCharsets.UTF_8));
+            }
+            return new Run(ms, new String(response.payload(), StandardCharsets.UTF_8));
         }
     }
 
-    /** The baseline: one GetItem with a default-built client, in a fresh JVM. */
-    Run baseline(Path baselineJar, String tableName, boolean withToolOptions) throws IOException, InterruptedException {
-        return run(List.of(java.toString(), "-cp", baselineJar.toString(), "dev.connecttasks.bench.baseline.GetItemOnce",
-                tableName), withToolOptions);
-    }
-
-    private Run run(List<String> command, boolean withToolOptions) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
-        builder.environment().remove("JAVA_TOOL_OPTIONS");
-        if (withToolOptions) {
-            builder.environment().put("JAVA_TOOL_OPTIONS", javaToolOptions);
-        }
-        long started = System.nanoTime();
-        Process process = builder.start();
-        byte[] output = process.getInputStream().readAllBytes();
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new IllegalStateException("cold run did not finish: " + command);
-        }
-        double wall = (System.nanoTime() - started) / 1e6;
-        List<String> lines = new ArrayList<>(List.of(new String(output, StandardCharsets.UTF_8).strip().split("\n")));
-        if (process.exitValue() != 0 || lines.isEmpty()) {
-            throw new IllegalStateException("cold run failed (" + process.exitValue() + "): " + command + "\n" + lines);
-        }
-        if (lines.size() < 2) {
-            return new Run(wall, Double.NaN, Double.NaN, lines.get(0));
-        }
-        String[] marks = lines.get(1).trim().split(" ");
-        return new Run(wall, Double.parseDouble(marks[0]), Double.parseDouble(marks[1]), lines.get(0));
+    /**
+     * The baseline: the least function that reads the contact table ({@code bench/baseline}), with the
+     * memory, timeout and environment of {@code like}.
+     */
+    static FunctionSpec baseline(FunctionSpec like) {
+        return new FunctionSpec("BaselineFunction", "dev.connecttasks.bench.baseline.GetItemFunction::handleRequest",
+                "bench/baseline", like.memoryMb(), like.timeoutSeconds(), like.logFormat(),
+                Map.of("TABLE_NAME", like.environment().get("TABLE_NAME"),
+                        "JAVA_TOOL_OPTIONS", like.environment().get("JAVA_TOOL_OPTIONS")));
     }
 }

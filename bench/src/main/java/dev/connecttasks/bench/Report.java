@@ -20,32 +20,30 @@ final class Report {
                 .append("from the same run; a ratio is figure / baseline.\n\n");
 
         JsonNode cold = results.get("cold");
-        out.append("## Cold start (median of ").append(cold.get("repeats").asInt()).append(" fresh JVMs, ms)\n\n")
-                .append("Process start to exit: load the deployment jar, build the handler, handle one event from ")
-                .append("`events/`. Baseline: a fresh JVM doing one DynamoDB `GetItem` with a default-built client, ")
-                .append(Stats.round(cold.get("baselineMs").asDouble())).append(" ms. `JAVA_TOOL_OPTIONS`: `")
-                .append(cold.get("javaToolOptions").asText()).append("`. Target: ratio at most ")
+        out.append("## Cold start (median of ").append(cold.get("repeats").asInt()).append(" fresh execution environments, ms)\n\n")
+                .append("As `./dev serve` starts a function: a fresh JVM from the deployment jar under the Lambda Runtime ")
+                .append("Interface Client, with Lambda's JVM options, a heap from `MemorySize` (").append(cold.get("memoryMb").asInt())
+                .append(" MB), `JAVA_TOOL_OPTIONS` `").append(cold.get("javaToolOptions").asText())
+                .append("`, container credentials, its SnapStart priming before the first request, then one event from ")
+                .append("`events/`; timed from process start to the response. Deployed with SnapStart, Lambda pays the ")
+                .append("priming once per published version, not per cold start. Baseline: the least function that ")
+                .append("reads the table (`bench/baseline`: one GetItem, the same client tuning: URLConnection, fixed ")
+                .append("region, default credentials chain), started the same way: ")
+                .append(Stats.round(cold.get("baselineMs").asDouble())).append(" ms. Target: ratio at most ")
                 .append(cold.get("target").asDouble()).append(".\n\n")
-                .append("The two right-hand columns are the first request alone, after the handler was built: as it ")
-                .append("comes, and after the function's SnapStart priming ran (what the first request after a ")
-                .append("snapshot restore costs, the restore itself aside; median of ").append(cold.get("variantRepeats").asInt())
-                .append(").\n\n")
-                .append("| Function | Cold (ms) | Handler built (ms since JVM start) | Event handled (ms since JVM start) | Ratio | Target met | First request | First request, primed |\n")
-                .append("| --- | ---: | ---: | ---: | ---: | :---: | ---: | ---: |\n");
+                .append("| Function | Cold (ms) | Ratio | Target met |\n| --- | ---: | ---: | :---: |\n");
         for (JsonNode row : cold.get("functions")) {
             out.append("| ").append(row.get("function").asText()).append(" | ").append(row.get("ms").asDouble())
-                    .append(" | ").append(row.get("initMs").asDouble()).append(" | ").append(row.get("invokeDoneMs").asDouble())
-                    .append(" | ").append(row.get("ratio").asDouble()).append(" | ").append(mark(row))
-                    .append(" | ").append(row.get("firstInvokeMs").asDouble())
-                    .append(" | ").append(row.get("firstInvokePrimedMs").asDouble()).append(" |\n");
+                    .append(" | ").append(row.get("ratio").asDouble()).append(" | ").append(mark(row)).append(" |\n");
         }
-        JsonNode flags = cold.get("withoutToolOptions");
-        out.append("\nEffect of the template's `JAVA_TOOL_OPTIONS` (tiered compilation stopped at C1; without: median of ")
-                .append(cold.get("variantRepeats").asInt()).append("): DescribeContact ")
-                .append(flags.get("describeContactWithMs").asDouble()).append(" ms with, ")
-                .append(flags.get("describeContactMs").asDouble()).append(" ms without; baseline ")
-                .append(flags.get("baselineWithMs").asDouble()).append(" ms with, ")
-                .append(flags.get("baselineMs").asDouble()).append(" ms without.\n\n");
+
+        JsonNode local = results.get("localRoundTrip");
+        out.append("\n## Local round trip (p50 of ").append(local.get("measured").asInt()).append(", ms)\n\n")
+                .append("DescribeContact over HTTP through the local gateway to a warm execution environment and back: ")
+                .append(local.get("p50").asDouble()).append(" ms; the one GetItem it makes, straight to the emulator, timed ")
+                .append("in turn: ").append(local.get("emulatorP50").asDouble()).append(" ms. What the local API adds: **")
+                .append(local.get("overheadP50").asDouble()).append(" ms** (target at most ").append(local.get("target").asDouble())
+                .append(" ms: ").append(mark(local)).append(").\n\n");
 
         JsonNode warm = results.get("warm");
         out.append("## Warm latency (").append(warm.get("measured").asInt()).append(" invocations after ")

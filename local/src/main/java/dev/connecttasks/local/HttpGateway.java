@@ -2,7 +2,6 @@ package dev.connecttasks.local;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
-import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -30,8 +29,7 @@ import java.util.concurrent.ExecutorService;
 final class HttpGateway implements AutoCloseable {
     /** API Gateway's own limit on a request body. */
     private static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
-    private static final PojoSerializer<APIGatewayV2HTTPEvent> EVENTS =
-            LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, HttpGateway.class.getClassLoader());
+    private static final PojoSerializer<APIGatewayV2HTTPEvent> EVENTS = LambdaSerialization.serializerFor(APIGatewayV2HTTPEvent.class);
 
     private final List<Route> routes;
     private final Map<String, ? extends LocalFunction> functions;

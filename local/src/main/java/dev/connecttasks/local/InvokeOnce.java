@@ -30,11 +30,15 @@ public final class InvokeOnce {
         }
         Path template = Path.of(args[0]).toAbsolutePath();
         byte[] event = args.length == 3 ? Files.readAllBytes(Path.of(args[2])) : "{}".getBytes(StandardCharsets.UTF_8);
-        System.exit(invoke(template, args[1], event, System.out));
+        System.exit(invoke(template.getParent(), template, args[1], event, System.out));
     }
 
-    /** Runs the function once; returns the exit status. */
-    static int invoke(Path template, String functionId, byte[] event, PrintStream out) throws IOException, InterruptedException {
+    /**
+     * Runs the function once; returns the exit status: 0 for a response, 1 for a function error, 2 for
+     * a function the template lacks. {@code CodeUri}s resolve against {@code root}, the checkout.
+     */
+    static int invoke(Path root, Path template, String functionId, byte[] event, PrintStream out)
+            throws IOException, InterruptedException {
         LocalNames names = new LocalNames(System.getenv().getOrDefault("AWS_REGION", "us-east-1"));
         SamTemplate functions = SamTemplate.read(template, names);
         if (!functions.functions().containsKey(functionId)) {
@@ -42,8 +46,8 @@ public final class InvokeOnce {
                     + new java.util.TreeSet<>(functions.functions().keySet()));
             return 2;
         }
-        EmulatorSetup.prepare(names.settings(), template.getParent());
-        try (LambdaService lambda = new LambdaService(functions, template.getParent(), names, LogSink.STANDARD_ERROR, 1)) {
+        EmulatorSetup.prepare(names.settings(), root);
+        try (LambdaService lambda = new LambdaService(functions, root, names, LogSink.STANDARD_ERROR, 1)) {
             Outcome outcome = lambda.functions().get(functionId).invoke(event);
             byte[] printed = outcome instanceof Response response ? response.payload() : ((Failure) outcome).errorDocument();
             out.println(new String(printed, StandardCharsets.UTF_8));

@@ -28,20 +28,32 @@ record LambdaLaunch(Path javaLauncher, List<Path> runtimeClasspath, Path root, L
 
     private static final String RUNTIME_CLIENT = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
 
-    /** The Runtime Interface Client's class path, copied by the build into {@code lambda-runtime/} beside the local jar. */
-    static List<Path> runtimeClasspathBeside(Path localCode) throws IOException {
-        Path directory = localCode.getParent().resolve("lambda-runtime");
+    /** The Runtime Interface Client's class path, copied by the build into {@code local/target/lambda-runtime/}. */
+    static List<Path> runtimeClasspathIn(Path root) throws IOException {
+        Path directory = root.resolve("local/target/lambda-runtime");
         List<Path> jars = new ArrayList<>();
         if (Files.isDirectory(directory)) {
             try (DirectoryStream<Path> stream = Files.newDirectoryStream(directory, "*.jar")) {
                 stream.forEach(jars::add);
             }
         }
-        if (jars.stream().noneMatch(jar -> jar.getFileName().toString().startsWith("aws-lambda-java-runtime-interface-client"))) {
-            throw new IOException("the Lambda runtime jars are missing from " + directory + ": run mvn package -pl local -am");
+        if (jars.stream().noneMatch(jar -> jar.getFileName().toString().startsWith("aws-lambda-java-runtime-interface-client"))
+                || !Files.exists(nativeClient(directory))) {
+            throw new IOException("the Lambda runtime is missing from " + directory + ": run mvn package -pl local -am");
         }
         jars.sort(null);
         return List.copyOf(jars);
+    }
+
+    /**
+     * The Runtime Interface Client's native library, unpacked by the build, loaded from where it lies as
+     * Lambda's runtime loads it. Left to itself, the client copies it to one fixed file in /tmp, which
+     * is private to each environment in Lambda but shared here: environments starting together would
+     * load each other's half-written copies.
+     */
+    private static Path nativeClient(Path runtimeDirectory) {
+        String arch = System.getProperty("os.arch").equals("aarch64") ? "aarch_64" : "x86_64";
+        return runtimeDirectory.resolve("jni").resolve("libaws-lambda-jni.linux-" + arch + ".so");
     }
 
     /**
@@ -56,7 +68,7 @@ record LambdaLaunch(Path javaLauncher, List<Path> runtimeClasspath, Path root, L
         }
         Path jar = null;
         if (Files.isDirectory(code.resolve("target"))) {
-            try (DirectoryStream<Path> jars = Files.newDirectoryStream(code.resolve("target"), spec.module() + "-*-lambda.jar")) {
+            try (DirectoryStream<Path> jars = Files.newDirectoryStream(code.resolve("target"), "*-lambda.jar")) {
                 for (Path candidate : jars) {
                     jar = candidate;
                 }
@@ -84,6 +96,8 @@ record LambdaLaunch(Path javaLauncher, List<Path> runtimeClasspath, Path root, L
                 "-XX:TieredStopAtLevel=1",
                 "--add-opens=java.base/java.io=ALL-UNNAMED",
                 "-Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac",
+                "-Dcom.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI="
+                        + nativeClient(runtimeClasspath.get(0).getParent()),
                 "-XX:+ErrorFileToStderr",
                 "-classpath", runtimeClasspath.stream().map(Path::toString).collect(Collectors.joining(":")),
                 RUNTIME_CLIENT, spec.handler());

@@ -1,7 +1,6 @@
 package dev.connecttasks.local;
 
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * ({@link CredentialsEndpoint}). The functions reach the emulator at {@code AWS_ENDPOINT_URL} and this
  * Invoke API through {@code AWS_ENDPOINT_URL_LAMBDA}: the two settings Lambda would not give them.
  */
-final class LambdaService implements AutoCloseable {
+public final class LambdaService implements AutoCloseable {
     /** Environments per function unless {@code LAMBDA_MAX_ENVIRONMENTS} says otherwise. */
     static final int DEFAULT_MAX_ENVIRONMENTS = 4;
 
@@ -29,7 +28,7 @@ final class LambdaService implements AutoCloseable {
         Map<String, LocalFunction> functions = new ConcurrentHashMap<>();
         invokeEndpoint = new LambdaInvokeEndpoint(functions);
         LambdaLaunch launch = new LambdaLaunch(Path.of(ProcessHandle.current().info().command().orElse("java")),
-                LambdaLaunch.runtimeClasspathBeside(localCode()), root, names, credentials,
+                LambdaLaunch.runtimeClasspathIn(root), root, names, credentials,
                 localEnvironment(invokeEndpoint.url()), logs);
         template.functions().forEach((id, spec) -> pools.put(id, new FunctionPool(spec, launch, maxEnvironments)));
         functions.putAll(pools);
@@ -47,17 +46,20 @@ final class LambdaService implements AutoCloseable {
         return environment;
     }
 
-    /** This code's jar (or classes directory), beside which the build puts the Lambda runtime's jars. */
-    private static Path localCode() throws IOException {
-        try {
-            return Path.of(LambdaService.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (URISyntaxException e) {
-            throw new IOException(e);
-        }
-    }
-
     Map<String, ? extends LocalFunction> functions() {
         return pools;
+    }
+
+    /**
+     * The template's functions, each with one execution environment at most, and no logs: what the
+     * benchmark times a cold start with.
+     */
+    public static LambdaService quiet(SamTemplate template, Path root, LocalNames names) throws IOException {
+        return new LambdaService(template, root, names, LogSink.DISCARD, 1);
+    }
+
+    public LocalFunction function(String functionId) {
+        return pools.get(functionId);
     }
 
     String lambdaUrl() {

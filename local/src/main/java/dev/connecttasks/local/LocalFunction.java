@@ -4,7 +4,7 @@ import dev.connecttasks.http.Json;
 import java.nio.charset.StandardCharsets;
 
 /** A function of the template as the local runtime runs it: a JSON payload in, an outcome out. */
-interface LocalFunction {
+public interface LocalFunction {
 
     Outcome invoke(byte[] payload);
 

@@ -2,7 +2,7 @@ package dev.connecttasks.local;
 
 /** Where the functions' output goes: each line as the function wrote it, with the function's logical id. */
 @FunctionalInterface
-interface LogSink {
+public interface LogSink {
 
     void line(String functionId, String line, boolean standardError);
 
@@ -11,4 +11,7 @@ interface LogSink {
 
     /** Everything to standard error: for {@code ./dev invoke}, whose standard output is the function's response. */
     LogSink STANDARD_ERROR = (functionId, line, standardError) -> System.err.println(line);
+
+    /** Nowhere: for the benchmark, which reads outcomes, not logs. */
+    LogSink DISCARD = (functionId, line, standardError) -> { };
 }

@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
-import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import dev.connecttasks.testing.TestContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -37,11 +36,10 @@ final class InProcessFunction implements LocalFunction {
                 stream.handleRequest(new ByteArrayInputStream(payload), output, context);
             } else {
                 Method method = handleRequest();
-                PojoSerializer in = LambdaEventSerializers.serializerFor((Class) method.getParameterTypes()[0],
-                        getClass().getClassLoader());
+                PojoSerializer in = LambdaSerialization.serializerFor((Class) method.getParameterTypes()[0]);
                 Object answer = ((RequestHandler) handler).handleRequest(in.fromJson(new ByteArrayInputStream(payload)), context);
                 Type outputType = ((ParameterizedType) handler.getClass().getGenericInterfaces()[0]).getActualTypeArguments()[1];
-                LambdaEventSerializers.serializerFor((Class) outputType, getClass().getClassLoader()).toJson(answer, output);
+                LambdaSerialization.serializerFor((Class) outputType).toJson(answer, output);
             }
             return new Response(output.toByteArray());
         } catch (IOException e) {

@@ -1,5 +1,7 @@
 package dev.connecttasks.local;
 
+import static org.awaitility.Awaitility.await;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,14 +17,22 @@ import dev.connecttasks.operation.StartTaskContact;
 import dev.connecttasks.schedule.TaskSchedules;
 import dev.connecttasks.store.ContactTable;
 import dev.connecttasks.testing.Emulator;
+import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.scheduler.model.GetScheduleResponse;
 import software.amazon.awssdk.services.scheduler.model.ResourceNotFoundException;
 
@@ -38,13 +48,18 @@ class ScheduleFirerIT {
 
     @BeforeAll
     static void wire() throws Exception {
-        RunningBackend.get();
+        LambdaClient localLambda = LambdaClient.builder()
+                .endpointOverride(URI.create(RunningBackend.get().lambdaUrl()))
+                .region(Region.of(Emulator.REGION))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
         Settings settings = Settings.fromEnvironment();
         group = Emulator.newScheduleGroup();
         table = new ContactTable(AwsClients.dynamoDb(settings), settings.tableName());
         schedules = new TaskSchedules(AwsClients.scheduler(settings), group, settings.flowRunnerArn(),
                 settings.schedulerRoleArn());
-        firer = new ScheduleFirer(AwsClients.scheduler(settings), AwsClients.lambda(settings), group);
+        firer = new ScheduleFirer(AwsClients.scheduler(settings), localLambda, group);
     }
 
     private static String startAt(Instant at) {
@@ -53,14 +68,14 @@ class ScheduleFirerIT {
                 .start(new TaskRequest(INSTANCE, FLOW, "n", null, Map.of(), Map.of(), null, null, null, at));
     }
 
-    private static FlowStatus awaitStatus(String contactId, FlowStatus wanted) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(5);
-        FlowStatus status = table.find(new ContactKey(INSTANCE, contactId), Instant.now()).orElseThrow().flowStatus();
-        while (status != wanted && Instant.now().isBefore(deadline)) {
-            Thread.sleep(50);
-            status = table.find(new ContactKey(INSTANCE, contactId), Instant.now()).orElseThrow().flowStatus();
+    /** The contact's flow status once it is {@code wanted}, or its last status after 30 s. */
+    private static FlowStatus awaitStatus(String contactId, FlowStatus wanted) {
+        try {
+            return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() ->
+                    table.find(new ContactKey(INSTANCE, contactId), Instant.now()).orElseThrow().flowStatus(), wanted::equals);
+        } catch (ConditionTimeoutException late) {
+            return table.find(new ContactKey(INSTANCE, contactId), Instant.now()).orElseThrow().flowStatus();
         }
-        return status;
     }
 
     @Test

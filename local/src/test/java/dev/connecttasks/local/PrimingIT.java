@@ -1,0 +1,70 @@
+package dev.connecttasks.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.connecttasks.http.Json;
+import dev.connecttasks.http.PrimingEvents;
+import dev.connecttasks.testing.Emulator;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The SnapStart priming of every function, run as Lambda runs it before a snapshot: in each function's
+ * execution environment, before its first request, the CRaC hook runs the real request path once
+ * against a key that does not exist; it answers as it must, fails nowhere, and writes nothing.
+ */
+class PrimingIT {
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @Test
+    void everyFunctionPrimesItsRealRequestPathBeforeItsFirstRequestAndWritesNothing() throws Exception {
+        LocalBackend backend = RunningBackend.get();
+        for (String function : backend.environments().keySet()) {
+            // any request starts an environment; what it answers is not the point here
+            HTTP.send(HttpRequest.newBuilder(URI.create(backend.lambdaUrl() + "/2015-03-31/functions/" + function
+                    + "/invocations")).POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                    HttpResponse.BodyHandlers.discarding());
+        }
+
+        Map<String, String> outcomes = new TreeMap<>();
+        for (String line : RunningBackend.logLines()) {
+            String logged = line.substring(line.indexOf(' ') + 1);
+            assertTrue(!logged.contains("SnapStart priming request failed"), line);
+            // the HTTP functions prime with request id snapstart-priming, the flow-runner with absent ids
+            if (logged.startsWith("{") && logged.contains("snapstart-priming")) {
+                JsonNode entry = Json.MAPPER.readTree(logged);
+                outcomes.put(line.substring(0, line.indexOf(' ')), entry.has("status")
+                        ? entry.get("operation").asText() + " " + entry.get("status").asText() + " " + entry.path("errorType").asText()
+                        : entry.get("operation").asText() + " " + entry.get("outcome").asText());
+            }
+        }
+        assertEquals(Map.of(
+                "CreateContactFlowFunction", "CreateContactFlow 404 ResourceNotFoundException",
+                "CreateInstanceFunction", "CreateInstance 400 InvalidRequestException",
+                "DescribeContactFunction", "DescribeContact 404 ResourceNotFoundException",
+                "DescribeContactFlowFunction", "DescribeContactFlow 404 ResourceNotFoundException",
+                "DescribeInstanceFunction", "DescribeInstance 404 ResourceNotFoundException",
+                "ListContactReferencesFunction", "ListContactReferences 404 ResourceNotFoundException",
+                "FlowRunnerFunction", "RunFlow NO_SUCH_CONTACT",
+                "StartTaskContactFunction", "StartTaskContact 404 ResourceNotFoundException",
+                "UpdateContactFunction", "UpdateContact 404 ResourceNotFoundException",
+                "UpdateContactScheduleFunction", "UpdateContactSchedule 404 ResourceNotFoundException"), outcomes);
+
+        String table = System.getenv("TABLE_NAME");
+        long absentItems = Emulator.dynamo().scanPaginator(scan -> scan.tableName(table)).items().stream()
+                .filter(item -> item.toString().contains(PrimingEvents.ABSENT)).count();
+        assertEquals(0, absentItems);
+        long absentSchedules = Emulator.scheduler().listSchedulesPaginator(list -> list.groupName(System.getenv("SCHEDULE_GROUP")))
+                .schedules().stream()
+                .map(schedule -> Emulator.scheduler().getSchedule(get -> get.groupName(schedule.groupName()).name(schedule.name())))
+                .filter(schedule -> schedule.target().input().contains(PrimingEvents.ABSENT)).count();
+        assertEquals(0, absentSchedules);
+    }
+}
