@@ -1,5 +1,8 @@
 package dev.connecttasks.local;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.connecttasks.http.Json;
 import dev.connecttasks.local.LocalFunction.Failure;
 import dev.connecttasks.local.LocalFunction.Outcome;
 import dev.connecttasks.local.LocalFunction.Response;
@@ -9,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * {@code ./dev invoke <LogicalId> [event.json]}: what {@code sam local invoke} does, without Docker. The
@@ -30,7 +34,34 @@ public final class InvokeOnce {
         }
         Path template = Path.of(args[0]).toAbsolutePath();
         byte[] event = args.length == 3 ? Files.readAllBytes(Path.of(args[2])) : "{}".getBytes(StandardCharsets.UTF_8);
+        event = withFutureSchedule(event, Instant.now());
         System.exit(invoke(template.getParent(), template, args[1], event, System.out));
+    }
+
+    /**
+     * The sample events ask for a ScheduledTime that was in the future when they were written, and
+     * Connect takes none in the past: an HTTP event whose body asks for a past time is sent with one an
+     * hour from now instead, and says so. Anything else is sent as it is.
+     */
+    static byte[] withFutureSchedule(byte[] event, Instant now) {
+        try {
+            JsonNode root = Json.MAPPER.readTree(event);
+            if (root == null || !root.path("body").isTextual()) {
+                return event;
+            }
+            JsonNode body = Json.MAPPER.readTree(root.get("body").asText());
+            if (body == null || !body.path("ScheduledTime").isNumber() || body.get("ScheduledTime").asLong() > now.getEpochSecond()) {
+                return event;
+            }
+            long later = now.plusSeconds(3600).getEpochSecond();
+            System.err.println("[invoke] the event's ScheduledTime " + Instant.ofEpochSecond(body.get("ScheduledTime").asLong())
+                    + " is past; sending " + Instant.ofEpochSecond(later));
+            ((ObjectNode) body).put("ScheduledTime", later);
+            ((ObjectNode) root).put("body", Json.write(body));
+            return Json.write(root).getBytes(StandardCharsets.UTF_8);
+        } catch (IOException | ClassCastException notAnHttpEvent) {
+            return event;
+        }
     }
 
     /**
