@@ -132,7 +132,7 @@ public final class Bench {
         FunctionSpec describe = template().functions().get("DescribeContactFunction");
         FunctionSpec baselineFunction = ColdStarts.baseline(describe);
         say("cold starts (" + COLD_REPEATS + " fresh execution environments per function, through the Runtime Interface Client)");
-        ColdStarts cold = new ColdStarts(root, new LocalNames(Emulator.REGION));
+        ColdStarts cold = new ColdStarts(root, new LocalNames(Emulator.REGION), template());
         Map<String, List<Double>> runs = new LinkedHashMap<>();
         List<Double> baseline = new ArrayList<>();
         for (int run = 0; run < COLD_REPEATS; run++) {

@@ -8,6 +8,7 @@ import dev.connecttasks.local.SamTemplate.FunctionSpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,15 +26,22 @@ final class ColdStarts {
 
     private final Path root;
     private final LocalNames names;
+    private final SamTemplate template;
 
-    ColdStarts(Path root, LocalNames names) {
+    ColdStarts(Path root, LocalNames names, SamTemplate template) {
         this.root = root;
         this.names = names;
+        this.template = template;
     }
 
+    /**
+     * Starts {@code function} and sends it {@code event}. The template's other functions are there to
+     * be invoked (StartTaskContact starts the flow-runner) but start no environment until they are.
+     */
     Run run(FunctionSpec function, String event) throws IOException {
-        try (LambdaService lambda = LambdaService.quiet(new SamTemplate(Map.of(function.id(), function), List.of()),
-                root, names)) {
+        Map<String, FunctionSpec> functions = new HashMap<>(template.functions());
+        functions.put(function.id(), function);
+        try (LambdaService lambda = LambdaService.quiet(new SamTemplate(functions, List.of()), root, names)) {
             long started = System.nanoTime();
             LocalFunction.Outcome outcome = lambda.function(function.id()).invoke(event.getBytes(StandardCharsets.UTF_8));
             double ms = (System.nanoTime() - started) / 1e6;

@@ -3,7 +3,6 @@ package dev.connecttasks.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.connecttasks.handler.DescribeContactHandler;
@@ -12,6 +11,7 @@ import dev.connecttasks.handler.ListContactReferencesHandler;
 import dev.connecttasks.handler.StartTaskContactHandler;
 import dev.connecttasks.handler.UpdateContactHandler;
 import dev.connecttasks.handler.UpdateContactScheduleHandler;
+import dev.connecttasks.http.HttpFunction;
 import dev.connecttasks.http.Json;
 import dev.connecttasks.instance.DemoInstance;
 import dev.connecttasks.testing.ApiEvents;
@@ -36,7 +36,7 @@ class LogsIT {
 
     private final List<String> lines = new ArrayList<>();
 
-    private APIGatewayV2HTTPResponse call(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler,
+    private APIGatewayV2HTTPResponse call(HttpFunction handler,
             APIGatewayV2HTTPEvent event) {
         TestContext context = new TestContext();
         APIGatewayV2HTTPResponse response = handler.handleRequest(event, context);

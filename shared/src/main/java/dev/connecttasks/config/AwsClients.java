@@ -1,9 +1,7 @@
 package dev.connecttasks.config;
 
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
-import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import java.util.List;
@@ -17,23 +15,20 @@ import software.amazon.awssdk.services.scheduler.SchedulerClient;
 
 /**
  * SDK clients built the cheap way for Lambda: explicit region, the credentials Lambda gives a function
- * (see {@link #LAMBDA_CREDENTIALS}), the URLConnection HTTP client, and the standard retry mode (3 attempts: a throttle that outlasts it
+ * (see {@link #CREDENTIALS}), the URLConnection HTTP client, and the standard retry mode (3 attempts: a throttle that outlasts it
  * reaches the caller as a ThrottlingException within seconds, and the caller's SDK retries it, instead
  * of DynamoDB's legacy 9 attempts outlasting the API's timeout). No endpoint is set in code: the SDK reads {@code AWS_ENDPOINT_URL}
  * (and {@code AWS_ENDPOINT_URL_<SERVICE>}) itself, which is how tests and the local runtime aim it.
  */
 public final class AwsClients {
     /**
-     * Access-key variables first (a function without SnapStart, the tests), then the container
+     * The SDK's default chain: a SnapStart function has no access-key variables, only the container
      * credentials endpoint ({@code AWS_CONTAINER_CREDENTIALS_FULL_URI} with
-     * {@code AWS_CONTAINER_AUTHORIZATION_TOKEN}): a SnapStart function gets only the latter, so that a
-     * restored snapshot can fetch fresh credentials. The SDK's whole default chain would also look at
-     * system properties, web identity, profile files and the instance metadata service, none of which
-     * a function has, at a cost on every cold start.
+     * {@code AWS_CONTAINER_AUTHORIZATION_TOKEN}), from which a restored snapshot fetches fresh
+     * credentials; tests and functions without SnapStart have the variables. One instance, so the
+     * provider that answered is remembered across clients.
      */
-    static final AwsCredentialsProvider LAMBDA_CREDENTIALS = AwsCredentialsProviderChain.builder()
-            .credentialsProviders(EnvironmentVariableCredentialsProvider.create(), ContainerCredentialsProvider.create())
-            .build();
+    static final AwsCredentialsProvider CREDENTIALS = DefaultCredentialsProvider.builder().build();
 
     private AwsClients() {
     }
@@ -54,7 +49,7 @@ public final class AwsClients {
     private static <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(
             B builder, Settings settings, ExecutionInterceptor... interceptors) {
         return builder.region(Region.of(settings.region()))
-                .credentialsProvider(LAMBDA_CREDENTIALS)
+                .credentialsProvider(CREDENTIALS)
                 .httpClient(UrlConnectionHttpClient.create())
                 .overrideConfiguration(override -> override
                         .retryStrategy(RetryMode.STANDARD)

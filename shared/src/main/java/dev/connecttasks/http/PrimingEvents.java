@@ -1,6 +1,7 @@
 package dev.connecttasks.http;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /** The HTTP API events the functions prime themselves with: real routes, keys that do not exist. */
@@ -11,37 +12,30 @@ public final class PrimingEvents {
     private PrimingEvents() {
     }
 
-    private static APIGatewayV2HTTPEvent event(String method, String route, Map<String, String> pathParameters,
-            Map<String, String> query, String body) {
+    /**
+     * The bytes API Gateway would send for {@code method route} with every label (InstanceId,
+     * ContactId, ContactFlowId) set to {@link #ABSENT}, and request id {@code snapstart-priming}.
+     */
+    public static byte[] absent(String method, String route, Map<String, String> query, String body) {
+        ObjectNode event = Json.object().put("version", "2.0").put("routeKey", method + " " + route);
+        ObjectNode labels = event.putObject("pathParameters");
         String path = route;
-        for (Map.Entry<String, String> parameter : pathParameters.entrySet()) {
-            path = path.replace("{" + parameter.getKey() + "}", parameter.getValue());
-        }
-        return APIGatewayV2HTTPEvent.builder()
-                .withVersion("2.0")
-                .withRouteKey(method + " " + route)
-                .withRawPath(path)
-                .withPathParameters(pathParameters)
-                .withQueryStringParameters(query)
-                .withHeaders(Map.of("content-type", "application/json"))
-                .withBody(body)
-                .withIsBase64Encoded(false)
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                        .withRequestId("snapstart-priming")
-                        .withRouteKey(method + " " + route)
-                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod(method).withPath(path).build())
-                        .build())
-                .build();
-    }
-
-    /** A route whose labels are InstanceId and ContactId (or ContactFlowId), both absent. */
-    public static APIGatewayV2HTTPEvent absent(String method, String route, Map<String, String> query, String body) {
-        Map<String, String> parameters = new java.util.LinkedHashMap<>();
         for (String label : new String[] {"InstanceId", "ContactId", "ContactFlowId"}) {
             if (route.contains("{" + label + "}")) {
-                parameters.put(label, ABSENT);
+                labels.put(label, ABSENT);
+                path = path.replace("{" + label + "}", ABSENT);
             }
         }
-        return event(method, route, parameters, query, body);
+        event.put("rawPath", path);
+        if (query != null) {
+            ObjectNode parameters = event.putObject("queryStringParameters");
+            query.forEach(parameters::put);
+        }
+        event.putObject("headers").put("content-type", "application/json");
+        event.put("body", body).put("isBase64Encoded", false);
+        ObjectNode context = event.putObject("requestContext").put("requestId", "snapstart-priming")
+                .put("routeKey", method + " " + route);
+        context.putObject("http").put("method", method).put("path", path);
+        return Json.write(event).getBytes(StandardCharsets.UTF_8);
     }
 }

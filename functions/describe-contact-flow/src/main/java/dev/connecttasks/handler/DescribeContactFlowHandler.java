@@ -1,14 +1,13 @@
 package dev.connecttasks.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.connecttasks.config.AwsClients;
-import dev.connecttasks.config.Priming;
 import dev.connecttasks.config.Settings;
 import dev.connecttasks.contact.Arns;
 import dev.connecttasks.http.HttpApi;
+import dev.connecttasks.http.HttpFunction;
 import dev.connecttasks.http.HttpApi.Response;
 import dev.connecttasks.http.InstanceJson;
 import dev.connecttasks.http.PrimingEvents;
@@ -16,15 +15,14 @@ import dev.connecttasks.operation.DescribeContactFlow;
 import dev.connecttasks.store.InstanceTable;
 
 /** {@code GET /contact-flows/{InstanceId}/{ContactFlowId}}. */
-public final class DescribeContactFlowHandler
-        implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class DescribeContactFlowHandler extends HttpFunction {
     private final DescribeContactFlow operation;
     private final Arns arns;
 
     public DescribeContactFlowHandler() {
         this(Settings.fromEnvironment());
         // SnapStart: run the real request path once before the snapshot, against a key that does not exist
-        Priming.register(() -> handleRequest(PrimingEvents.absent("GET", "/contact-flows/{InstanceId}/{ContactFlowId}", null, null), null));
+        primeWith(PrimingEvents.absent("GET", "/contact-flows/{InstanceId}/{ContactFlowId}", null, null));
     }
 
     private DescribeContactFlowHandler(Settings settings) {

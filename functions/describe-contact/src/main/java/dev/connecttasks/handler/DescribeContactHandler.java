@@ -1,17 +1,16 @@
 package dev.connecttasks.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.connecttasks.config.AwsClients;
-import dev.connecttasks.config.Priming;
 import dev.connecttasks.config.Settings;
 import dev.connecttasks.contact.Contact;
 import dev.connecttasks.contact.Arns;
 import dev.connecttasks.http.ContactJson;
 import dev.connecttasks.http.ContactRequests;
 import dev.connecttasks.http.HttpApi;
+import dev.connecttasks.http.HttpFunction;
 import dev.connecttasks.http.HttpApi.Response;
 import dev.connecttasks.http.PrimingEvents;
 import dev.connecttasks.operation.DescribeContact;
@@ -19,14 +18,14 @@ import dev.connecttasks.store.ContactTable;
 import java.time.Clock;
 
 /** {@code GET /contacts/{InstanceId}/{ContactId}}. */
-public final class DescribeContactHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class DescribeContactHandler extends HttpFunction {
     private final DescribeContact operation;
     private final Arns arns;
 
     public DescribeContactHandler() {
         this(Settings.fromEnvironment());
         // SnapStart: run the real request path once before the snapshot, against a key that does not exist
-        Priming.register(() -> handleRequest(PrimingEvents.absent("GET", "/contacts/{InstanceId}/{ContactId}", null, null), null));
+        primeWith(PrimingEvents.absent("GET", "/contacts/{InstanceId}/{ContactId}", null, null));
     }
 
     private DescribeContactHandler(Settings settings) {

@@ -1,14 +1,13 @@
 package dev.connecttasks.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.connecttasks.config.AwsClients;
-import dev.connecttasks.config.Priming;
 import dev.connecttasks.config.Settings;
 import dev.connecttasks.contact.Arns;
 import dev.connecttasks.http.HttpApi;
+import dev.connecttasks.http.HttpFunction;
 import dev.connecttasks.http.HttpApi.Response;
 import dev.connecttasks.http.InstanceJson;
 import dev.connecttasks.http.PrimingEvents;
@@ -16,14 +15,14 @@ import dev.connecttasks.operation.DescribeInstance;
 import dev.connecttasks.store.InstanceTable;
 
 /** {@code GET /instance/{InstanceId}}. */
-public final class DescribeInstanceHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class DescribeInstanceHandler extends HttpFunction {
     private final DescribeInstance operation;
     private final Arns arns;
 
     public DescribeInstanceHandler() {
         this(Settings.fromEnvironment());
         // SnapStart: run the real request path once before the snapshot, against a key that does not exist
-        Priming.register(() -> handleRequest(PrimingEvents.absent("GET", "/instance/{InstanceId}", null, null), null));
+        primeWith(PrimingEvents.absent("GET", "/instance/{InstanceId}", null, null));
     }
 
     private DescribeInstanceHandler(Settings settings) {

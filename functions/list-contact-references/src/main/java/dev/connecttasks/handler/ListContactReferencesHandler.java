@@ -1,17 +1,16 @@
 package dev.connecttasks.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.connecttasks.config.AwsClients;
-import dev.connecttasks.config.Priming;
 import dev.connecttasks.config.Settings;
 import dev.connecttasks.contact.ContactKey;
 import dev.connecttasks.contact.ReferenceType;
 import dev.connecttasks.http.ContactJson;
 import dev.connecttasks.http.ContactRequests;
 import dev.connecttasks.http.HttpApi;
+import dev.connecttasks.http.HttpFunction;
 import dev.connecttasks.http.HttpApi.Response;
 import dev.connecttasks.http.PrimingEvents;
 import dev.connecttasks.operation.DescribeContact;
@@ -22,15 +21,14 @@ import java.util.Set;
 import java.util.Map;
 
 /** {@code GET /contact/references/{InstanceId}/{ContactId}?referenceTypes=...}. */
-public final class ListContactReferencesHandler
-        implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class ListContactReferencesHandler extends HttpFunction {
     private final ListContactReferences operation;
 
     public ListContactReferencesHandler() {
         this(Settings.fromEnvironment());
         // SnapStart: run the real request path once before the snapshot, against a key that does not exist
-        Priming.register(() -> handleRequest(PrimingEvents.absent("GET", "/contact/references/{InstanceId}/{ContactId}",
-                Map.of("referenceTypes", "URL"), null), null));
+        primeWith(PrimingEvents.absent("GET", "/contact/references/{InstanceId}/{ContactId}",
+                Map.of("referenceTypes", "URL"), null));
     }
 
     private ListContactReferencesHandler(Settings settings) {

@@ -1,15 +1,14 @@
 package dev.connecttasks.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.connecttasks.config.AwsClients;
-import dev.connecttasks.config.Priming;
 import dev.connecttasks.config.Settings;
 import dev.connecttasks.flow.FlowInvoker;
 import dev.connecttasks.http.ContactRequests;
 import dev.connecttasks.http.HttpApi;
+import dev.connecttasks.http.HttpFunction;
 import dev.connecttasks.http.HttpApi.Response;
 import dev.connecttasks.http.Json;
 import dev.connecttasks.http.PrimingEvents;
@@ -19,15 +18,15 @@ import dev.connecttasks.store.ContactTable;
 import java.time.Clock;
 
 /** {@code PUT /contact/task}. */
-public final class StartTaskContactHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class StartTaskContactHandler extends HttpFunction {
     private final StartTaskContact operation;
 
     public StartTaskContactHandler() {
         this(Settings.fromEnvironment());
         // SnapStart: run the real request path once before the snapshot, against a key that does not exist
-        Priming.register(() -> handleRequest(PrimingEvents.absent("PUT", "/contact/task", null,
+        primeWith(PrimingEvents.absent("PUT", "/contact/task", null,
                 "{\"InstanceId\":\"" + PrimingEvents.ABSENT + "\",\"ContactFlowId\":\"" + PrimingEvents.ABSENT
-                        + "\",\"Name\":\"priming\"}"), null));
+                        + "\",\"Name\":\"priming\"}"));
     }
 
     private StartTaskContactHandler(Settings settings) {

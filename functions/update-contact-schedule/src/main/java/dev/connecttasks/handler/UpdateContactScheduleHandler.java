@@ -1,14 +1,13 @@
 package dev.connecttasks.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.connecttasks.config.AwsClients;
-import dev.connecttasks.config.Priming;
 import dev.connecttasks.config.Settings;
 import dev.connecttasks.http.ContactRequests;
 import dev.connecttasks.http.HttpApi;
+import dev.connecttasks.http.HttpFunction;
 import dev.connecttasks.http.HttpApi.Response;
 import dev.connecttasks.http.PrimingEvents;
 import dev.connecttasks.operation.UpdateContactSchedule;
@@ -17,16 +16,15 @@ import dev.connecttasks.store.ContactTable;
 import java.time.Clock;
 
 /** {@code POST /contact/schedule}. */
-public final class UpdateContactScheduleHandler
-        implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class UpdateContactScheduleHandler extends HttpFunction {
     private final UpdateContactSchedule operation;
 
     public UpdateContactScheduleHandler() {
         this(Settings.fromEnvironment());
         // SnapStart: run the real request path once before the snapshot, against a key that does not exist
-        Priming.register(() -> handleRequest(PrimingEvents.absent("POST", "/contact/schedule", null,
+        primeWith(PrimingEvents.absent("POST", "/contact/schedule", null,
                 "{\"InstanceId\":\"" + PrimingEvents.ABSENT + "\",\"ContactId\":\"" + PrimingEvents.ABSENT
-                        + "\",\"ScheduledTime\":" + (java.time.Instant.now().getEpochSecond() + 3600) + "}"), null));
+                        + "\",\"ScheduledTime\":" + (java.time.Instant.now().getEpochSecond() + 3600) + "}"));
     }
 
     private UpdateContactScheduleHandler(Settings settings) {

@@ -1,14 +1,13 @@
 package dev.connecttasks.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.connecttasks.config.AwsClients;
-import dev.connecttasks.config.Priming;
 import dev.connecttasks.config.Settings;
 import dev.connecttasks.http.ContactRequests;
 import dev.connecttasks.http.HttpApi;
+import dev.connecttasks.http.HttpFunction;
 import dev.connecttasks.http.HttpApi.Response;
 import dev.connecttasks.http.PrimingEvents;
 import dev.connecttasks.operation.UpdateContact;
@@ -16,14 +15,14 @@ import dev.connecttasks.store.ContactTable;
 import java.time.Clock;
 
 /** {@code POST /contacts/{InstanceId}/{ContactId}}. */
-public final class UpdateContactHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class UpdateContactHandler extends HttpFunction {
     private final UpdateContact operation;
 
     public UpdateContactHandler() {
         this(Settings.fromEnvironment());
         // SnapStart: run the real request path once before the snapshot, against a key that does not exist
-        Priming.register(() -> handleRequest(PrimingEvents.absent("POST", "/contacts/{InstanceId}/{ContactId}", null,
-                "{\"Name\":\"priming\"}"), null));
+        primeWith(PrimingEvents.absent("POST", "/contacts/{InstanceId}/{ContactId}", null,
+                "{\"Name\":\"priming\"}"));
     }
 
     private UpdateContactHandler(Settings settings) {
