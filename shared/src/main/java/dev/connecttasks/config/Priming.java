@@ -17,13 +17,11 @@ import org.crac.Resource;
 public final class Priming {
     /** CRaC keeps only weak references to resources: these keep them alive. */
     private static final List<Resource> RESOURCES = new ArrayList<>();
-    private static final List<Runnable> REQUESTS = new ArrayList<>();
 
     private Priming() {
     }
 
     public static synchronized void register(Runnable primingRequest) {
-        REQUESTS.add(primingRequest);
         Resource resource = new Resource() {
             @Override
             public void beforeCheckpoint(Context<? extends Resource> context) {
@@ -38,15 +36,7 @@ public final class Priming {
         Core.getGlobalContext().register(resource);
     }
 
-    /**
-     * Runs every registered priming request now, as the checkpoint would: for a JVM without CRaC
-     * (tests, the benchmark's measure of what priming saves).
-     */
-    public static synchronized void primeNow() {
-        REQUESTS.forEach(Priming::prime);
-    }
-
-    private static void prime(Runnable primingRequest) {
+    static void prime(Runnable primingRequest) {
         try {
             primingRequest.run();
         } catch (RuntimeException e) {
