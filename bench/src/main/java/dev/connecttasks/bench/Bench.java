@@ -5,17 +5,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.connecttasks.bench.Workloads.Workload;
 import dev.connecttasks.config.Settings;
 import dev.connecttasks.http.Json;
-import dev.connecttasks.local.LocalNames;
-import dev.connecttasks.testing.Emulator;
 import dev.connecttasks.local.LocalBackend;
+import dev.connecttasks.local.LocalNames;
 import dev.connecttasks.local.LogSink;
-import dev.connecttasks.local.SamTemplate;
 import dev.connecttasks.local.SamTemplate.FunctionSpec;
+import dev.connecttasks.local.SamTemplate;
+import dev.connecttasks.testing.Emulator;
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -166,19 +167,20 @@ public final class Bench {
         say("local round trip (client, gateway, function, back)");
         Workload describe = workloads.stream().filter(workload -> workload.operation().equals("DescribeContact"))
                 .findFirst().orElseThrow();
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         try (LocalBackend backend = LocalBackend.start(root, root.resolve("template.yaml"), 0, LogSink.DISCARD, 1)) {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(backend.apiUrl() + "/contacts/" + Fixture.INSTANCE
-                    + "/" + Fixture.CONTACT)).GET().build();
+            // the JDK's blocking client, as the functions' SDK clients use it (keep-alive, one connection)
+            URL describeUrl = URI.create(backend.apiUrl() + "/contacts/" + Fixture.INSTANCE + "/" + Fixture.CONTACT).toURL();
             java.util.function.Supplier<Runnable> throughGateway = () -> () -> {
                 try {
-                    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                    Checks.expect(response.statusCode() == 200, "DescribeContact through the gateway", response.body());
+                    HttpURLConnection connection = (HttpURLConnection) describeUrl.openConnection();
+                    int status = connection.getResponseCode();
+                    byte[] body;
+                    try (InputStream in = connection.getInputStream()) {
+                        body = in.readAllBytes();
+                    }
+                    Checks.expect(status == 200, "DescribeContact through the gateway", new String(body, StandardCharsets.UTF_8));
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(e);
                 }
             };
             List<List<Double>> timed = timeInTurn(throughGateway, describe.baseline(), WARM_UP, MEASURED);

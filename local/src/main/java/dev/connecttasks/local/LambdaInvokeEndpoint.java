@@ -80,8 +80,8 @@ final class LambdaInvokeEndpoint implements AutoCloseable {
 
     private static void runInBackground(String name, LocalFunction function, byte[] payload) {
         for (int attempt = 0; attempt <= ASYNC_RETRIES; attempt++) {
-            if (function.invoke(payload) instanceof Response) {
-                return;
+            if (function.invoke(payload) instanceof Response || Thread.currentThread().isInterrupted()) {
+                return; // done, or the runtime is stopping
             }
             System.err.println("[local] " + name + " failed (attempt " + (attempt + 1) + " of " + (ASYNC_RETRIES + 1) + ")");
             if (attempt < ASYNC_RETRIES && !sleep(attempt + 1)) {
