@@ -180,6 +180,37 @@ class FaultsIT {
     }
 
     @Test
+    void aWithdrawThatFailsAfterAFailedInvokeKeepsTheInvokesErrorAndTheRetryStartsOnce() throws Exception {
+        String token = UUID.randomUUID().toString();
+        backend.calls.fail("Invoke", 100, throttle("Lambda"));
+        backend.calls.failAfter("TransactWriteItems", 1, 100, death());
+        RuntimeException failed = assertThrows(RuntimeException.class, () -> backend.startTaskContact().start(task(token, null)));
+        assertEquals(ErrorType.THROTTLING, failure(() -> {
+            throw failed;
+        }));
+        List<String> suppressed = java.util.Arrays.stream(failed.getSuppressed()).map(Throwable::getMessage).toList();
+        assertTrue(suppressed.stream().anyMatch(message -> message.startsWith("the process died here")), suppressed.toString());
+        assertEquals(1, contacts().size());
+        backend.calls.clear();
+        String contactId = backend.startTaskContact().start(task(token, null));
+        assertEquals(List.of("STARTED"), deliverInvokes());
+        assertEquals(FlowStatus.STARTED, stored(contactId).flowStatus());
+        assertEveryContactCanStart();
+    }
+
+    @Test
+    void aReplayedScheduledStartSucceedsEvenWhenItsExtraScheduleCannotBeDeleted() throws Exception {
+        String token = UUID.randomUUID().toString();
+        Instant at = Instant.now().plus(Duration.ofHours(1));
+        String contactId = backend.startTaskContact().start(task(token, at));
+        backend.calls.fail("DeleteSchedule", 100, death());
+        assertEquals(contactId, backend.startTaskContact().start(task(token, at)));
+        backend.calls.clear();
+        assertEquals(1, contacts().size());
+        assertEveryContactCanStart();
+    }
+
+    @Test
     void aThrottledScheduleLeavesNothingAndTheRetrySchedulesOnce() throws Exception {
         String token = UUID.randomUUID().toString();
         Instant at = Instant.now().plus(Duration.ofHours(1));
@@ -261,11 +292,10 @@ class FaultsIT {
     }
 
     @Test
-    void lateAndDuplicateDeliveriesStartOnce() throws Exception {
+    void repeatedDeliveriesOfOneScheduleStartOnce() throws Exception {
         Instant at = Instant.now().plusSeconds(5).truncatedTo(ChronoUnit.MILLIS);
         String contactId = backend.startTaskContact().start(task(null, at));
         String input = new FlowStart(new ContactKey(INSTANCE, contactId), FLOW, at).toJson();
-        Thread.sleep(Duration.between(Instant.now(), at).toMillis() + 200);
         assertEquals("STARTED", deliver(input));
         assertEquals("ALREADY_STARTED", deliver(input));
         assertEquals("ALREADY_STARTED", deliver(input));

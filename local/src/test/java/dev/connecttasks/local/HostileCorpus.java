@@ -157,6 +157,17 @@ final class HostileCorpus {
         json("unknown flow", "PUT", path, "{\"InstanceId\":\"" + INSTANCE + "\",\"ContactFlowId\":\"no-such-flow\",\"Name\":\"n\"}");
         json("unknown previous contact", "PUT", path, start(",\"PreviousContactId\":\"no-such-contact\""));
         json("unknown related contact", "PUT", path, start(",\"RelatedContactId\":\"no-such-contact\""));
+        // a JSON escape can spell half of a surrogate pair, which no UTF-8 check of the raw body sees
+        for (String member : List.of("Name", "Description", "ClientToken")) {
+            for (String lone : List.of("\\ud800", "\\udc00", "a\\ud800b", "\\udc00\\ud800")) {
+                json(member + " with lone surrogate " + lone, "PUT", path, start(",\"" + member + "\":\"" + lone + "\"")
+                        .replace("\"Name\":\"n\",", member.equals("Name") ? "" : "\"Name\":\"n\","));
+            }
+        }
+        json("attribute key with lone surrogate", "PUT", path, start(",\"Attributes\":{\"\\ud800\":\"v\"}"));
+        json("attribute value with lone surrogate", "PUT", path, start(",\"Attributes\":{\"k\":\"\\udfff\"}"));
+        json("reference value with lone surrogate", "PUT", path,
+                start(",\"References\":{\"r\":{\"Type\":\"STRING\",\"Value\":\"\\ud800\"}}"));
         String big = "{\"Name\":\"" + "x".repeat(300_000) + "\"}";
         json("body over 256 KiB", "PUT", path, big);
         add("body over 10 MiB", "PUT", path, "application/json", new byte[10 * 1024 * 1024 + 1]);
@@ -170,7 +181,7 @@ final class HostileCorpus {
                 "{\"References\":{\"a\":{\"Type\":\"ATTACHMENT\",\"Value\":\"s3://b/k\"}}}",
                 "{\"References\":{\"a\":{\"Type\":\"URL\",\"Value\":\"nope\"}}}",
                 "{\"References\":{\"a\":{\"Type\":\"STRING\",\"Value\":\"" + "v".repeat(4096) + "\"}}}",
-                "{\"Name\":null,\"Description\":null}")) {
+                "{\"Name\":null,\"Description\":null}", "{\"Name\":\"\\ud800\"}", "{\"Description\":\"x\\udc00\"}")) {
             json("update " + body.substring(0, Math.min(40, body.length())), "POST", path, body);
         }
         json("update unknown contact", "POST", "/contacts/" + INSTANCE + "/no-such-contact", "{\"Name\":\"n\"}");
@@ -274,6 +285,12 @@ final class HostileCorpus {
         json("flow Status DRAFT", "PUT", path, "{\"Name\":\"n\",\"Type\":\"CONTACT_FLOW\",\"Content\":\"{}\",\"Status\":\"DRAFT\"}");
         json("flow Name 128", "PUT", path, flowBody("n".repeat(128), valid));
         json("flow Content 256001", "PUT", path, flowBody("Big", "x".repeat(256_001)));
+        json("flow Description 501", "PUT", path, "{\"Name\":\"Long description\",\"Type\":\"CONTACT_FLOW\",\"Description\":\""
+                + "d".repeat(501) + "\",\"Content\":" + quote(valid) + "}");
+        json("flow Description 300000", "PUT", path, "{\"Name\":\"Huge description\",\"Type\":\"CONTACT_FLOW\",\"Description\":\""
+                + "d".repeat(300_000) + "\",\"Content\":" + quote(valid) + "}");
+        json("flow Name with lone surrogate", "PUT", path, "{\"Name\":\"\\ud800\",\"Type\":\"CONTACT_FLOW\",\"Content\":"
+                + quote(valid) + "}");
         json("flow in unknown instance", "PUT", "/contact-flows/no-such-instance", flowBody("n", valid));
         json("flow name taken", "PUT", path, flowBody(DemoInstance.FLOW_NAME, valid));
     }

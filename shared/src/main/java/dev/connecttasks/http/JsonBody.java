@@ -38,7 +38,7 @@ public final class JsonBody {
         if (!value.isTextual()) {
             throw invalidRequest(member + " must be a string.");
         }
-        return value.textValue();
+        return unicode(member, value.textValue());
     }
 
     public String requiredString(String member) {
@@ -108,7 +108,7 @@ public final class JsonBody {
             if (!entry.getValue().isTextual()) {
                 throw invalidRequest(member + " values must be strings.");
             }
-            entries.put(entry.getKey(), entry.getValue().textValue());
+            entries.put(unicode(member + " keys", entry.getKey()), unicode(member + " values", entry.getValue().textValue()));
         }
         return entries;
     }
@@ -130,7 +130,7 @@ public final class JsonBody {
             if (type == null) {
                 throw invalidRequest(member + " Type must be one of the ReferenceType values.");
             }
-            references.put(entry.getKey(), new Reference(type, reference.requiredString("Value")));
+            references.put(unicode(member + " keys", entry.getKey()), new Reference(type, reference.requiredString("Value")));
         }
         return references;
     }
@@ -146,6 +146,23 @@ public final class JsonBody {
     private JsonNode member(String member) {
         JsonNode value = node.get(member);
         return value == null || value.isNull() ? null : value;
+    }
+
+    /**
+     * A JSON {@code \\u} escape can name half of a surrogate pair, which no UTF-8 check of the raw body
+     * catches and which DynamoDB refuses to store: such a string is the caller's mistake.
+     */
+    private static String unicode(String member, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw invalidRequest(member + " must be valid Unicode: it holds an unpaired surrogate (\\u"
+                        + Integer.toHexString(c) + ").");
+            }
+        }
+        return value;
     }
 
     private static RuntimeException missing(String member) {

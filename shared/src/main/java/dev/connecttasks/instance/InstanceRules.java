@@ -17,6 +17,8 @@ public final class InstanceRules {
     /** The model's limit on Content; the byte limit keeps a flow within one DynamoDB item. */
     public static final int MAX_CONTENT_CHARACTERS = 256_000;
     public static final int MAX_CONTENT_BYTES = 350_000;
+    /** The model's limit on a flow's Description. */
+    static final int MAX_FLOW_DESCRIPTION_CHARACTERS = 500;
 
     private static final Pattern ALIAS = Pattern.compile("(?!d-)([\\da-zA-Z]+)([-]*[\\da-zA-Z])*");
     private static final Pattern DIRECTORY_ID = Pattern.compile("d-[0-9a-f]{10}");
@@ -46,9 +48,12 @@ public final class InstanceRules {
         checkTags(request.tags());
     }
 
-    public static void checkFlow(String name, String content, Map<String, String> tags) {
+    public static void checkFlow(String name, String description, String content, Map<String, String> tags) {
         if (name.isEmpty() || name.length() > 127) {
             throw invalidParameter("Name must have a length between 1 and 127 characters.");
+        }
+        if (description != null && description.length() > MAX_FLOW_DESCRIPTION_CHARACTERS) {
+            throw invalidParameter("Description must have a length of at most " + MAX_FLOW_DESCRIPTION_CHARACTERS + " characters.");
         }
         if (content.isEmpty() || content.length() > MAX_CONTENT_CHARACTERS
                 || content.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_CONTENT_BYTES) {

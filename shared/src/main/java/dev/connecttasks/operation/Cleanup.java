@@ -8,6 +8,15 @@ final class Cleanup {
     private Cleanup() {
     }
 
+    /** A cleanup with no failure to report it with, whose failure must not fail the request. */
+    static void bestEffort(Runnable cleanup) {
+        try {
+            cleanup.run();
+        } catch (RuntimeException leftBehind) {
+            // harmless if left: see the class comment
+        }
+    }
+
     static void quietly(Runnable cleanup, RuntimeException cause) {
         try {
             cleanup.run();

@@ -26,7 +26,7 @@ public final class CreateContactFlow {
     /** Returns the flow's id. */
     public String create(FlowRequest request) {
         ContactRules.checkInstanceId(request.instanceId());
-        InstanceRules.checkFlow(request.name(), request.content(), request.tags());
+        InstanceRules.checkFlow(request.name(), request.description(), request.content(), request.tags());
         if (ContactFlow.PUBLISHED.equals(request.status())) {
             FlowDocument.read(request.content());
         }

@@ -65,7 +65,8 @@ public final class StartTaskContact {
             throw e;
         }
         if (earlier.isPresent()) {
-            schedules.delete(contact.key(), contact.scheduledAt());
+            // the replay's own schedule names a contact that was never written: left, it fires into a no-op
+            Cleanup.bestEffort(() -> schedules.delete(contact.key(), contact.scheduledAt()));
             return retried(earlier.get(), token);
         }
         return contact.id();
@@ -81,7 +82,14 @@ public final class StartTaskContact {
         try {
             invoker.startNow(contact.key(), contact.contactFlowId());
         } catch (RuntimeException e) {
-            if (table.withdraw(contact, token == null ? null : token.clientToken(), now)) {
+            boolean withdrawn;
+            try {
+                withdrawn = table.withdraw(contact, token == null ? null : token.clientToken(), now);
+            } catch (RuntimeException withdrawFailed) {
+                e.addSuppressed(withdrawFailed);
+                throw e;
+            }
+            if (withdrawn) {
                 throw e;
             }
             // The flow started although the invoke reported a failure: the task exists and runs.

@@ -14,10 +14,12 @@ import dev.connecttasks.contact.ScheduleChange;
 import dev.connecttasks.contact.TaskRequest;
 import dev.connecttasks.http.Json;
 import dev.connecttasks.instance.DemoInstance;
+import dev.connecttasks.operation.UpdateContactSchedule;
 import dev.connecttasks.testing.ApiEvents;
 import dev.connecttasks.testing.TestBackend;
 import dev.connecttasks.testing.TestContext;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -93,9 +95,9 @@ class DescribeContactHandlerIT {
         Instant at = Instant.now().plus(Duration.ofHours(1));
         String contactId = start(task(null, at));
         JsonNode before = Json.MAPPER.readTree(describe(INSTANCE, contactId).getBody()).get("Contact");
-        Thread.sleep(5);
-        backend.updateContactSchedule().reschedule(new ScheduleChange(new ContactKey(INSTANCE, contactId),
-                at.plusSeconds(60)));
+        // the reschedule happens a second later than the start, by its clock
+        new UpdateContactSchedule(backend.table, backend.schedules, Clock.offset(Clock.systemUTC(), Duration.ofSeconds(1)))
+                .reschedule(new ScheduleChange(new ContactKey(INSTANCE, contactId), at.plusSeconds(60)));
         JsonNode after = Json.MAPPER.readTree(describe(INSTANCE, contactId).getBody()).get("Contact");
         assertTrue(after.get("LastUpdateTimestamp").decimalValue().compareTo(before.get("LastUpdateTimestamp").decimalValue()) > 0);
         assertEquals(before.get("InitiationTimestamp"), after.get("InitiationTimestamp"));
