@@ -25,7 +25,7 @@ final class Report {
                 .append("Interface Client, with Lambda's JVM options, a heap from `MemorySize` (").append(cold.get("memoryMb").asInt())
                 .append(" MB), `JAVA_TOOL_OPTIONS` `").append(cold.get("javaToolOptions").asText())
                 .append("`, container credentials, its SnapStart priming before the first request, then one event from ")
-                .append("`events/`; timed from process start to the response. Deployed with SnapStart, Lambda pays the ")
+                .append("`events/`; timed from the invocation (no environment yet: its task root, the process start) to the response. Deployed with SnapStart, Lambda pays the ")
                 .append("priming once per published version, not per cold start. Baseline: the least function that ")
                 .append("reads the table (`bench/baseline`: one GetItem, the same client tuning: URLConnection, fixed ")
                 .append("region, default credentials chain), started the same way: ")

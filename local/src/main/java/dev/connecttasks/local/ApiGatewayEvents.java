@@ -55,7 +55,7 @@ final class ApiGatewayEvents {
         String host = headers.getOrDefault("host", "127.0.0.1");
 
         APIGatewayV2HTTPEvent.RequestContext context = APIGatewayV2HTTPEvent.RequestContext.builder()
-                .withAccountId("000000000000")
+                .withAccountId(LocalNames.ACCOUNT_ID)
                 .withApiId(API_ID)
                 .withDomainName(host)
                 .withDomainPrefix(host.split("[.:]")[0])

@@ -46,7 +46,6 @@ final class ExecutionEnvironment implements AutoCloseable {
     private final SynchronousQueue<Invocation> next = new SynchronousQueue<>();
     /** Completes when the runtime first polls for an invocation; fails when its init or restore fails. */
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
-    private volatile boolean restored;
     private volatile boolean broken;
     private volatile Invocation current;
 
@@ -93,21 +92,19 @@ final class ExecutionEnvironment implements AutoCloseable {
         return !broken && process.isAlive();
     }
 
-    /** Whether the runtime asked for its restore: the SnapStart path, after the priming hooks ran. */
-    boolean restored() {
-        return restored;
-    }
-
     /** Runs one invocation: the caller must hold this environment alone. */
     Outcome invoke(String requestId, byte[] payload) {
         long timeoutMillis = spec.timeoutSeconds() * 1000L;
-        Invocation invocation = new Invocation(requestId, payload, System.currentTimeMillis() + timeoutMillis,
-                new CompletableFuture<>());
         try {
             ready.get(INIT_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+            // the function's time starts now, as Lambda's does, after its init
+            Invocation invocation = new Invocation(requestId, payload, System.currentTimeMillis() + timeoutMillis,
+                    new CompletableFuture<>());
             current = invocation;
-            if (!next.offer(invocation, POLL_LIMIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                return fail(Failure.of("Runtime.Unavailable", requestId, "the runtime stopped polling for invocations"));
+            if (!handOver(invocation)) {
+                return fail(invocation.outcome().isDone() ? invocation.outcome().getNow(null)
+                        : !process.isAlive() ? Failure.of("Runtime.ExitError", requestId, exitStatus())
+                        : Failure.of("Runtime.Unavailable", requestId, "the runtime stopped polling for invocations"));
             }
             return invocation.outcome().get(timeoutMillis, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -126,7 +123,25 @@ final class ExecutionEnvironment implements AutoCloseable {
         }
     }
 
-    private Outcome fail(Failure failure) {
+    /**
+     * Hands the invocation to the runtime's pending {@code next} poll; false when the runtime does not
+     * take it within {@link #POLL_LIMIT} or its process exits meanwhile (the invocation then holds
+     * Lambda's error for that).
+     */
+    private boolean handOver(Invocation invocation) throws InterruptedException {
+        long deadline = System.nanoTime() + POLL_LIMIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (invocation.outcome().isDone() || !process.isAlive()) {
+                return false;
+            }
+            if (next.offer(invocation, 100, TimeUnit.MILLISECONDS)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Outcome fail(Outcome failure) {
         close();
         return failure;
     }
@@ -138,7 +153,7 @@ final class ExecutionEnvironment implements AutoCloseable {
             if ("GET".equals(method) && path.equals(RUNTIME + "invocation/next")) {
                 nextInvocation(exchange);
             } else if ("GET".equals(method) && path.equals(RUNTIME + "restore/next")) {
-                restored = true;
+                // the SnapStart path: the priming hooks ran; nothing is restored here but the JVM itself
                 LoopbackServer.send(exchange, 200, new byte[0]);
             } else if ("POST".equals(method) && (path.equals(RUNTIME + "init/error") || path.equals(RUNTIME + "restore/error"))) {
                 ready.completeExceptionally(new InitFailure(new Failure(exchange.getRequestBody().readAllBytes())));
@@ -186,9 +201,13 @@ final class ExecutionEnvironment implements AutoCloseable {
                 + ";Parent=" + random.substring(16) + ";Sampled=0";
     }
 
+    private String exitStatus() {
+        return "Runtime exited with error: exit status " + process.exitValue();
+    }
+
     private void exited() {
         broken = true;
-        String status = "Runtime exited with error: exit status " + process.exitValue();
+        String status = exitStatus();
         ready.completeExceptionally(new IllegalStateException(status));
         Invocation invocation = current;
         if (invocation != null) {

@@ -51,7 +51,6 @@ final class HttpGateway implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            exchange.getResponseHeaders().add("apigw-requestid", UUID.randomUUID().toString());
             String method = exchange.getRequestMethod();
             String rawPath = exchange.getRequestURI().getRawPath();
             for (Route route : routes) {
@@ -81,6 +80,8 @@ final class HttpGateway implements AutoCloseable {
             message(exchange, 400, "Bad Request");
             return;
         }
+        // as in API Gateway, the answer's request id is the event's
+        exchange.getResponseHeaders().add("apigw-requestid", event.getRequestContext().getRequestId());
         ByteArrayOutputStream payload = new ByteArrayOutputStream();
         EVENTS.toJson(event, payload);
         Outcome outcome = functions.get(route.functionId()).invoke(payload.toByteArray());
@@ -108,19 +109,25 @@ final class HttpGateway implements AutoCloseable {
             LoopbackServer.send(exchange, 200, answer);
             return;
         }
+        int status = response.get("statusCode").canConvertToInt() ? response.get("statusCode").asInt() : 0;
+        if (status < 100 || status > 599) {
+            message(exchange, 500, "Internal Server Error");
+            return;
+        }
         var headers = exchange.getResponseHeaders();
         response.path("headers").fields().forEachRemaining(header -> headers.add(header.getKey(), header.getValue().asText()));
-        response.path("multiValueHeaders").fields().forEachRemaining(header ->
-                header.getValue().forEach(value -> headers.add(header.getKey(), value.asText())));
         response.path("cookies").forEach(cookie -> headers.add("Set-Cookie", cookie.asText()));
         String body = response.path("body").isNull() ? "" : response.path("body").asText("");
         byte[] bytes = response.path("isBase64Encoded").asBoolean(false) ? Base64.getDecoder().decode(body)
                 : body.getBytes(StandardCharsets.UTF_8);
-        LoopbackServer.send(exchange, response.path("statusCode").asInt(), bytes);
+        LoopbackServer.send(exchange, status, bytes);
     }
 
     /** An answer of API Gateway's own, for a request that no function answered. */
     private static void message(HttpExchange exchange, int status, String message) throws IOException {
+        if (!exchange.getResponseHeaders().containsKey("apigw-requestid")) {
+            exchange.getResponseHeaders().add("apigw-requestid", UUID.randomUUID().toString());
+        }
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         LoopbackServer.send(exchange, status, Json.write(Json.object().put("message", message)).getBytes(StandardCharsets.UTF_8));
     }

@@ -70,7 +70,7 @@ public final class InvokeOnce {
      */
     static int invoke(Path root, Path template, String functionId, byte[] event, PrintStream out)
             throws IOException, InterruptedException {
-        LocalNames names = new LocalNames(System.getenv().getOrDefault("AWS_REGION", "us-east-1"));
+        LocalNames names = LocalNames.fromEnvironment();
         SamTemplate functions = SamTemplate.read(template, names);
         if (!functions.functions().containsKey(functionId)) {
             System.err.println("no function " + functionId + " in " + template + "; the template has "

@@ -21,9 +21,10 @@ import java.util.stream.Collectors;
  * @param javaLauncher the {@code java} command (this JVM's)
  * @param runtimeClasspath the Runtime Interface Client and what it needs: aws-lambda-java-core and -serialization, utils-lite
  * @param root the checkout, against which the template's {@code CodeUri}s resolve
+ * @param taskRoots where this launcher makes its functions' task roots
  * @param localEnvironment what the local runtime adds: the emulator's endpoint, the local Lambda endpoint
  */
-record LambdaLaunch(Path javaLauncher, List<Path> runtimeClasspath, Path root, LocalNames names,
+record LambdaLaunch(Path javaLauncher, List<Path> runtimeClasspath, Path root, Path taskRoots, LocalNames names,
         CredentialsEndpoint credentials, Map<String, String> localEnvironment, LogSink logs) {
 
     private static final String RUNTIME_CLIENT = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
@@ -57,8 +58,8 @@ record LambdaLaunch(Path javaLauncher, List<Path> runtimeClasspath, Path root, L
     }
 
     /**
-     * The task root of a function: for one of our modules, a directory under {@code target/local-runtime}
-     * whose {@code lib/} holds the module's deployment jar (as {@code sam build} ships it); for a
+     * The task root of a function: for one of our modules, a directory under {@code taskRoots} whose
+     * {@code lib/} links to the module's one deployment jar (as {@code sam build} ships it); for a
      * {@code CodeUri} that is already a built directory (no {@code pom.xml}), that directory.
      */
     Path taskRoot(SamTemplate.FunctionSpec spec) throws IOException {
@@ -66,26 +67,29 @@ record LambdaLaunch(Path javaLauncher, List<Path> runtimeClasspath, Path root, L
         if (!Files.exists(code.resolve("pom.xml")) && Files.isDirectory(code)) {
             return code;
         }
-        Path jar = null;
-        if (Files.isDirectory(code.resolve("target"))) {
-            try (DirectoryStream<Path> jars = Files.newDirectoryStream(code.resolve("target"), "*-lambda.jar")) {
-                for (Path candidate : jars) {
-                    jar = candidate;
-                }
-            }
-        }
-        if (jar == null) {
-            throw new IOException(spec.id() + ": no deployment jar in " + code.resolve("target") + "; build it with mvn package");
-        }
-        Path lib = root.resolve("target/local-runtime").resolve(spec.id()).resolve("lib");
+        Path jar = deploymentJar(code.resolve("target"));
+        Path lib = taskRoots.resolve(spec.id()).resolve("lib");
         Files.createDirectories(lib);
-        try (DirectoryStream<Path> old = Files.newDirectoryStream(lib)) {
-            for (Path file : old) {
-                Files.delete(file);
+        Path link = lib.resolve(jar.getFileName());
+        if (!Files.isSymbolicLink(link)) {
+            Files.createSymbolicLink(link, jar.toAbsolutePath());
+        }
+        return lib.getParent();
+    }
+
+    /** The one {@code *-lambda.jar} a module's build left in {@code target}. */
+    static Path deploymentJar(Path target) throws IOException {
+        List<Path> jars = new ArrayList<>();
+        if (Files.isDirectory(target)) {
+            try (DirectoryStream<Path> found = Files.newDirectoryStream(target, "*-lambda.jar")) {
+                found.forEach(jars::add);
             }
         }
-        Files.createSymbolicLink(lib.resolve(jar.getFileName()), jar.toAbsolutePath());
-        return lib.getParent();
+        if (jars.size() != 1) {
+            throw new IOException((jars.isEmpty() ? "no deployment jar" : "more than one deployment jar " + jars) + " in "
+                    + target + "; build it with mvn package (mvn clean first if an old version is left)");
+        }
+        return jars.get(0);
     }
 
     ProcessBuilder process(SamTemplate.FunctionSpec spec, Path taskRoot, String runtimeApi) {

@@ -1,11 +1,14 @@
 package dev.connecttasks.local;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
  * AWS Lambda on this machine, for the template's functions: each runs from its deployment jar in
@@ -21,15 +24,19 @@ public final class LambdaService implements AutoCloseable {
     private final CredentialsEndpoint credentials;
     private final Map<String, FunctionPool> pools = new LinkedHashMap<>();
     private final LambdaInvokeEndpoint invokeEndpoint;
+    private final Path taskRoots;
 
     LambdaService(SamTemplate template, Path root, LocalNames names, LogSink logs, int maxEnvironments)
             throws IOException {
+        List<Path> runtimeClasspath = LambdaLaunch.runtimeClasspathIn(root);
+        // this service's own task roots: another service (./dev invoke beside ./dev serve) never touches them
+        Files.createDirectories(root.resolve("target/local-runtime"));
+        taskRoots = Files.createTempDirectory(root.resolve("target/local-runtime"), "lambda-");
         credentials = new CredentialsEndpoint();
         Map<String, LocalFunction> functions = new ConcurrentHashMap<>();
         invokeEndpoint = new LambdaInvokeEndpoint(functions);
         LambdaLaunch launch = new LambdaLaunch(Path.of(ProcessHandle.current().info().command().orElse("java")),
-                LambdaLaunch.runtimeClasspathIn(root), root, names, credentials,
-                localEnvironment(invokeEndpoint.url()), logs);
+                runtimeClasspath, root, taskRoots, names, credentials, localEnvironment(invokeEndpoint.url()), logs);
         template.functions().forEach((id, spec) -> pools.put(id, new FunctionPool(spec, launch, maxEnvironments)));
         functions.putAll(pools);
     }
@@ -88,5 +95,10 @@ public final class LambdaService implements AutoCloseable {
         invokeEndpoint.close();
         pools.values().forEach(FunctionPool::close);
         credentials.close();
+        try (Stream<Path> files = Files.walk(taskRoots)) {
+            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        } catch (IOException gone) {
+            // nothing left to delete
+        }
     }
 }

@@ -47,7 +47,7 @@ public final class LocalBackend implements AutoCloseable {
      */
     public static LocalBackend start(Path root, Path template, int port, LogSink logs, int maxEnvironments)
             throws IOException {
-        LocalNames names = new LocalNames(System.getenv().getOrDefault("AWS_REGION", "us-east-1"));
+        LocalNames names = LocalNames.fromEnvironment();
         Settings settings = names.settings();
         EmulatorSetup.prepare(settings, root);
         SamTemplate functions = SamTemplate.read(template, names);
@@ -100,7 +100,13 @@ public final class LocalBackend implements AutoCloseable {
     @Override
     public void close() {
         ticker.shutdownNow();
+        try {
+            ticker.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         gateway.close();
+        firer.close();
         lambda.close();
     }
 

@@ -27,6 +27,11 @@ public final class LocalNames {
         this.region = region;
     }
 
+    /** The names for the region this process runs in ({@code AWS_REGION}, us-east-1 when unset). */
+    public static LocalNames fromEnvironment() {
+        return new LocalNames(System.getenv().getOrDefault("AWS_REGION", "us-east-1"));
+    }
+
     public String region() {
         return region;
     }

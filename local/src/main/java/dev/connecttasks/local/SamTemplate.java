@@ -29,11 +29,6 @@ public record SamTemplate(Map<String, FunctionSpec> functions, List<Route> route
     public record FunctionSpec(String id, String handler, String codeUri, int memoryMb, int timeoutSeconds,
             String logFormat, Map<String, String> environment) {
 
-        /** The handler class, without the method. */
-        public String handlerClass() {
-            return handler.split("::")[0];
-        }
-
         /** The last segment of the CodeUri: for our functions, the Maven module. */
         public String module() {
             return Path.of(codeUri).getFileName().toString();

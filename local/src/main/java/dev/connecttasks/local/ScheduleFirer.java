@@ -27,7 +27,7 @@ import software.amazon.awssdk.services.scheduler.model.ScheduleSummary;
  * {@code ActionAfterCompletion} is {@code DELETE}. A failed invoke is retried on the next tick, so a
  * schedule fires at least once, as Scheduler promises; the flow-runner's claim makes that safe.
  */
-final class ScheduleFirer {
+final class ScheduleFirer implements AutoCloseable {
     private static final Pattern AT = Pattern.compile("at\\((\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2})\\)");
 
     private final SchedulerClient scheduler;
@@ -86,5 +86,12 @@ final class ScheduleFirer {
         } catch (DateTimeParseException e) {
             return null;
         }
+    }
+
+    /** Closes the clients it was given. */
+    @Override
+    public void close() {
+        scheduler.close();
+        lambda.close();
     }
 }

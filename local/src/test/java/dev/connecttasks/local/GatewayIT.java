@@ -68,6 +68,9 @@ class GatewayIT {
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(api + "/contacts/inst%2Fance/c%20d")).GET());
         assertEquals(404, response.statusCode());
         assertEquals("{\"Message\":\"Contact c d was not found in instance inst/ance.\"}", response.body());
+        // one request id, as API Gateway's and the function's answer carry it
+        assertEquals(response.headers().firstValue("apigw-requestid").orElseThrow(),
+                response.headers().firstValue("x-amzn-RequestId").orElseThrow());
         assertTrue(rawRequest("GET /contacts/i/c%zz HTTP/1.1").startsWith("HTTP/1.1 400 "));
     }
 
