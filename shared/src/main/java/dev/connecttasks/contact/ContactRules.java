@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The value rules of the five operations (decisions.md, "Inputs"). A broken rule is an
+ * The value rules of the five operations (docs/api.md, "Input rules"). A broken rule is an
  * InvalidParameterException whose message names the member; structural problems are caught earlier,
  * by the wire parser.
  */

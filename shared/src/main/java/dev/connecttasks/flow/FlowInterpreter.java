@@ -9,10 +9,15 @@ import dev.connecttasks.flow.FlowDocument.Action;
 import dev.connecttasks.flow.FlowDocument.Condition;
 import dev.connecttasks.instance.ContactFlow;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The flow engine: interprets the flow language from {@code StartAction}, for the actions of
@@ -24,11 +29,16 @@ public final class FlowInterpreter implements FlowEngine {
     public static final int MAX_STEPS = 1_000;
     private static final String NO_MATCHING_ERROR = "NoMatchingError";
 
-    /** A warm runner reads each flow's content once (keyed by the content itself, so never stale). */
-    private static final int MAX_CACHED_FLOWS = 256;
+    /**
+     * A warm runner reads each flow's content once. The cache is keyed by a digest of the content, so
+     * never stale, and holds documents read from at most this many characters of content (a flow may
+     * be 256,000 characters): past it, it starts again.
+     */
+    static final long MAX_CACHED_CHARACTERS = 8_000_000;
 
     private final Arns arns;
     private final Map<String, FlowDocument> documents = new ConcurrentHashMap<>();
+    private final AtomicLong cachedCharacters = new AtomicLong();
 
     public FlowInterpreter(Arns arns) {
         this.arns = arns;
@@ -100,16 +110,30 @@ public final class FlowInterpreter implements FlowEngine {
     }
 
     private FlowDocument document(ContactFlow flow) {
-        String key = flow.content();
+        String key = digest(flow.content());
         FlowDocument document = documents.get(key);
         if (document == null) {
             document = FlowDocument.read(flow.content());
-            if (documents.size() >= MAX_CACHED_FLOWS) {
+            if (cachedCharacters.addAndGet(flow.content().length()) > MAX_CACHED_CHARACTERS) {
                 documents.clear();
+                cachedCharacters.set(flow.content().length());
             }
             documents.put(key, document);
         }
         return document;
+    }
+
+    /** How many characters of flow content the cached documents were read from. */
+    long cachedCharacters() {
+        return cachedCharacters.get();
+    }
+
+    private static String digest(String content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 
     /** Sets every attribute or none: a value that resolves to nothing or breaks the rules is an error. */

@@ -13,7 +13,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-/** Reads the inputs of the five operations from their HTTP bindings (connect-api.md §6). */
+/** Reads the inputs of the five operations from their HTTP bindings (docs/api.md). */
 public final class ContactRequests {
     private static final int MAX_REFERENCE_TYPES = 6;
 

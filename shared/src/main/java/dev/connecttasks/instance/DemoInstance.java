@@ -20,7 +20,7 @@ public final class DemoInstance {
     /** Creates the demo instance and its flow (with this content) where they are missing. */
     public static void ensure(InstanceTable table, String flowContent, Instant now) {
         if (table.findInstance(INSTANCE_ID).isEmpty()) {
-            table.create(new Instance(INSTANCE_ID, "CONNECT_MANAGED", ALIAS, null, true, false, Map.of(), now), null);
+            table.create(new Instance(INSTANCE_ID, "CONNECT_MANAGED", ALIAS, null, true, false, Map.of(), now), null, now);
         }
         if (table.findFlow(INSTANCE_ID, FLOW_ID).isEmpty()) {
             table.create(new ContactFlow(INSTANCE_ID, FLOW_ID, FLOW_NAME, "CONTACT_FLOW",

@@ -1,13 +1,20 @@
 package dev.connecttasks.operation;
 
+import static dev.connecttasks.error.ApiException.invalidRequest;
+
 import dev.connecttasks.instance.Instance;
 import dev.connecttasks.instance.InstanceRequest;
 import dev.connecttasks.instance.InstanceRules;
+import dev.connecttasks.store.IdempotencyRecord;
 import dev.connecttasks.store.InstanceTable;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.UUID;
 
-/** CreateInstance: a new instance, ACTIVE at once; a repeated ClientToken returns the instance it created. */
+/**
+ * CreateInstance: a new instance, ACTIVE at once. A ClientToken repeated within 24 hours with the same
+ * parameters returns the instance it created; with other parameters it is an InvalidRequestException.
+ */
 public final class CreateInstance {
     private final InstanceTable table;
     private final Clock clock;
@@ -23,6 +30,15 @@ public final class CreateInstance {
         Instance instance = new Instance(UUID.randomUUID().toString(), request.identityManagementType(),
                 request.alias(), request.directoryId(), request.inboundCallsEnabled(), request.outboundCallsEnabled(),
                 request.tags(), Clocks.now(clock));
-        return table.create(instance, request.clientToken()).orElse(instance.id());
+        IdempotencyRecord token = request.clientToken() == null ? null
+                : new IdempotencyRecord(request.clientToken(), RequestFingerprint.of(request), instance.id());
+        Optional<IdempotencyRecord> earlier = table.create(instance, token, instance.createdAt());
+        if (earlier.isEmpty()) {
+            return instance.id();
+        }
+        if (!earlier.get().requestHash().equals(token.requestHash())) {
+            throw invalidRequest("ClientToken " + token.clientToken() + " was already used with different parameters.");
+        }
+        return earlier.get().createdId();
     }
 }

@@ -3,15 +3,28 @@ package dev.connecttasks.operation;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.connecttasks.contact.TaskRequest;
 import dev.connecttasks.http.Json;
+import dev.connecttasks.instance.InstanceRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.TreeMap;
 
-/** A hash of every StartTaskContact parameter but the ClientToken, to tell a retry from a reuse. */
+/** A hash of every parameter of a request but its ClientToken, to tell a retry from a reuse. */
 final class RequestFingerprint {
     private RequestFingerprint() {
+    }
+
+    static String of(InstanceRequest request) {
+        ObjectNode canonical = Json.object()
+                .put("IdentityManagementType", request.identityManagementType())
+                .put("InstanceAlias", request.alias())
+                .put("DirectoryId", request.directoryId())
+                .put("InboundCallsEnabled", request.inboundCallsEnabled())
+                .put("OutboundCallsEnabled", request.outboundCallsEnabled());
+        ObjectNode tags = canonical.putObject("Tags");
+        new TreeMap<>(request.tags() == null ? java.util.Map.<String, String>of() : request.tags()).forEach(tags::put);
+        return digest(canonical);
     }
 
     static String of(TaskRequest task) {
@@ -29,6 +42,10 @@ final class RequestFingerprint {
         new TreeMap<>(task.references()).forEach((name, reference) -> references.putObject(name)
                 .put("Type", reference.type().name())
                 .put("Value", reference.value()));
+        return digest(canonical);
+    }
+
+    private static String digest(ObjectNode canonical) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
                     .digest(Json.write(canonical).getBytes(StandardCharsets.UTF_8));

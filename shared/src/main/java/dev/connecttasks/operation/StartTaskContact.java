@@ -102,7 +102,7 @@ public final class StartTaskContact {
             throw invalidRequest("ClientToken " + token.clientToken()
                     + " was already used with different parameters in this instance.");
         }
-        return earlier.contactId();
+        return earlier.createdId();
     }
 
     private Contact newContact(TaskRequest task, Instant now) {

@@ -59,7 +59,6 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 public final class ContactTable {
     /** A ClientToken resolves to its contact for 24 hours. */
     public static final Duration TOKEN_LIFETIME = Duration.ofHours(24);
-    private static final int MAX_ATTEMPTS = 5;
 
     private final DynamoDbClient dynamo;
     private final String tableName;
@@ -92,7 +91,13 @@ public final class ContactTable {
         }
         Map<String, KeysAndAttributes> pending = Map.of(tableName,
                 KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
-        while (!pending.isEmpty()) {
+        for (int attempt = 1; !pending.isEmpty(); attempt++) {
+            if (attempt > Retries.MAX_ATTEMPTS) {
+                throw throttled("The table is busy; retry the request.");
+            }
+            if (attempt > 1) {
+                Retries.backOff(attempt - 1);
+            }
             Map<String, KeysAndAttributes> request = pending;
             var response = dynamo.batchGetItem(batch -> batch.requestItems(request));
             for (Map<String, AttributeValue> item : response.responses().getOrDefault(tableName, List.of())) {
@@ -184,9 +189,10 @@ public final class ContactTable {
                 dynamo.updateItem(mergingReferences(key, changes, merged, current.get(REVISION), now));
                 return;
             } catch (ConditionalCheckFailedException e) {
-                if (attempt == MAX_ATTEMPTS) {
+                if (attempt == Retries.MAX_ATTEMPTS) {
                     throw throttled("The contact is being updated concurrently; retry the request.");
                 }
+                Retries.backOff(attempt);
                 current = e.item();
             }
         }
@@ -331,7 +337,7 @@ public final class ContactTable {
 
     private Put tokenPut(String instanceId, IdempotencyRecord token, Instant now) {
         Map<String, AttributeValue> item = new HashMap<>(ContactItems.tokenKey(instanceId, token.clientToken()));
-        item.put(TOKEN_CONTACT_ID, s(token.contactId()));
+        item.put(TOKEN_CONTACT_ID, s(token.createdId()));
         item.put(TOKEN_REQUEST_HASH, s(token.requestHash()));
         item.put(EXPIRES_AT, n(now.plus(TOKEN_LIFETIME).getEpochSecond()));
         Expr expr = new Expr();

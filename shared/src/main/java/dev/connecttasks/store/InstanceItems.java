@@ -66,6 +66,9 @@ final class InstanceItems {
     }
 
     /** A claim on a unique name (alias, flow name) or token, holding what owns it. */
+    /** On a token's claim: the hash of the request that took it. */
+    static final String REQUEST_HASH = "requestHash";
+
     static Map<String, AttributeValue> claim(Map<String, AttributeValue> key, String ownerId) {
         Map<String, AttributeValue> item = new HashMap<>(key);
         item.put(OWNER_ID, s(ownerId));

@@ -6,6 +6,7 @@ import dev.connecttasks.error.ApiException;
 import dev.connecttasks.error.ErrorType;
 import dev.connecttasks.instance.ContactFlow;
 import dev.connecttasks.instance.Instance;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,11 +32,11 @@ public final class InstanceTable {
     }
 
     /**
-     * Creates an instance, taking its alias (unique, ignoring case) and its ClientToken in the same
-     * transaction. Returns the id of the instance that an earlier request with this ClientToken created,
-     * if there is one, in which case nothing was written.
+     * Creates an instance, taking its alias (unique, ignoring case) and its ClientToken (for
+     * {@link ContactTable#TOKEN_LIFETIME}) in the same transaction. Returns the live record that already
+     * holds the ClientToken, if there is one, in which case nothing was written.
      */
-    public Optional<String> create(Instance instance, String clientToken) {
+    public Optional<IdempotencyRecord> create(Instance instance, IdempotencyRecord token, Instant now) {
         List<TransactWriteItem> items = new ArrayList<>();
         items.add(put(InstanceItems.toItem(instance)));
         int aliasIndex = -1;
@@ -44,13 +45,15 @@ public final class InstanceTable {
             items.add(put(InstanceItems.claim(InstanceItems.aliasKey(instance.alias()), instance.id())));
         }
         int tokenIndex = -1;
-        if (clientToken != null) {
+        if (token != null) {
             tokenIndex = items.size();
-            items.add(put(InstanceItems.claim(InstanceItems.tokenKey(clientToken), instance.id())));
+            items.add(TransactWriteItem.builder().put(tokenPut(token, now)).build());
         }
         List<CancellationReason> reasons = Transactions.write(dynamo, items);
         if (Transactions.failed(reasons, tokenIndex)) {
-            return Optional.of(reasons.get(tokenIndex).item().get(InstanceItems.OWNER_ID).s());
+            Map<String, AttributeValue> held = reasons.get(tokenIndex).item();
+            return Optional.of(new IdempotencyRecord(token.clientToken(), held.get(InstanceItems.REQUEST_HASH).s(),
+                    held.get(InstanceItems.OWNER_ID).s()));
         }
         if (Transactions.failed(reasons, aliasIndex)) {
             throw ApiException.invalidRequest("InstanceAlias " + instance.alias() + " is already in use.");
@@ -106,6 +109,21 @@ public final class InstanceTable {
 
     private Map<String, AttributeValue> get(Map<String, AttributeValue> key) {
         return dynamo.getItem(get -> get.tableName(tableName).key(key).consistentRead(true)).item();
+    }
+
+    /** The token's claim: new, or taking over one that expired (TTL deletes late). */
+    private Put tokenPut(IdempotencyRecord token, Instant now) {
+        Map<String, AttributeValue> item = InstanceItems.claim(InstanceItems.tokenKey(token.clientToken()), token.createdId());
+        item.put(InstanceItems.REQUEST_HASH, AttributeValue.fromS(token.requestHash()));
+        item.put(ContactItems.EXPIRES_AT, AttributeValue.fromN(Long.toString(now.plus(ContactTable.TOKEN_LIFETIME).getEpochSecond())));
+        return Put.builder()
+                .tableName(tableName)
+                .item(item)
+                .conditionExpression("attribute_not_exists(#pk) OR #expiresAt <= :now")
+                .expressionAttributeNames(Map.of("#pk", ContactItems.PK, "#expiresAt", ContactItems.EXPIRES_AT))
+                .expressionAttributeValues(Map.of(":now", AttributeValue.fromN(Long.toString(now.getEpochSecond()))))
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                .build();
     }
 
     private TransactWriteItem put(Map<String, AttributeValue> item) {

@@ -10,7 +10,6 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 
 /** TransactWriteItems with the retries DynamoDB asks for: a transaction that lost a race is run again. */
 final class Transactions {
-    private static final int MAX_ATTEMPTS = 5;
     private static final String CONDITION_FAILED = "ConditionalCheckFailed";
 
     private Transactions() {
@@ -36,24 +35,15 @@ final class Transactions {
                 if (!retryable) {
                     throw e;
                 }
-                if (attempt == MAX_ATTEMPTS) {
+                if (attempt == Retries.MAX_ATTEMPTS) {
                     throw throttled("The table is busy; retry the request.");
                 }
-                backOff(attempt);
+                Retries.backOff(attempt);
             }
         }
     }
 
     static boolean failed(List<CancellationReason> reasons, int index) {
         return index >= 0 && index < reasons.size() && CONDITION_FAILED.equals(reasons.get(index).code());
-    }
-
-    private static void backOff(int attempt) {
-        try {
-            Thread.sleep(10L << attempt);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw throttled("Interrupted while retrying; retry the request.");
-        }
     }
 }

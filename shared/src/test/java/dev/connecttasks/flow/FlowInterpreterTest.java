@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.connecttasks.contact.Arns;
 import dev.connecttasks.contact.Contact;
@@ -715,5 +716,17 @@ class FlowInterpreterTest {
         FlowRun run = run(noOrder, exampleFlow("close-without-agent.json"));
         assertEquals(Map.of("orderId", "42"), run.attributes());
         assertDisconnected(run, 2);
+    }
+
+    @Test
+    void theFlowCacheHoldsBoundedContentAndStillRunsEveryFlow() {
+        FlowInterpreter engine = new FlowInterpreter(ARNS);
+        // flows of about 250,000 characters each, distinct by their padding
+        for (int i = 0; i < 60; i++) {
+            String padded = flow("end", END).replaceFirst("\\{", "{\"Metadata\": {\"pad\": \"" + "x".repeat(250_000) + i + "\"}, ");
+            FlowRun run = engine.run(contact(Map.of()), contactFlow(padded), NOW);
+            assertEquals(FlowRun.End.DISCONNECTED, run.end());
+            assertTrue(engine.cachedCharacters() <= FlowInterpreter.MAX_CACHED_CHARACTERS, "cached " + engine.cachedCharacters());
+        }
     }
 }

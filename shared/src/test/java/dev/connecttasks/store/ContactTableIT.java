@@ -49,7 +49,7 @@ class ContactTableIT {
         InstanceTable instances = new InstanceTable(Emulator.dynamo(), table.tableName());
         for (String instanceId : List.of(INSTANCE, "instance-b")) {
             Instant created = Instant.now();
-            instances.create(new Instance(instanceId, "CONNECT_MANAGED", null, null, true, false, Map.of(), created), null);
+            instances.create(new Instance(instanceId, "CONNECT_MANAGED", null, null, true, false, Map.of(), created), null, created);
             instances.create(new ContactFlow(instanceId, TestContacts.FLOW_ID, "Demo", "CONTACT_FLOW", null,
                     Flows.read("demo-task.json"), ContactFlow.PUBLISHED, Map.of(), created));
         }
@@ -148,7 +148,7 @@ class ContactTableIT {
             if (held.isEmpty()) {
                 winners.add(attempts.get(i).id());
             } else {
-                resolved.add(held.get().contactId());
+                resolved.add(held.get().createdId());
             }
         }
         assertEquals(1, winners.size());

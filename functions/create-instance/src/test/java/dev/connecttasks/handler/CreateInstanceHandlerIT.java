@@ -9,9 +9,12 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.connecttasks.http.Json;
 import dev.connecttasks.instance.Instance;
+import dev.connecttasks.operation.CreateInstance;
+import dev.connecttasks.store.ContactTable;
 import dev.connecttasks.testing.ApiEvents;
 import dev.connecttasks.testing.TestBackend;
 import dev.connecttasks.testing.TestContext;
+import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,6 +53,28 @@ class CreateInstanceHandlerIT {
 
         APIGatewayV2HTTPResponse again = handler.handleRequest(ApiEvents.load("create-instance.json"), new TestContext());
         assertEquals(id, Json.MAPPER.readTree(again.getBody()).get("Id").asText());
+    }
+
+    @Test
+    void aTokenReusedWithOtherParametersIsRefusedAndAnExpiredTokenIsFree() throws Exception {
+        String token = "token-" + UUID.randomUUID();
+        String body = "{\"IdentityManagementType\":\"SAML\",\"InstanceAlias\":\"%s\",\"InboundCallsEnabled\":true,"
+                + "\"OutboundCallsEnabled\":true,\"ClientToken\":\"" + token + "\"}";
+        String alias = alias();
+        APIGatewayV2HTTPResponse first = create(body.formatted(alias));
+        assertEquals(200, first.getStatusCode(), first.getBody());
+
+        APIGatewayV2HTTPResponse reused = create(body.formatted(alias()));
+        assertEquals(400, reused.getStatusCode(), reused.getBody());
+        assertEquals("InvalidRequestException", reused.getHeaders().get("X-Amzn-ErrorType"));
+
+        // a day later the token has expired: the same token creates a new instance
+        CreateInstanceHandler later = new CreateInstanceHandler(new CreateInstance(backend.instances,
+                Clock.offset(Clock.systemUTC(), ContactTable.TOKEN_LIFETIME.plusMinutes(1))), backend.arns);
+        APIGatewayV2HTTPResponse renewed = later.handleRequest(ApiEvents.request("PUT", "/instance")
+                .body(body.formatted(alias())).build(), new TestContext());
+        assertEquals(200, renewed.getStatusCode(), renewed.getBody());
+        assertNotEquals(Json.MAPPER.readTree(first.getBody()).get("Id"), Json.MAPPER.readTree(renewed.getBody()).get("Id"));
     }
 
     @Test
