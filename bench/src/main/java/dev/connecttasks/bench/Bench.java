@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.connecttasks.bench.Workloads.Workload;
 import dev.connecttasks.config.Settings;
-import dev.connecttasks.http.Json;
+import dev.connecttasks.json.Json;
 import dev.connecttasks.local.LocalBackend;
 import dev.connecttasks.local.LocalNames;
 import dev.connecttasks.local.LogSink;

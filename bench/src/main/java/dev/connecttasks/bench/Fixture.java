@@ -8,11 +8,12 @@ import dev.connecttasks.contact.ContactKey;
 import dev.connecttasks.contact.FlowStatus;
 import dev.connecttasks.contact.Reference;
 import dev.connecttasks.contact.ReferenceType;
-import dev.connecttasks.http.Json;
 import dev.connecttasks.instance.DemoInstance;
+import dev.connecttasks.json.Json;
 import dev.connecttasks.local.EmulatorSetup;
 import dev.connecttasks.store.ContactTable;
 import dev.connecttasks.store.ContactTableSchema;
+import dev.connecttasks.store.NewContacts;
 import dev.connecttasks.testing.Emulator;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,6 +42,7 @@ final class Fixture {
     final Settings settings;
     final DynamoDbClient dynamo;
     final ContactTable table;
+    private final NewContacts newContacts;
     private int fillers;
 
     Fixture(Path root, Settings settings) throws IOException {
@@ -50,9 +52,10 @@ final class Fixture {
         Emulator.flowRunnerArn();
         this.dynamo = AwsClients.dynamoDb(settings);
         this.table = new ContactTable(dynamo, settings.tableName());
+        this.newContacts = new NewContacts(dynamo, settings.tableName());
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         if (table.find(new ContactKey(INSTANCE, CONTACT), now).isEmpty()) {
-            table.create(contact(CONTACT, FlowStatus.SCHEDULED, now.plus(Duration.ofDays(1)), now), null, now);
+            newContacts.create(contact(CONTACT, FlowStatus.SCHEDULED, now.plus(Duration.ofDays(1)), now), null, now);
         }
     }
 
@@ -67,7 +70,7 @@ final class Fixture {
     String pendingContact() {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         String contactId = UUID.randomUUID().toString();
-        table.create(contact(contactId, FlowStatus.PENDING, null, now), null, now);
+        newContacts.create(contact(contactId, FlowStatus.PENDING, null, now), null, now);
         return contactId;
     }
 

@@ -2,7 +2,7 @@ package dev.connecttasks.local;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.connecttasks.http.Json;
+import dev.connecttasks.json.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -5,7 +5,7 @@ import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.connecttasks.http.Json;
+import dev.connecttasks.json.Json;
 import dev.connecttasks.local.LocalFunction.Outcome;
 import dev.connecttasks.local.LocalFunction.Response;
 import java.io.ByteArrayOutputStream;

@@ -2,7 +2,7 @@ package dev.connecttasks.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.connecttasks.http.Json;
+import dev.connecttasks.json.Json;
 import dev.connecttasks.local.LocalFunction.Failure;
 import dev.connecttasks.local.LocalFunction.Outcome;
 import dev.connecttasks.local.LocalFunction.Response;

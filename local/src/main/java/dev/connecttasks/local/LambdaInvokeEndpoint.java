@@ -2,7 +2,7 @@ package dev.connecttasks.local;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.connecttasks.http.Json;
+import dev.connecttasks.json.Json;
 import dev.connecttasks.local.LocalFunction.Failure;
 import dev.connecttasks.local.LocalFunction.Outcome;
 import dev.connecttasks.local.LocalFunction.Response;

@@ -1,6 +1,6 @@
 package dev.connecttasks.local;
 
-import dev.connecttasks.http.Json;
+import dev.connecttasks.json.Json;
 import java.nio.charset.StandardCharsets;
 
 /** A function of the template as the local runtime runs it: a JSON payload in, an outcome out. */

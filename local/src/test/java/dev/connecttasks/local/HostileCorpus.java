@@ -300,7 +300,7 @@ final class HostileCorpus {
     }
 
     private static String quote(String text) {
-        return dev.connecttasks.http.Json.write(com.fasterxml.jackson.databind.node.TextNode.valueOf(text));
+        return dev.connecttasks.json.Json.write(com.fasterxml.jackson.databind.node.TextNode.valueOf(text));
     }
 
     private void unknownRoutes() {

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.connecttasks.contact.TaskRequest;
-import dev.connecttasks.http.Json;
+import dev.connecttasks.json.Json;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package dev.connecttasks.local;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.connecttasks.http.Json;
+import dev.connecttasks.json.Json;
 import dev.connecttasks.testing.ApiEvents;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.connecttasks.http.Json;
 import dev.connecttasks.http.PrimingEvents;
+import dev.connecttasks.json.Json;
 import dev.connecttasks.testing.Emulator;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -16,6 +16,7 @@ import dev.connecttasks.instance.DemoInstance;
 import dev.connecttasks.operation.StartTaskContact;
 import dev.connecttasks.schedule.TaskSchedules;
 import dev.connecttasks.store.ContactTable;
+import dev.connecttasks.store.NewContacts;
 import dev.connecttasks.testing.Emulator;
 import java.net.URI;
 import java.time.Clock;
@@ -63,7 +64,8 @@ class ScheduleFirerIT {
     }
 
     private static String startAt(Instant at) {
-        return new StartTaskContact(table, schedules, new FlowInvoker(AwsClients.lambda(Settings.fromEnvironment()),
+        return new StartTaskContact(table, new NewContacts(AwsClients.dynamoDb(Settings.fromEnvironment()),
+                Settings.fromEnvironment().tableName()), schedules, new FlowInvoker(AwsClients.lambda(Settings.fromEnvironment()),
                 Settings.fromEnvironment().flowRunnerArn()), Clock.fixed(NOW, ZoneOffset.UTC))
                 .start(new TaskRequest(INSTANCE, FLOW, "n", null, Map.of(), Map.of(), null, null, null, at));
     }

@@ -4,7 +4,7 @@ import static dev.connecttasks.error.ApiException.invalidContactFlow;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.connecttasks.http.Json;
+import dev.connecttasks.json.Json;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;

@@ -3,7 +3,7 @@ package dev.connecttasks.flow;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.connecttasks.contact.ContactKey;
-import dev.connecttasks.http.Json;
+import dev.connecttasks.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;

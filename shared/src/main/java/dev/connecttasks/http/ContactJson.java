@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.connecttasks.contact.Contact;
 import dev.connecttasks.contact.Reference;
 import dev.connecttasks.contact.ReferenceType;
+import dev.connecttasks.json.Json;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.connecttasks.error.ApiException;
 import dev.connecttasks.error.ErrorType;
+import dev.connecttasks.json.Json;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.connecttasks.contact.Reference;
 import dev.connecttasks.contact.ReferenceType;
+import dev.connecttasks.json.Json;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.LinkedHashMap;

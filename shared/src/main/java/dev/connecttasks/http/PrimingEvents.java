@@ -1,6 +1,7 @@
 package dev.connecttasks.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.connecttasks.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.connecttasks.error.ErrorType;
+import dev.connecttasks.json.Json;
 
 /**
  * One JSON line per request. It carries only what operators need (operation, request id, status,

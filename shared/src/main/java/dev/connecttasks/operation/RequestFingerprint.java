@@ -2,8 +2,8 @@ package dev.connecttasks.operation;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.connecttasks.contact.TaskRequest;
-import dev.connecttasks.http.Json;
 import dev.connecttasks.instance.InstanceRequest;
+import dev.connecttasks.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -7,10 +7,10 @@ import dev.connecttasks.contact.FlowStatus;
 import dev.connecttasks.flow.FlowEngine;
 import dev.connecttasks.flow.FlowRun;
 import dev.connecttasks.flow.FlowStart;
-import dev.connecttasks.store.ContactTable;
 import dev.connecttasks.store.ContactToRun;
-import dev.connecttasks.store.FlowClaim;
 import dev.connecttasks.store.FlowClaim.Refusal;
+import dev.connecttasks.store.FlowClaim;
+import dev.connecttasks.store.FlowRuns;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
@@ -25,12 +25,12 @@ import java.util.Optional;
 public final class RunFlow {
     private static final int MAX_ATTEMPTS = 5;
 
-    private final ContactTable table;
+    private final FlowRuns flowRuns;
     private final FlowEngine engine;
     private final Clock clock;
 
-    public RunFlow(ContactTable table, FlowEngine engine, Clock clock) {
-        this.table = table;
+    public RunFlow(FlowRuns flowRuns, FlowEngine engine, Clock clock) {
+        this.flowRuns = flowRuns;
         this.engine = engine;
         this.clock = clock;
     }
@@ -38,7 +38,7 @@ public final class RunFlow {
     public FlowClaim run(FlowStart start) {
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             Instant now = Clocks.now(clock);
-            Optional<ContactToRun> found = table.findForRun(start.key(), start.contactFlowId(), now);
+            Optional<ContactToRun> found = flowRuns.findForRun(start.key(), start.contactFlowId(), now);
             if (found.isEmpty()) {
                 return FlowClaim.refused(Refusal.NO_SUCH_CONTACT);
             }
@@ -50,7 +50,7 @@ public final class RunFlow {
             FlowRun run = found.get().flow() == null
                     ? new FlowRun(contact.attributes(), null, now, 0, FlowRun.End.FAILED)
                     : engine.run(contact, found.get().flow(), now);
-            if (table.recordFlowRun(contact.key(), found.get().revision(), run, now)) {
+            if (flowRuns.recordFlowRun(contact.key(), found.get().revision(), run, now)) {
                 return FlowClaim.claimed(contact, run);
             }
         }

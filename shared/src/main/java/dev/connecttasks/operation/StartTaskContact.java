@@ -12,6 +12,7 @@ import dev.connecttasks.flow.FlowInvoker;
 import dev.connecttasks.schedule.TaskSchedules;
 import dev.connecttasks.store.ContactTable;
 import dev.connecttasks.store.IdempotencyRecord;
+import dev.connecttasks.store.NewContacts;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,12 +34,15 @@ import java.util.UUID;
  */
 public final class StartTaskContact {
     private final ContactTable table;
+    private final NewContacts newContacts;
     private final TaskSchedules schedules;
     private final FlowInvoker invoker;
     private final Clock clock;
 
-    public StartTaskContact(ContactTable table, TaskSchedules schedules, FlowInvoker invoker, Clock clock) {
+    public StartTaskContact(ContactTable table, NewContacts newContacts, TaskSchedules schedules, FlowInvoker invoker,
+            Clock clock) {
         this.table = table;
+        this.newContacts = newContacts;
         this.schedules = schedules;
         this.invoker = invoker;
         this.clock = clock;
@@ -59,7 +63,7 @@ public final class StartTaskContact {
         schedules.create(contact.key(), contact.contactFlowId(), contact.scheduledAt());
         Optional<IdempotencyRecord> earlier;
         try {
-            earlier = table.create(contact, token, now);
+            earlier = newContacts.create(contact, token, now);
         } catch (RuntimeException e) {
             Cleanup.quietly(() -> schedules.delete(contact.key(), contact.scheduledAt()), e);
             throw e;
@@ -73,7 +77,7 @@ public final class StartTaskContact {
     }
 
     private String startNow(Contact contact, IdempotencyRecord token, Instant now) {
-        Optional<IdempotencyRecord> earlier = table.create(contact, token, now);
+        Optional<IdempotencyRecord> earlier = newContacts.create(contact, token, now);
         if (earlier.isPresent()) {
             String contactId = retried(earlier.get(), token);
             invoker.startNow(new ContactKey(contact.instanceId(), contactId), contact.contactFlowId());
@@ -84,7 +88,7 @@ public final class StartTaskContact {
         } catch (RuntimeException e) {
             boolean withdrawn;
             try {
-                withdrawn = table.withdraw(contact, token == null ? null : token.clientToken(), now);
+                withdrawn = newContacts.withdraw(contact, token == null ? null : token.clientToken(), now);
             } catch (RuntimeException withdrawFailed) {
                 e.addSuppressed(withdrawFailed);
                 throw e;

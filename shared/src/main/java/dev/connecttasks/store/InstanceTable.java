@@ -33,7 +33,7 @@ public final class InstanceTable {
 
     /**
      * Creates an instance, taking its alias (unique, ignoring case) and its ClientToken (for
-     * {@link ContactTable#TOKEN_LIFETIME}) in the same transaction. Returns the live record that already
+     * {@link IdempotencyRecord#LIFETIME}) in the same transaction. Returns the live record that already
      * holds the ClientToken, if there is one, in which case nothing was written.
      */
     public Optional<IdempotencyRecord> create(Instance instance, IdempotencyRecord token, Instant now) {
@@ -115,7 +115,7 @@ public final class InstanceTable {
     private Put tokenPut(IdempotencyRecord token, Instant now) {
         Map<String, AttributeValue> item = InstanceItems.claim(InstanceItems.tokenKey(token.clientToken()), token.createdId());
         item.put(InstanceItems.REQUEST_HASH, AttributeValue.fromS(token.requestHash()));
-        item.put(ContactItems.EXPIRES_AT, AttributeValue.fromN(Long.toString(now.plus(ContactTable.TOKEN_LIFETIME).getEpochSecond())));
+        item.put(ContactItems.EXPIRES_AT, AttributeValue.fromN(Long.toString(now.plus(IdempotencyRecord.LIFETIME).getEpochSecond())));
         return Put.builder()
                 .tableName(tableName)
                 .item(item)

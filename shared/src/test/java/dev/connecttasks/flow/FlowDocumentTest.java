@@ -10,7 +10,7 @@ import dev.connecttasks.error.ApiException;
 import dev.connecttasks.error.ErrorType;
 import dev.connecttasks.flow.FlowDocument.Action;
 import dev.connecttasks.flow.FlowDocument.Condition;
-import dev.connecttasks.http.Json;
+import dev.connecttasks.json.Json;
 import dev.connecttasks.testing.ApiEvents;
 import dev.connecttasks.testing.Flows;
 import java.io.IOException;

@@ -8,6 +8,7 @@ import dev.connecttasks.contact.FlowStatus;
 import dev.connecttasks.contact.QueueInfo;
 import dev.connecttasks.contact.Reference;
 import dev.connecttasks.contact.ReferenceType;
+import dev.connecttasks.json.Json;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Map;

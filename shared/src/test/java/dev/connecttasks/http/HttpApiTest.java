@@ -9,6 +9,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.connecttasks.error.ApiException;
+import dev.connecttasks.json.Json;
 import dev.connecttasks.testing.ApiEvents;
 import dev.connecttasks.testing.TestContext;
 import org.junit.jupiter.api.Test;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.connecttasks.error.ApiException;
 import dev.connecttasks.error.ErrorType;
+import dev.connecttasks.json.Json;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

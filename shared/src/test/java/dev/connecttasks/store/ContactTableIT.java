@@ -40,12 +40,16 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 class ContactTableIT {
     private static final String INSTANCE = "instance-a";
     private static ContactTable table;
+    private static NewContacts newContacts;
+    private static FlowRuns flowRuns;
     private static ExecutorService pool;
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
     @BeforeAll
     static void createTable() {
         table = new ContactTable(Emulator.dynamo(), Emulator.newTable());
+        newContacts = new NewContacts(Emulator.dynamo(), table.tableName());
+        flowRuns = new FlowRuns(Emulator.dynamo(), table.tableName());
         InstanceTable instances = new InstanceTable(Emulator.dynamo(), table.tableName());
         for (String instanceId : List.of(INSTANCE, "instance-b")) {
             Instant created = Instant.now();
@@ -58,8 +62,8 @@ class ContactTableIT {
 
     /** Starts a contact's flow the way the flow-runner does: read, then write conditional on the revision. */
     private boolean start(ContactKey key, Instant at) {
-        ContactToRun read = table.findForRun(key, TestContacts.FLOW_ID, now).orElseThrow();
-        return table.recordFlowRun(key, read.revision(),
+        ContactToRun read = flowRuns.findForRun(key, TestContacts.FLOW_ID, now).orElseThrow();
+        return flowRuns.recordFlowRun(key, read.revision(),
                 new FlowRun(read.contact().attributes(), null, null, 1, FlowRun.End.DISCONNECTED), at);
     }
 
@@ -69,7 +73,7 @@ class ContactTableIT {
     }
 
     private Contact created(Contact contact) {
-        assertEquals(Optional.empty(), table.create(contact, null, now));
+        assertEquals(Optional.empty(), newContacts.create(contact, null, now));
         return contact;
     }
 
@@ -107,25 +111,25 @@ class ContactTableIT {
         Contact first = TestContacts.pending(INSTANCE, now);
         Contact second = TestContacts.pending(INSTANCE, now);
         IdempotencyRecord token = new IdempotencyRecord("token-" + first.id(), "hash-1", first.id());
-        assertEquals(Optional.empty(), table.create(first, token, now));
-        Optional<IdempotencyRecord> held = table.create(second,
+        assertEquals(Optional.empty(), newContacts.create(first, token, now));
+        Optional<IdempotencyRecord> held = newContacts.create(second,
                 new IdempotencyRecord(token.clientToken(), "hash-2", second.id()), now);
         assertEquals(Optional.of(new IdempotencyRecord(token.clientToken(), "hash-1", first.id())), held);
         assertEquals(Optional.empty(), table.find(second.key(), now));
         // the same token in another instance is another token
         Contact elsewhere = TestContacts.pending("instance-b", now);
-        assertEquals(Optional.empty(), table.create(elsewhere,
+        assertEquals(Optional.empty(), newContacts.create(elsewhere,
                 new IdempotencyRecord(token.clientToken(), "hash-1", elsewhere.id()), now));
     }
 
     @Test
     void aClientTokenOlderThan24HoursIsFreeAgain() {
         Contact first = TestContacts.pending(INSTANCE, now);
-        Instant dayAgo = now.minus(ContactTable.TOKEN_LIFETIME).minusSeconds(1);
-        assertEquals(Optional.empty(), table.create(first,
+        Instant dayAgo = now.minus(IdempotencyRecord.LIFETIME).minusSeconds(1);
+        assertEquals(Optional.empty(), newContacts.create(first,
                 new IdempotencyRecord("old-" + first.id(), "h", first.id()), dayAgo));
         Contact second = TestContacts.pending(INSTANCE, now);
-        assertEquals(Optional.empty(), table.create(second,
+        assertEquals(Optional.empty(), newContacts.create(second,
                 new IdempotencyRecord("old-" + first.id(), "h", second.id()), now));
         assertTrue(table.find(second.key(), now).isPresent());
     }
@@ -138,7 +142,7 @@ class ContactTableIT {
         for (int i = 0; i < 20; i++) {
             Contact attempt = TestContacts.pending(INSTANCE, now);
             attempts.add(attempt);
-            calls.add(() -> table.create(attempt, new IdempotencyRecord(clientToken, "h", attempt.id()), now));
+            calls.add(() -> newContacts.create(attempt, new IdempotencyRecord(clientToken, "h", attempt.id()), now));
         }
         List<Future<Optional<IdempotencyRecord>>> results = pool.invokeAll(calls);
         List<String> winners = new ArrayList<>();
@@ -164,7 +168,7 @@ class ContactTableIT {
             created(TestContacts.following(previous, now));
         }
         Contact thirteenth = TestContacts.following(previous, now);
-        failure(ErrorType.SERVICE_QUOTA_EXCEEDED, () -> table.create(thirteenth, null, now));
+        failure(ErrorType.SERVICE_QUOTA_EXCEEDED, () -> newContacts.create(thirteenth, null, now));
         assertEquals(Optional.empty(), table.find(thirteenth.key(), now));
         assertEquals("12", rawItem(previous.key()).get("linkedTasks").n());
     }
@@ -172,7 +176,7 @@ class ContactTableIT {
     @Test
     void aMissingPreviousContactIsNotFoundAndNothingIsWritten() {
         Contact orphan = TestContacts.following(TestContacts.pending(INSTANCE, now), now);
-        failure(ErrorType.RESOURCE_NOT_FOUND, () -> table.create(orphan, null, now));
+        failure(ErrorType.RESOURCE_NOT_FOUND, () -> newContacts.create(orphan, null, now));
         assertEquals(Optional.empty(), table.find(orphan.key(), now));
     }
 
@@ -266,15 +270,15 @@ class ContactTableIT {
     @Test
     void aContactAndItsFlowAreReadInOneBatchWhenTheFlowIsKnown() {
         Contact contact = created(TestContacts.pending(INSTANCE, now));
-        ContactToRun read = table.findForRun(contact.key(), TestContacts.FLOW_ID, now).orElseThrow();
+        ContactToRun read = flowRuns.findForRun(contact.key(), TestContacts.FLOW_ID, now).orElseThrow();
         assertEquals(contact, read.contact());
         assertEquals(1, read.revision());
         assertEquals(TestContacts.FLOW_ID, read.flow().id());
         assertEquals(Flows.read("demo-task.json"), read.flow().content());
         // without the flow's id (after a reschedule) the contact names it
-        assertEquals(TestContacts.FLOW_ID, table.findForRun(contact.key(), null, now).orElseThrow().flow().id());
-        assertEquals(Optional.empty(), table.findForRun(new ContactKey(INSTANCE, "missing"), TestContacts.FLOW_ID, now));
-        assertEquals(Optional.empty(), table.findForRun(new ContactKey("instance-b", contact.id()), null, now));
+        assertEquals(TestContacts.FLOW_ID, flowRuns.findForRun(contact.key(), null, now).orElseThrow().flow().id());
+        assertEquals(Optional.empty(), flowRuns.findForRun(new ContactKey(INSTANCE, "missing"), TestContacts.FLOW_ID, now));
+        assertEquals(Optional.empty(), flowRuns.findForRun(new ContactKey("instance-b", contact.id()), null, now));
     }
 
     @Test
@@ -282,9 +286,9 @@ class ContactTableIT {
         Contact contact = created(TestContacts.pending(INSTANCE, now));
         FlowRun run = new FlowRun(Map.of("orderId", "42", "routedBy", "flow"), new QueueInfo("support", now), null, 3,
                 FlowRun.End.QUEUED);
-        assertFalse(table.recordFlowRun(contact.key(), 2, run, now));
-        assertTrue(table.recordFlowRun(contact.key(), 1, run, now.plusMillis(7)));
-        assertFalse(table.recordFlowRun(contact.key(), 1, run, now.plusMillis(8)));
+        assertFalse(flowRuns.recordFlowRun(contact.key(), 2, run, now));
+        assertTrue(flowRuns.recordFlowRun(contact.key(), 1, run, now.plusMillis(7)));
+        assertFalse(flowRuns.recordFlowRun(contact.key(), 1, run, now.plusMillis(8)));
         Contact started = table.find(contact.key(), now).orElseThrow();
         assertEquals(FlowStatus.STARTED, started.flowStatus());
         assertEquals(now.plusMillis(7), started.flowStartedAt());
@@ -297,7 +301,7 @@ class ContactTableIT {
     @Test
     void aDisconnectIsRecordedWithoutAQueue() {
         Contact contact = created(TestContacts.pending(INSTANCE, now));
-        assertTrue(table.recordFlowRun(contact.key(), 1,
+        assertTrue(flowRuns.recordFlowRun(contact.key(), 1,
                 new FlowRun(Map.of(), null, now.plusSeconds(1), 1, FlowRun.End.DISCONNECTED), now));
         Contact ended = table.find(contact.key(), now).orElseThrow();
         assertEquals(now.plusSeconds(1), ended.disconnectedAt());
@@ -308,17 +312,17 @@ class ContactTableIT {
     @Test
     void anUnknownInstanceOrFlowIsNotFoundAndASavedFlowCannotStartTasks() {
         Contact elsewhere = TestContacts.pending("no-such-instance", now);
-        assertTrue(failure(ErrorType.RESOURCE_NOT_FOUND, () -> table.create(elsewhere, null, now)).getMessage()
+        assertTrue(failure(ErrorType.RESOURCE_NOT_FOUND, () -> newContacts.create(elsewhere, null, now)).getMessage()
                 .contains("Instance no-such-instance"));
         Contact unknownFlow = new Contact(new ContactKey(INSTANCE, "c-" + now.toEpochMilli()), "no-such-flow", "n", null,
                 Map.of(), Map.of(), null, null, null, now, now, null, FlowStatus.PENDING, null, null, null);
-        assertTrue(failure(ErrorType.RESOURCE_NOT_FOUND, () -> table.create(unknownFlow, null, now)).getMessage()
+        assertTrue(failure(ErrorType.RESOURCE_NOT_FOUND, () -> newContacts.create(unknownFlow, null, now)).getMessage()
                 .contains("ContactFlowId no-such-flow"));
         new InstanceTable(Emulator.dynamo(), table.tableName()).create(new ContactFlow(INSTANCE, "draft", "Draft "
                 + now.toEpochMilli(), "CONTACT_FLOW", null, "{}", ContactFlow.SAVED, Map.of(), now));
         Contact draft = new Contact(new ContactKey(INSTANCE, "d-" + now.toEpochMilli()), "draft", "n", null,
                 Map.of(), Map.of(), null, null, null, now, now, null, FlowStatus.PENDING, null, null, null);
-        assertTrue(failure(ErrorType.INVALID_PARAMETER, () -> table.create(draft, null, now)).getMessage()
+        assertTrue(failure(ErrorType.INVALID_PARAMETER, () -> newContacts.create(draft, null, now)).getMessage()
                 .contains("not published"));
         assertEquals(Optional.empty(), table.find(draft.key(), now));
     }
@@ -328,21 +332,21 @@ class ContactTableIT {
         Contact previous = created(TestContacts.pending(INSTANCE, now));
         Contact contact = TestContacts.following(previous, now);
         IdempotencyRecord token = new IdempotencyRecord("w-" + contact.id(), "h", contact.id());
-        assertEquals(Optional.empty(), table.create(contact, token, now));
+        assertEquals(Optional.empty(), newContacts.create(contact, token, now));
         assertEquals("1", rawItem(previous.key()).get("linkedTasks").n());
 
-        assertTrue(table.withdraw(contact, token.clientToken(), now));
+        assertTrue(newContacts.withdraw(contact, token.clientToken(), now));
         assertEquals(Optional.empty(), table.find(contact.key(), now));
         assertEquals("0", rawItem(previous.key()).get("linkedTasks").n());
         Contact retry = TestContacts.pending(INSTANCE, now);
-        assertEquals(Optional.empty(), table.create(retry, new IdempotencyRecord(token.clientToken(), "h", retry.id()), now));
+        assertEquals(Optional.empty(), newContacts.create(retry, new IdempotencyRecord(token.clientToken(), "h", retry.id()), now));
     }
 
     @Test
     void withdrawLeavesAStartedContact() {
         Contact contact = created(TestContacts.pending(INSTANCE, now));
         assertTrue(start(contact.key(), now));
-        assertFalse(table.withdraw(contact, null, now));
+        assertFalse(newContacts.withdraw(contact, null, now));
         assertTrue(table.find(contact.key(), now).isPresent());
     }
 }

@@ -5,8 +5,8 @@ import dev.connecttasks.config.Settings;
 import dev.connecttasks.contact.Arns;
 import dev.connecttasks.contact.ContactKey;
 import dev.connecttasks.flow.FlowEngine;
-import dev.connecttasks.flow.FlowInvoker;
 import dev.connecttasks.flow.FlowInterpreter;
+import dev.connecttasks.flow.FlowInvoker;
 import dev.connecttasks.instance.DemoInstance;
 import dev.connecttasks.instance.FlowRequest;
 import dev.connecttasks.operation.CreateContactFlow;
@@ -19,7 +19,9 @@ import dev.connecttasks.operation.UpdateContact;
 import dev.connecttasks.operation.UpdateContactSchedule;
 import dev.connecttasks.schedule.TaskSchedules;
 import dev.connecttasks.store.ContactTable;
+import dev.connecttasks.store.FlowRuns;
 import dev.connecttasks.store.InstanceTable;
+import dev.connecttasks.store.NewContacts;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -39,6 +41,8 @@ public final class TestBackend {
     public final Settings settings;
     public final InterceptedCalls calls = new InterceptedCalls();
     public final ContactTable table;
+    public final NewContacts newContacts;
+    public final FlowRuns flowRuns;
     public final InstanceTable instances;
     public final String instanceId;
     public final String flowId;
@@ -52,6 +56,8 @@ public final class TestBackend {
         this.settings = Emulator.settings(Emulator.newTable(), Emulator.newScheduleGroup());
         DynamoDbClient dynamo = AwsClients.dynamoDb(settings, calls);
         this.table = new ContactTable(dynamo, settings.tableName());
+        this.newContacts = new NewContacts(dynamo, settings.tableName());
+        this.flowRuns = new FlowRuns(dynamo, settings.tableName());
         this.instances = new InstanceTable(dynamo, settings.tableName());
         this.schedules = new TaskSchedules(AwsClients.scheduler(settings, calls), settings.scheduleGroup(),
                 settings.flowRunnerArn(), settings.schedulerRoleArn());
@@ -88,7 +94,7 @@ public final class TestBackend {
     }
 
     public StartTaskContact startTaskContact() {
-        return new StartTaskContact(table, schedules, invoker, clock);
+        return new StartTaskContact(table, newContacts, schedules, invoker, clock);
     }
 
     public DescribeContact describeContact() {
@@ -108,7 +114,7 @@ public final class TestBackend {
     }
 
     public RunFlow runFlow(FlowEngine engine) {
-        return new RunFlow(table, engine, clock);
+        return new RunFlow(flowRuns, engine, clock);
     }
 
     /** The flow-runner's use case with the real flow engine. */

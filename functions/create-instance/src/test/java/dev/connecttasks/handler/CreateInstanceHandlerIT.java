@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.connecttasks.http.Json;
 import dev.connecttasks.instance.Instance;
+import dev.connecttasks.json.Json;
 import dev.connecttasks.operation.CreateInstance;
-import dev.connecttasks.store.ContactTable;
+import dev.connecttasks.store.IdempotencyRecord;
 import dev.connecttasks.testing.ApiEvents;
 import dev.connecttasks.testing.TestBackend;
 import dev.connecttasks.testing.TestContext;
@@ -70,7 +70,7 @@ class CreateInstanceHandlerIT {
 
         // a day later the token has expired: the same token creates a new instance
         CreateInstanceHandler later = new CreateInstanceHandler(new CreateInstance(backend.instances,
-                Clock.offset(Clock.systemUTC(), ContactTable.TOKEN_LIFETIME.plusMinutes(1))), backend.arns);
+                Clock.offset(Clock.systemUTC(), IdempotencyRecord.LIFETIME.plusMinutes(1))), backend.arns);
         APIGatewayV2HTTPResponse renewed = later.handleRequest(ApiEvents.request("PUT", "/instance")
                 .body(body.formatted(alias())).build(), new TestContext());
         assertEquals(200, renewed.getStatusCode(), renewed.getBody());

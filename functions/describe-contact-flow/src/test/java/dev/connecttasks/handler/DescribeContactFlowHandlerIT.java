@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.connecttasks.http.Json;
 import dev.connecttasks.instance.DemoInstance;
 import dev.connecttasks.instance.FlowRequest;
+import dev.connecttasks.json.Json;
 import dev.connecttasks.operation.DescribeContactFlow;
 import dev.connecttasks.testing.ApiEvents;
 import dev.connecttasks.testing.Flows;

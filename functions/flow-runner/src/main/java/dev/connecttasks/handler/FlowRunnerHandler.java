@@ -8,15 +8,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.connecttasks.config.AwsClients;
 import dev.connecttasks.config.Priming;
 import dev.connecttasks.config.Settings;
+import dev.connecttasks.contact.ContactKey;
 import dev.connecttasks.flow.FlowInterpreter;
 import dev.connecttasks.flow.FlowStart;
-import dev.connecttasks.contact.ContactKey;
-import dev.connecttasks.http.Json;
 import dev.connecttasks.http.PrimingEvents;
 import dev.connecttasks.http.RequestLog;
+import dev.connecttasks.json.Json;
 import dev.connecttasks.operation.RunFlow;
-import dev.connecttasks.store.ContactTable;
 import dev.connecttasks.store.FlowClaim;
+import dev.connecttasks.store.FlowRuns;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,7 +48,7 @@ public final class FlowRunnerHandler implements RequestStreamHandler {
     }
 
     private FlowRunnerHandler(Settings settings) {
-        this(new RunFlow(new ContactTable(AwsClients.dynamoDb(settings), settings.tableName()),
+        this(new RunFlow(new FlowRuns(AwsClients.dynamoDb(settings), settings.tableName()),
                 new FlowInterpreter(settings.arns()), Clock.systemUTC()));
     }
 

@@ -7,15 +7,17 @@ import dev.connecttasks.config.AwsClients;
 import dev.connecttasks.config.Settings;
 import dev.connecttasks.flow.FlowInvoker;
 import dev.connecttasks.http.ContactRequests;
+import dev.connecttasks.http.HttpApi.Response;
 import dev.connecttasks.http.HttpApi;
 import dev.connecttasks.http.HttpFunction;
-import dev.connecttasks.http.HttpApi.Response;
-import dev.connecttasks.http.Json;
 import dev.connecttasks.http.PrimingEvents;
+import dev.connecttasks.json.Json;
 import dev.connecttasks.operation.StartTaskContact;
 import dev.connecttasks.schedule.TaskSchedules;
 import dev.connecttasks.store.ContactTable;
+import dev.connecttasks.store.NewContacts;
 import java.time.Clock;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** {@code PUT /contact/task}. */
 public final class StartTaskContactHandler extends HttpFunction {
@@ -30,8 +32,13 @@ public final class StartTaskContactHandler extends HttpFunction {
     }
 
     private StartTaskContactHandler(Settings settings) {
+        this(settings, AwsClients.dynamoDb(settings));
+    }
+
+    private StartTaskContactHandler(Settings settings, DynamoDbClient dynamo) {
         this(new StartTaskContact(
-                new ContactTable(AwsClients.dynamoDb(settings), settings.tableName()),
+                new ContactTable(dynamo, settings.tableName()),
+                new NewContacts(dynamo, settings.tableName()),
                 new TaskSchedules(AwsClients.scheduler(settings), settings.scheduleGroup(),
                         settings.flowRunnerArn(), settings.schedulerRoleArn()),
                 new FlowInvoker(AwsClients.lambda(settings), settings.flowRunnerArn()),

@@ -1,4 +1,4 @@
-package dev.connecttasks.http;
+package dev.connecttasks.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;

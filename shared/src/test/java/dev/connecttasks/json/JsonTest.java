@@ -1,4 +1,4 @@
-package dev.connecttasks.http;
+package dev.connecttasks.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

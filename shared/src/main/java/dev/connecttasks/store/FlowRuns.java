@@ -1,0 +1,109 @@
+package dev.connecttasks.store;
+
+import static dev.connecttasks.error.ApiException.throttled;
+import static dev.connecttasks.store.ContactItems.FLOW_STARTED_AT;
+import static dev.connecttasks.store.ContactItems.FLOW_STATUS;
+import static dev.connecttasks.store.ContactItems.LAST_UPDATED_AT;
+import static dev.connecttasks.store.ContactItems.PK;
+import static dev.connecttasks.store.ContactItems.REVISION;
+import static dev.connecttasks.store.ContactItems.live;
+import static dev.connecttasks.store.ItemValues.millis;
+import static dev.connecttasks.store.ItemValues.n;
+import static dev.connecttasks.store.ItemValues.s;
+
+import dev.connecttasks.contact.Contact;
+import dev.connecttasks.contact.ContactKey;
+import dev.connecttasks.contact.FlowStatus;
+import dev.connecttasks.flow.FlowRun;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+
+/** The flow-runner's view of the table: a contact and its flow read for a run, and the run recorded once. */
+public final class FlowRuns {
+    private final DynamoDbClient dynamo;
+    private final String tableName;
+
+    public FlowRuns(DynamoDbClient dynamo, String tableName) {
+        this.dynamo = dynamo;
+        this.tableName = tableName;
+    }
+
+    /**
+     * Reads a contact and its flow for a run: in one consistent BatchGetItem when the flow-runner was told
+     * the flow's id (StartTaskContact tells it), else the contact and then its flow (after a reschedule).
+     */
+    public Optional<ContactToRun> findForRun(ContactKey key, String contactFlowId, Instant now) {
+        Map<String, AttributeValue> contactKey = ContactItems.key(key);
+        Map<String, AttributeValue> contactItem;
+        Map<String, AttributeValue> flowItem = null;
+        if (contactFlowId == null) {
+            contactItem = consistentGet(contactKey);
+        } else {
+            Map<String, AttributeValue> flowKey = InstanceItems.flowKey(key.instanceId(), contactFlowId);
+            var response = dynamo.batchGetItem(batch -> batch.requestItems(Map.of(tableName,
+                    KeysAndAttributes.builder().keys(contactKey, flowKey).consistentRead(true).build())));
+            if (!response.unprocessedKeys().isEmpty()) {
+                throw throttled("The table is busy; the flow start will be retried.");
+            }
+            contactItem = null;
+            for (Map<String, AttributeValue> item : response.responses().getOrDefault(tableName, List.of())) {
+                if (item.get(PK).equals(contactKey.get(PK))) {
+                    contactItem = item;
+                } else {
+                    flowItem = item;
+                }
+            }
+        }
+        if (!live(contactItem, now)) {
+            return Optional.empty();
+        }
+        Contact contact = ContactItems.fromItem(contactItem);
+        if (!contact.contactFlowId().equals(contactFlowId)) {
+            flowItem = consistentGet(InstanceItems.flowKey(key.instanceId(), contact.contactFlowId()));
+        }
+        return Optional.of(new ContactToRun(contact, Long.parseLong(contactItem.get(REVISION).n()),
+                flowItem == null || flowItem.isEmpty() ? null : InstanceItems.contactFlow(flowItem)));
+    }
+
+    /**
+     * Records a flow's start and what its run did, in one write conditional on the revision the run was
+     * computed from: it succeeds at most once per contact, and not at all when anything changed the
+     * contact meanwhile (a reschedule, an update, another start). Returns whether it was written.
+     */
+    public boolean recordFlowRun(ContactKey key, long revision, FlowRun run, Instant now) {
+        Expr expr = new Expr();
+        StringBuilder update = new StringBuilder("SET ")
+                .append(expr.name(FLOW_STATUS)).append(" = ").append(expr.value(s(FlowStatus.STARTED.name())))
+                .append(", ").append(expr.name(FLOW_STARTED_AT)).append(" = ").append(expr.value(millis(now)))
+                .append(", ").append(expr.name(LAST_UPDATED_AT)).append(" = ").append(expr.value(millis(now)))
+                .append(", ").append(expr.name(ContactItems.ATTRIBUTES)).append(" = ")
+                .append(expr.value(ItemValues.stringMap(run.attributes())));
+        if (run.queue() != null) {
+            update.append(", ").append(expr.name(ContactItems.QUEUE_ID)).append(" = ").append(expr.value(s(run.queue().queueId())))
+                    .append(", ").append(expr.name(ContactItems.ENQUEUED_AT)).append(" = ")
+                    .append(expr.value(millis(run.queue().enqueuedAt())));
+        }
+        if (run.disconnectedAt() != null) {
+            update.append(", ").append(expr.name(ContactItems.DISCONNECTED_AT)).append(" = ")
+                    .append(expr.value(millis(run.disconnectedAt())));
+        }
+        update.append(" ADD ").append(expr.name(REVISION)).append(' ').append(expr.value(n(1)));
+        String condition = expr.name(REVISION) + " = " + expr.value(n(revision));
+        try {
+            dynamo.updateItem(ContactTable.conditionalUpdate(tableName, key, expr, update.toString(), condition));
+            return true;
+        } catch (ConditionalCheckFailedException changedMeanwhile) {
+            return false;
+        }
+    }
+
+    private Map<String, AttributeValue> consistentGet(Map<String, AttributeValue> key) {
+        return dynamo.getItem(get -> get.tableName(tableName).key(key).consistentRead(true)).item();
+    }
+}

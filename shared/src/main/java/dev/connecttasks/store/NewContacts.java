@@ -1,0 +1,209 @@
+package dev.connecttasks.store;
+
+import static dev.connecttasks.error.ApiException.invalidParameter;
+import static dev.connecttasks.error.ApiException.notFound;
+import static dev.connecttasks.error.ApiException.quotaExceeded;
+import static dev.connecttasks.store.ContactItems.EXPIRES_AT;
+import static dev.connecttasks.store.ContactItems.FLOW_STATUS;
+import static dev.connecttasks.store.ContactItems.LINKED_TASKS;
+import static dev.connecttasks.store.ContactItems.PK;
+import static dev.connecttasks.store.ContactItems.TOKEN_CONTACT_ID;
+import static dev.connecttasks.store.ContactItems.TOKEN_REQUEST_HASH;
+import static dev.connecttasks.store.ContactItems.live;
+import static dev.connecttasks.store.ItemValues.n;
+import static dev.connecttasks.store.ItemValues.s;
+
+import dev.connecttasks.contact.Contact;
+import dev.connecttasks.contact.ContactKey;
+import dev.connecttasks.contact.ContactRules;
+import dev.connecttasks.contact.FlowStatus;
+import dev.connecttasks.instance.ContactFlow;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+
+/**
+ * New contacts: StartTaskContact's one transaction (the contact, the checks that its instance exists
+ * and its flow is published, its idempotency token, its link to the previous contact), and its undoing
+ * when the flow could not be started.
+ */
+public final class NewContacts {
+    private final DynamoDbClient dynamo;
+    private final String tableName;
+
+    public NewContacts(DynamoDbClient dynamo, String tableName) {
+        this.dynamo = dynamo;
+        this.tableName = tableName;
+    }
+
+    /**
+     * Writes a new contact, its idempotency record and its link to the previous contact in one
+     * transaction. Returns the live record that already holds the ClientToken, if there is one, in
+     * which case nothing was written.
+     */
+    public Optional<IdempotencyRecord> create(Contact contact, IdempotencyRecord token, Instant now) {
+        List<TransactWriteItem> items = new ArrayList<>();
+        items.add(TransactWriteItem.builder().put(Put.builder()
+                .tableName(tableName)
+                .item(ContactItems.toItem(contact))
+                .conditionExpression("attribute_not_exists(#pk)")
+                .expressionAttributeNames(Map.of("#pk", PK))
+                .build()).build());
+        int instanceIndex = items.size();
+        items.add(exists(InstanceItems.instanceKey(contact.instanceId())));
+        int flowIndex = items.size();
+        items.add(publishedFlow(contact.instanceId(), contact.contactFlowId()));
+        int tokenIndex = token == null ? -1 : items.size();
+        if (token != null) {
+            items.add(TransactWriteItem.builder().put(tokenPut(contact.instanceId(), token, now)).build());
+        }
+        int previousIndex = contact.previousContactId() == null ? -1 : items.size();
+        if (contact.previousContactId() != null) {
+            items.add(TransactWriteItem.builder().update(linkToPrevious(contact, now)).build());
+        }
+        List<CancellationReason> reasons = Transactions.write(dynamo, items);
+        if (Transactions.failed(reasons, instanceIndex)) {
+            throw InstanceTable.instanceNotFound(contact.instanceId());
+        }
+        if (Transactions.failed(reasons, flowIndex)) {
+            if (reasons.get(flowIndex).item() == null || reasons.get(flowIndex).item().isEmpty()) {
+                throw notFound("ContactFlowId " + contact.contactFlowId() + " was not found in instance "
+                        + contact.instanceId() + ".");
+            }
+            throw invalidParameter("ContactFlowId " + contact.contactFlowId() + " is saved but not published.");
+        }
+        if (Transactions.failed(reasons, tokenIndex)) {
+            Map<String, AttributeValue> held = reasons.get(tokenIndex).item();
+            return Optional.of(new IdempotencyRecord(token.clientToken(),
+                    held.get(TOKEN_REQUEST_HASH).s(), held.get(TOKEN_CONTACT_ID).s()));
+        }
+        if (Transactions.failed(reasons, previousIndex)) {
+            if (live(reasons.get(previousIndex).item(), now)) {
+                throw quotaExceeded("PreviousContactId " + contact.previousContactId() + " already has "
+                        + ContactRules.MAX_TASKS_PER_PREVIOUS_CONTACT + " tasks linked to it.");
+            }
+            throw previousNotFound(contact.previousContactId());
+        }
+        if (!reasons.isEmpty()) {
+            throw new IllegalStateException("a new contact id collided: " + reasons);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Undoes {@link #create} for an immediate task whose flow could not be invoked: removes the
+     * contact, its idempotency record and its link, unless the flow has started meanwhile. Returns
+     * false when it had (the contact stays, and is a success).
+     */
+    public boolean withdraw(Contact contact, String clientToken, Instant now) {
+        List<TransactWriteItem> items = new ArrayList<>();
+        Expr contactExpr = new Expr();
+        items.add(TransactWriteItem.builder().delete(Delete.builder()
+                .tableName(tableName)
+                .key(ContactItems.key(contact.key()))
+                .conditionExpression(contactExpr.name(FLOW_STATUS) + " = "
+                        + contactExpr.value(s(FlowStatus.PENDING.name())))
+                .expressionAttributeNames(contactExpr.names())
+                .expressionAttributeValues(contactExpr.values())
+                .build()).build());
+        if (clientToken != null) {
+            Expr tokenExpr = new Expr();
+            items.add(TransactWriteItem.builder().delete(Delete.builder()
+                    .tableName(tableName)
+                    .key(ContactItems.tokenKey(contact.instanceId(), clientToken))
+                    .conditionExpression(tokenExpr.name(TOKEN_CONTACT_ID) + " = " + tokenExpr.value(s(contact.id())))
+                    .expressionAttributeNames(tokenExpr.names())
+                    .expressionAttributeValues(tokenExpr.values())
+                    .build()).build());
+        }
+        if (contact.previousContactId() != null) {
+            Expr linkExpr = new Expr();
+            items.add(TransactWriteItem.builder().update(Update.builder()
+                    .tableName(tableName)
+                    .key(ContactItems.key(new ContactKey(contact.instanceId(), contact.previousContactId())))
+                    .updateExpression("ADD " + linkExpr.name(LINKED_TASKS) + " " + linkExpr.value(n(-1)))
+                    .conditionExpression("attribute_exists(" + linkExpr.name(PK) + ")")
+                    .expressionAttributeNames(linkExpr.names())
+                    .expressionAttributeValues(linkExpr.values())
+                    .build()).build());
+        }
+        List<CancellationReason> reasons = Transactions.write(dynamo, items);
+        if (reasons.isEmpty()) {
+            return true;
+        }
+        if (Transactions.failed(reasons, 0)) {
+            return false;
+        }
+        throw new IllegalStateException("the contact's token or link changed under it: " + reasons);
+    }
+
+    private Put tokenPut(String instanceId, IdempotencyRecord token, Instant now) {
+        Map<String, AttributeValue> item = new HashMap<>(ContactItems.tokenKey(instanceId, token.clientToken()));
+        item.put(TOKEN_CONTACT_ID, s(token.createdId()));
+        item.put(TOKEN_REQUEST_HASH, s(token.requestHash()));
+        item.put(EXPIRES_AT, n(now.plus(IdempotencyRecord.LIFETIME).getEpochSecond()));
+        Expr expr = new Expr();
+        return Put.builder()
+                .tableName(tableName)
+                .item(item)
+                .conditionExpression("attribute_not_exists(" + expr.name(PK) + ") OR "
+                        + expr.name(EXPIRES_AT) + " <= " + expr.value(n(now.getEpochSecond())))
+                .expressionAttributeNames(expr.names())
+                .expressionAttributeValues(expr.values())
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                .build();
+    }
+
+    private Update linkToPrevious(Contact contact, Instant now) {
+        Expr expr = new Expr();
+        String linked = expr.name(LINKED_TASKS);
+        return Update.builder()
+                .tableName(tableName)
+                .key(ContactItems.key(new ContactKey(contact.instanceId(), contact.previousContactId())))
+                .updateExpression("ADD " + linked + " " + expr.value(n(1)))
+                .conditionExpression(expr.name(EXPIRES_AT) + " > " + expr.value(n(now.getEpochSecond()))
+                        + " AND (attribute_not_exists(" + linked + ") OR " + linked + " < "
+                        + expr.value(n(ContactRules.MAX_TASKS_PER_PREVIOUS_CONTACT)) + ")")
+                .expressionAttributeNames(expr.names())
+                .expressionAttributeValues(expr.values())
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                .build();
+    }
+
+    private TransactWriteItem exists(Map<String, AttributeValue> key) {
+        return TransactWriteItem.builder().conditionCheck(ConditionCheck.builder()
+                .tableName(tableName)
+                .key(key)
+                .conditionExpression("attribute_exists(#pk)")
+                .expressionAttributeNames(Map.of("#pk", PK))
+                .build()).build();
+    }
+
+    private TransactWriteItem publishedFlow(String instanceId, String contactFlowId) {
+        Expr expr = new Expr();
+        return TransactWriteItem.builder().conditionCheck(ConditionCheck.builder()
+                .tableName(tableName)
+                .key(InstanceItems.flowKey(instanceId, contactFlowId))
+                .conditionExpression(expr.name(InstanceItems.FLOW_STATUS) + " = " + expr.value(s(ContactFlow.PUBLISHED)))
+                .expressionAttributeNames(expr.names())
+                .expressionAttributeValues(expr.values())
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                .build()).build();
+    }
+
+    private static RuntimeException previousNotFound(String previousContactId) {
+        return notFound("PreviousContactId " + previousContactId + " was not found in this instance.");
+    }
+}
