@@ -1,7 +1,9 @@
 package dev.connecttasks.operation;
 
+import static dev.connecttasks.error.ApiException.invalidParameter;
 import static dev.connecttasks.error.ApiException.invalidRequest;
 import static dev.connecttasks.error.ApiException.notFound;
+import static dev.connecttasks.error.ApiException.quotaExceeded;
 
 import dev.connecttasks.contact.Contact;
 import dev.connecttasks.contact.ContactKey;
@@ -10,8 +12,11 @@ import dev.connecttasks.contact.FlowStatus;
 import dev.connecttasks.contact.TaskRequest;
 import dev.connecttasks.flow.FlowInvoker;
 import dev.connecttasks.schedule.TaskSchedules;
+import dev.connecttasks.error.ApiException;
 import dev.connecttasks.store.ContactTable;
+import dev.connecttasks.store.Creation;
 import dev.connecttasks.store.IdempotencyRecord;
+import dev.connecttasks.store.InstanceTable;
 import dev.connecttasks.store.NewContacts;
 import java.time.Clock;
 import java.time.Instant;
@@ -63,7 +68,7 @@ public final class StartTaskContact {
         schedules.create(contact.key(), contact.contactFlowId(), contact.scheduledAt());
         Optional<IdempotencyRecord> earlier;
         try {
-            earlier = newContacts.create(contact, token, now);
+            earlier = earlier(contact, newContacts.create(contact, token, now));
         } catch (RuntimeException e) {
             Cleanup.quietly(() -> schedules.delete(contact.key(), contact.scheduledAt()), e);
             throw e;
@@ -77,7 +82,7 @@ public final class StartTaskContact {
     }
 
     private String startNow(Contact contact, IdempotencyRecord token, Instant now) {
-        Optional<IdempotencyRecord> earlier = newContacts.create(contact, token, now);
+        Optional<IdempotencyRecord> earlier = earlier(contact, newContacts.create(contact, token, now));
         if (earlier.isPresent()) {
             String contactId = retried(earlier.get(), token);
             invoker.startNow(new ContactKey(contact.instanceId(), contactId), contact.contactFlowId());
@@ -99,6 +104,26 @@ public final class StartTaskContact {
             // The flow started although the invoke reported a failure: the task exists and runs.
         }
         return contact.id();
+    }
+
+    /** The earlier request that holds the ClientToken, if any; a refused creation is the caller's error. */
+    private static Optional<IdempotencyRecord> earlier(Contact contact, Creation creation) {
+        if (creation instanceof Creation.TokenHeld held) {
+            return Optional.of(held.earlier());
+        }
+        if (creation instanceof Creation.Refused refused) {
+            throw switch (refused) {
+                case INSTANCE_MISSING -> InstanceTable.instanceNotFound(contact.instanceId());
+                case FLOW_MISSING -> notFound("ContactFlowId " + contact.contactFlowId() + " was not found in instance "
+                        + contact.instanceId() + ".");
+                case FLOW_NOT_PUBLISHED -> invalidParameter("ContactFlowId " + contact.contactFlowId()
+                        + " is saved but not published.");
+                case PREVIOUS_MISSING -> linkedNotFound("PreviousContactId", contact.previousContactId());
+                case PREVIOUS_AT_CAPACITY -> quotaExceeded("PreviousContactId " + contact.previousContactId()
+                        + " already has " + ContactRules.MAX_TASKS_PER_PREVIOUS_CONTACT + " tasks linked to it.");
+            };
+        }
+        return Optional.empty();
     }
 
     private static String retried(IdempotencyRecord earlier, IdempotencyRecord token) {
@@ -155,8 +180,12 @@ public final class StartTaskContact {
     private static Contact linkedContact(Map<String, Contact> found, String member, String contactId) {
         Contact contact = found.get(contactId);
         if (contact == null) {
-            throw notFound(member + " " + contactId + " was not found in this instance.");
+            throw linkedNotFound(member, contactId);
         }
         return contact;
+    }
+
+    private static ApiException linkedNotFound(String member, String contactId) {
+        return notFound(member + " " + contactId + " was not found in this instance.");
     }
 }

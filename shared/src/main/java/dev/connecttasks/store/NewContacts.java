@@ -1,8 +1,5 @@
 package dev.connecttasks.store;
 
-import static dev.connecttasks.error.ApiException.invalidParameter;
-import static dev.connecttasks.error.ApiException.notFound;
-import static dev.connecttasks.error.ApiException.quotaExceeded;
 import static dev.connecttasks.store.ContactItems.EXPIRES_AT;
 import static dev.connecttasks.store.ContactItems.FLOW_STATUS;
 import static dev.connecttasks.store.ContactItems.LINKED_TASKS;
@@ -23,7 +20,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -50,10 +46,9 @@ public final class NewContacts {
 
     /**
      * Writes a new contact, its idempotency record and its link to the previous contact in one
-     * transaction. Returns the live record that already holds the ClientToken, if there is one, in
-     * which case nothing was written.
+     * transaction, with the checks that its instance exists and its flow is published.
      */
-    public Optional<IdempotencyRecord> create(Contact contact, IdempotencyRecord token, Instant now) {
+    public Creation create(Contact contact, IdempotencyRecord token, Instant now) {
         List<TransactWriteItem> items = new ArrayList<>();
         items.add(TransactWriteItem.builder().put(Put.builder()
                 .tableName(tableName)
@@ -75,31 +70,25 @@ public final class NewContacts {
         }
         List<CancellationReason> reasons = Transactions.write(dynamo, items);
         if (Transactions.failed(reasons, instanceIndex)) {
-            throw InstanceTable.instanceNotFound(contact.instanceId());
+            return Creation.Refused.INSTANCE_MISSING;
         }
         if (Transactions.failed(reasons, flowIndex)) {
-            if (reasons.get(flowIndex).item() == null || reasons.get(flowIndex).item().isEmpty()) {
-                throw notFound("ContactFlowId " + contact.contactFlowId() + " was not found in instance "
-                        + contact.instanceId() + ".");
-            }
-            throw invalidParameter("ContactFlowId " + contact.contactFlowId() + " is saved but not published.");
+            Map<String, AttributeValue> flow = reasons.get(flowIndex).item();
+            return flow == null || flow.isEmpty() ? Creation.Refused.FLOW_MISSING : Creation.Refused.FLOW_NOT_PUBLISHED;
         }
         if (Transactions.failed(reasons, tokenIndex)) {
             Map<String, AttributeValue> held = reasons.get(tokenIndex).item();
-            return Optional.of(new IdempotencyRecord(token.clientToken(),
+            return new Creation.TokenHeld(new IdempotencyRecord(token.clientToken(),
                     held.get(TOKEN_REQUEST_HASH).s(), held.get(TOKEN_CONTACT_ID).s()));
         }
         if (Transactions.failed(reasons, previousIndex)) {
-            if (live(reasons.get(previousIndex).item(), now)) {
-                throw quotaExceeded("PreviousContactId " + contact.previousContactId() + " already has "
-                        + ContactRules.MAX_TASKS_PER_PREVIOUS_CONTACT + " tasks linked to it.");
-            }
-            throw previousNotFound(contact.previousContactId());
+            return live(reasons.get(previousIndex).item(), now)
+                    ? Creation.Refused.PREVIOUS_AT_CAPACITY : Creation.Refused.PREVIOUS_MISSING;
         }
         if (!reasons.isEmpty()) {
             throw new IllegalStateException("a new contact id collided: " + reasons);
         }
-        return Optional.empty();
+        return Creation.CREATED;
     }
 
     /**
@@ -201,9 +190,5 @@ public final class NewContacts {
                 .expressionAttributeValues(expr.values())
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                 .build()).build();
-    }
-
-    private static RuntimeException previousNotFound(String previousContactId) {
-        return notFound("PreviousContactId " + previousContactId + " was not found in this instance.");
     }
 }

@@ -73,7 +73,7 @@ class ContactTableIT {
     }
 
     private Contact created(Contact contact) {
-        assertEquals(Optional.empty(), newContacts.create(contact, null, now));
+        assertEquals(Creation.CREATED, newContacts.create(contact, null, now));
         return contact;
     }
 
@@ -111,14 +111,13 @@ class ContactTableIT {
         Contact first = TestContacts.pending(INSTANCE, now);
         Contact second = TestContacts.pending(INSTANCE, now);
         IdempotencyRecord token = new IdempotencyRecord("token-" + first.id(), "hash-1", first.id());
-        assertEquals(Optional.empty(), newContacts.create(first, token, now));
-        Optional<IdempotencyRecord> held = newContacts.create(second,
-                new IdempotencyRecord(token.clientToken(), "hash-2", second.id()), now);
-        assertEquals(Optional.of(new IdempotencyRecord(token.clientToken(), "hash-1", first.id())), held);
+        assertEquals(Creation.CREATED, newContacts.create(first, token, now));
+        Creation held = newContacts.create(second, new IdempotencyRecord(token.clientToken(), "hash-2", second.id()), now);
+        assertEquals(new Creation.TokenHeld(new IdempotencyRecord(token.clientToken(), "hash-1", first.id())), held);
         assertEquals(Optional.empty(), table.find(second.key(), now));
         // the same token in another instance is another token
         Contact elsewhere = TestContacts.pending("instance-b", now);
-        assertEquals(Optional.empty(), newContacts.create(elsewhere,
+        assertEquals(Creation.CREATED, newContacts.create(elsewhere,
                 new IdempotencyRecord(token.clientToken(), "hash-1", elsewhere.id()), now));
     }
 
@@ -126,10 +125,10 @@ class ContactTableIT {
     void aClientTokenOlderThan24HoursIsFreeAgain() {
         Contact first = TestContacts.pending(INSTANCE, now);
         Instant dayAgo = now.minus(IdempotencyRecord.LIFETIME).minusSeconds(1);
-        assertEquals(Optional.empty(), newContacts.create(first,
+        assertEquals(Creation.CREATED, newContacts.create(first,
                 new IdempotencyRecord("old-" + first.id(), "h", first.id()), dayAgo));
         Contact second = TestContacts.pending(INSTANCE, now);
-        assertEquals(Optional.empty(), newContacts.create(second,
+        assertEquals(Creation.CREATED, newContacts.create(second,
                 new IdempotencyRecord("old-" + first.id(), "h", second.id()), now));
         assertTrue(table.find(second.key(), now).isPresent());
     }
@@ -138,21 +137,22 @@ class ContactTableIT {
     void concurrentCreatesWithOneTokenMakeExactlyOneContact() throws Exception {
         String clientToken = "race-" + now.toEpochMilli();
         List<Contact> attempts = new ArrayList<>();
-        List<Callable<Optional<IdempotencyRecord>>> calls = new ArrayList<>();
+        List<Callable<Creation>> calls = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             Contact attempt = TestContacts.pending(INSTANCE, now);
             attempts.add(attempt);
             calls.add(() -> newContacts.create(attempt, new IdempotencyRecord(clientToken, "h", attempt.id()), now));
         }
-        List<Future<Optional<IdempotencyRecord>>> results = pool.invokeAll(calls);
+        List<Future<Creation>> results = pool.invokeAll(calls);
         List<String> winners = new ArrayList<>();
         List<String> resolved = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
-            Optional<IdempotencyRecord> held = results.get(i).get();
-            if (held.isEmpty()) {
-                winners.add(attempts.get(i).id());
+            Creation outcome = results.get(i).get();
+            if (outcome instanceof Creation.TokenHeld held) {
+                resolved.add(held.earlier().createdId());
             } else {
-                resolved.add(held.get().createdId());
+                assertEquals(Creation.CREATED, outcome);
+                winners.add(attempts.get(i).id());
             }
         }
         assertEquals(1, winners.size());
@@ -168,7 +168,7 @@ class ContactTableIT {
             created(TestContacts.following(previous, now));
         }
         Contact thirteenth = TestContacts.following(previous, now);
-        failure(ErrorType.SERVICE_QUOTA_EXCEEDED, () -> newContacts.create(thirteenth, null, now));
+        assertEquals(Creation.Refused.PREVIOUS_AT_CAPACITY, newContacts.create(thirteenth, null, now));
         assertEquals(Optional.empty(), table.find(thirteenth.key(), now));
         assertEquals("12", rawItem(previous.key()).get("linkedTasks").n());
     }
@@ -176,7 +176,7 @@ class ContactTableIT {
     @Test
     void aMissingPreviousContactIsNotFoundAndNothingIsWritten() {
         Contact orphan = TestContacts.following(TestContacts.pending(INSTANCE, now), now);
-        failure(ErrorType.RESOURCE_NOT_FOUND, () -> newContacts.create(orphan, null, now));
+        assertEquals(Creation.Refused.PREVIOUS_MISSING, newContacts.create(orphan, null, now));
         assertEquals(Optional.empty(), table.find(orphan.key(), now));
     }
 
@@ -312,18 +312,15 @@ class ContactTableIT {
     @Test
     void anUnknownInstanceOrFlowIsNotFoundAndASavedFlowCannotStartTasks() {
         Contact elsewhere = TestContacts.pending("no-such-instance", now);
-        assertTrue(failure(ErrorType.RESOURCE_NOT_FOUND, () -> newContacts.create(elsewhere, null, now)).getMessage()
-                .contains("Instance no-such-instance"));
+        assertEquals(Creation.Refused.INSTANCE_MISSING, newContacts.create(elsewhere, null, now));
         Contact unknownFlow = new Contact(new ContactKey(INSTANCE, "c-" + now.toEpochMilli()), "no-such-flow", "n", null,
                 Map.of(), Map.of(), null, null, null, now, now, null, FlowStatus.PENDING, null, null, null);
-        assertTrue(failure(ErrorType.RESOURCE_NOT_FOUND, () -> newContacts.create(unknownFlow, null, now)).getMessage()
-                .contains("ContactFlowId no-such-flow"));
+        assertEquals(Creation.Refused.FLOW_MISSING, newContacts.create(unknownFlow, null, now));
         new InstanceTable(Emulator.dynamo(), table.tableName()).create(new ContactFlow(INSTANCE, "draft", "Draft "
                 + now.toEpochMilli(), "CONTACT_FLOW", null, "{}", ContactFlow.SAVED, Map.of(), now));
         Contact draft = new Contact(new ContactKey(INSTANCE, "d-" + now.toEpochMilli()), "draft", "n", null,
                 Map.of(), Map.of(), null, null, null, now, now, null, FlowStatus.PENDING, null, null, null);
-        assertTrue(failure(ErrorType.INVALID_PARAMETER, () -> newContacts.create(draft, null, now)).getMessage()
-                .contains("not published"));
+        assertEquals(Creation.Refused.FLOW_NOT_PUBLISHED, newContacts.create(draft, null, now));
         assertEquals(Optional.empty(), table.find(draft.key(), now));
     }
 
@@ -332,14 +329,14 @@ class ContactTableIT {
         Contact previous = created(TestContacts.pending(INSTANCE, now));
         Contact contact = TestContacts.following(previous, now);
         IdempotencyRecord token = new IdempotencyRecord("w-" + contact.id(), "h", contact.id());
-        assertEquals(Optional.empty(), newContacts.create(contact, token, now));
+        assertEquals(Creation.CREATED, newContacts.create(contact, token, now));
         assertEquals("1", rawItem(previous.key()).get("linkedTasks").n());
 
         assertTrue(newContacts.withdraw(contact, token.clientToken(), now));
         assertEquals(Optional.empty(), table.find(contact.key(), now));
         assertEquals("0", rawItem(previous.key()).get("linkedTasks").n());
         Contact retry = TestContacts.pending(INSTANCE, now);
-        assertEquals(Optional.empty(), newContacts.create(retry, new IdempotencyRecord(token.clientToken(), "h", retry.id()), now));
+        assertEquals(Creation.CREATED, newContacts.create(retry, new IdempotencyRecord(token.clientToken(), "h", retry.id()), now));
     }
 
     @Test
