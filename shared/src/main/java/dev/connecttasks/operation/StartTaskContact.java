@@ -65,7 +65,9 @@ public final class StartTaskContact {
     }
 
     private String startLater(Contact contact, IdempotencyRecord token, Instant now) {
-        schedules.create(contact.key(), contact.contactFlowId(), contact.scheduledAt());
+        if (schedules.create(contact.key(), contact.contactFlowId(), contact.scheduledAt()) == TaskSchedules.Outcome.QUOTA_REACHED) {
+            throw quotaExceeded("The quota of scheduled tasks has been reached; try again later.");
+        }
         Optional<IdempotencyRecord> earlier;
         try {
             earlier = earlier(contact, newContacts.create(contact, token, now));

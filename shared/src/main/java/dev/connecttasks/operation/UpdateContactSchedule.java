@@ -32,13 +32,12 @@ public final class UpdateContactSchedule {
         Instant now = Clocks.now(clock);
         ContactRules.checkKey(key);
         ContactRules.checkScheduledTime(change.scheduledTime(), now);
-        boolean created;
-        try {
-            created = schedules.create(key, null, change.scheduledTime());
-        } catch (ApiException e) {
+        TaskSchedules.Outcome outcome = schedules.create(key, null, change.scheduledTime());
+        if (outcome == TaskSchedules.Outcome.QUOTA_REACHED) {
             // UpdateContactSchedule's model names this LimitExceededException (429), not a 402
-            throw e.type() == ErrorType.SERVICE_QUOTA_EXCEEDED ? new ApiException(ErrorType.LIMIT_EXCEEDED, e.getMessage()) : e;
+            throw new ApiException(ErrorType.LIMIT_EXCEEDED, "The quota of scheduled tasks has been reached; try again later.");
         }
+        boolean created = outcome == TaskSchedules.Outcome.CREATED;
         try {
             table.reschedule(key, change.scheduledTime(), now);
         } catch (RuntimeException e) {

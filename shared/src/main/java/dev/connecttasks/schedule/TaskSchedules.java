@@ -1,7 +1,6 @@
 package dev.connecttasks.schedule;
 
 import dev.connecttasks.contact.ContactKey;
-import dev.connecttasks.error.ApiException;
 import dev.connecttasks.flow.FlowStart;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -39,8 +38,16 @@ public final class TaskSchedules {
         this.roleArn = roleArn;
     }
 
-    /** Creates the schedule; true if it was created now, false if it already existed. */
-    public boolean create(ContactKey key, String contactFlowId, Instant scheduledTime) {
+    /** What creating a schedule came to. */
+    public enum Outcome {
+        CREATED,
+        /** A schedule of that name was there already: the same contact at the same time. */
+        ALREADY_THERE,
+        /** The account's schedule quota is reached; nothing was created. */
+        QUOTA_REACHED
+    }
+
+    public Outcome create(ContactKey key, String contactFlowId, Instant scheduledTime) {
         String name = name(key, scheduledTime);
         try {
             scheduler.createSchedule(schedule -> schedule
@@ -55,11 +62,11 @@ public final class TaskSchedules {
                             .roleArn(roleArn)
                             .input(new FlowStart(key, contactFlowId, scheduledTime).toJson()))
                     .clientToken(name));
-            return true;
+            return Outcome.CREATED;
         } catch (ConflictException alreadyExists) {
-            return false;
+            return Outcome.ALREADY_THERE;
         } catch (ServiceQuotaExceededException e) {
-            throw ApiException.quotaExceeded("The quota of scheduled tasks has been reached; try again later.");
+            return Outcome.QUOTA_REACHED;
         }
     }
 

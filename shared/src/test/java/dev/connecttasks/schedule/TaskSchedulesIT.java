@@ -1,9 +1,7 @@
 package dev.connecttasks.schedule;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.connecttasks.contact.ContactKey;
 import dev.connecttasks.testing.Emulator;
@@ -34,7 +32,7 @@ class TaskSchedulesIT {
     void createsAOneShotScheduleThatInvokesTheFlowRunnerOnce() {
         ContactKey key = new ContactKey("instance-1", "contact-1");
         Instant at = Instant.parse("2030-01-02T03:04:05.678Z");
-        assertTrue(schedules.create(key, "flow-1", at));
+        assertEquals(TaskSchedules.Outcome.CREATED, schedules.create(key, "flow-1", at));
         GetScheduleResponse schedule = read(key, at);
         assertEquals("at(2030-01-02T03:04:06)", schedule.scheduleExpression());
         assertEquals("UTC", schedule.scheduleExpressionTimezone());
@@ -52,9 +50,9 @@ class TaskSchedulesIT {
     void creatingTheSameScheduleAgainReportsThatItExisted() {
         ContactKey key = new ContactKey("instance-1", "contact-2");
         Instant at = Instant.parse("2030-01-02T03:04:05Z");
-        assertTrue(schedules.create(key, "flow-1", at));
-        assertFalse(schedules.create(key, "flow-1", at));
-        assertTrue(schedules.create(key, "flow-1", at.plusSeconds(1)));
+        assertEquals(TaskSchedules.Outcome.CREATED, schedules.create(key, "flow-1", at));
+        assertEquals(TaskSchedules.Outcome.ALREADY_THERE, schedules.create(key, "flow-1", at));
+        assertEquals(TaskSchedules.Outcome.CREATED, schedules.create(key, "flow-1", at.plusSeconds(1)));
     }
 
     @Test

@@ -137,6 +137,21 @@ class StartTaskContactHandlerIT {
     }
 
     @Test
+    void aScheduleQuotaIsAServiceQuotaExceededExceptionAndWritesNothing() {
+        Instant at = Instant.now().plus(Duration.ofHours(2));
+        backend.calls.fail("CreateSchedule", 100, () -> software.amazon.awssdk.services.scheduler.model
+                .ServiceQuotaExceededException.builder().statusCode(402)
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode("ServiceQuotaExceededException").build()).build());
+        try {
+            assertError(send(task().put("ScheduledTime", Json.epochSeconds(at))), 402, "ServiceQuotaExceededException", "quota");
+        } finally {
+            backend.calls.clear();
+        }
+        assertEquals(List.of(), backend.contactItems());
+        assertEquals(List.of(), backend.scheduleNames());
+    }
+
+    @Test
     void theScheduledSampleEventIsAValidRequestOnceItsTimeIsInTheFuture() throws Exception {
         ObjectNode body = (ObjectNode) Json.MAPPER.readTree(ApiEvents.load("start-task-contact-scheduled.json").getBody());
         Instant at = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS);
