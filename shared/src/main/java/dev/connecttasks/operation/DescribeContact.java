@@ -1,7 +1,5 @@
 package dev.connecttasks.operation;
 
-import static dev.connecttasks.error.ApiException.notFound;
-
 import dev.connecttasks.contact.Contact;
 import dev.connecttasks.contact.ContactKey;
 import dev.connecttasks.contact.ContactRules;
@@ -20,7 +18,6 @@ public final class DescribeContact {
 
     public Contact describe(ContactKey key) {
         ContactRules.checkKey(key);
-        return table.find(key, Clocks.now(clock)).orElseThrow(() -> notFound(
-                "Contact " + key.contactId() + " was not found in instance " + key.instanceId() + "."));
+        return table.find(key, Clocks.now(clock)).orElseThrow(() -> NotFound.contact(key));
     }
 }

@@ -1,7 +1,5 @@
 package dev.connecttasks.operation;
 
-import static dev.connecttasks.error.ApiException.notFound;
-
 import dev.connecttasks.contact.ContactRules;
 import dev.connecttasks.error.ApiException;
 import dev.connecttasks.error.ErrorType;
@@ -27,8 +25,7 @@ public final class DescribeContactFlow {
         String contactFlowId = saved
                 ? contactFlowIdOrAlias.substring(0, contactFlowIdOrAlias.length() - SAVED_QUALIFIER.length())
                 : contactFlowIdOrAlias;
-        ContactFlow flow = table.findFlow(instanceId, contactFlowId).orElseThrow(() -> notFound(
-                "ContactFlowId " + contactFlowId + " was not found in instance " + instanceId + "."));
+        ContactFlow flow = table.findFlow(instanceId, contactFlowId).orElseThrow(() -> NotFound.flow(instanceId, contactFlowId));
         if (!saved && !flow.published()) {
             throw new ApiException(ErrorType.CONTACT_FLOW_NOT_PUBLISHED, "The flow " + contactFlowId
                     + " has not been published; describe " + contactFlowId + SAVED_QUALIFIER + " for its saved content.");

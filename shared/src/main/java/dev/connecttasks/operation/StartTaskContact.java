@@ -116,8 +116,7 @@ public final class StartTaskContact {
         if (creation instanceof Creation.Refused refused) {
             throw switch (refused) {
                 case INSTANCE_MISSING -> InstanceTable.instanceNotFound(contact.instanceId());
-                case FLOW_MISSING -> notFound("ContactFlowId " + contact.contactFlowId() + " was not found in instance "
-                        + contact.instanceId() + ".");
+                case FLOW_MISSING -> NotFound.flow(contact.instanceId(), contact.contactFlowId());
                 case FLOW_NOT_PUBLISHED -> invalidParameter("ContactFlowId " + contact.contactFlowId()
                         + " is saved but not published.");
                 case PREVIOUS_MISSING -> linkedNotFound("PreviousContactId", contact.previousContactId());

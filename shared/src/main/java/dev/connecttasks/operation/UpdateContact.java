@@ -5,6 +5,7 @@ import static dev.connecttasks.error.ApiException.invalidRequest;
 import dev.connecttasks.contact.ContactChanges;
 import dev.connecttasks.contact.ContactKey;
 import dev.connecttasks.contact.ContactRules;
+import dev.connecttasks.store.Change;
 import dev.connecttasks.store.ContactTable;
 import java.time.Clock;
 
@@ -24,6 +25,8 @@ public final class UpdateContact {
             throw invalidRequest("At least one of Name, Description or References must be present.");
         }
         ContactRules.checkChanges(changes);
-        table.update(key, changes, Clocks.now(clock));
+        if (table.update(key, changes, Clocks.now(clock)) == Change.NO_SUCH_CONTACT) {
+            throw NotFound.contact(key);
+        }
     }
 }

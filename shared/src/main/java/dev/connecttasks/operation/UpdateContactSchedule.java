@@ -1,11 +1,14 @@
 package dev.connecttasks.operation;
 
+import static dev.connecttasks.error.ApiException.invalidRequest;
+
 import dev.connecttasks.contact.ContactKey;
 import dev.connecttasks.contact.ContactRules;
 import dev.connecttasks.contact.ScheduleChange;
 import dev.connecttasks.error.ApiException;
 import dev.connecttasks.error.ErrorType;
 import dev.connecttasks.schedule.TaskSchedules;
+import dev.connecttasks.store.Change;
 import dev.connecttasks.store.ContactTable;
 import java.time.Clock;
 import java.time.Instant;
@@ -39,7 +42,14 @@ public final class UpdateContactSchedule {
         }
         boolean created = outcome == TaskSchedules.Outcome.CREATED;
         try {
-            table.reschedule(key, change.scheduledTime(), now);
+            Change rescheduled = table.reschedule(key, change.scheduledTime(), now);
+            if (rescheduled != Change.DONE) {
+                throw switch (rescheduled) {
+                    case FLOW_STARTED -> invalidRequest("The flow of contact " + key.contactId() + " has already started.");
+                    case NOT_SCHEDULED -> invalidRequest("Contact " + key.contactId() + " is not a scheduled task.");
+                    default -> NotFound.contact(key);
+                };
+            }
         } catch (RuntimeException e) {
             if (created) {
                 Cleanup.quietly(() -> schedules.delete(key, change.scheduledTime()), e);

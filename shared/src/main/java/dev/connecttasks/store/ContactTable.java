@@ -1,7 +1,5 @@
 package dev.connecttasks.store;
 
-import static dev.connecttasks.error.ApiException.invalidRequest;
-import static dev.connecttasks.error.ApiException.notFound;
 import static dev.connecttasks.error.ApiException.throttled;
 import static dev.connecttasks.store.ContactItems.EXPIRES_AT;
 import static dev.connecttasks.store.ContactItems.FLOW_STATUS;
@@ -99,24 +97,24 @@ public final class ContactTable {
      * reference is replaced (or the cap is near) the failed write returns the item, and one more
      * write, conditional on its revision, applies the exact merge.
      */
-    public void update(ContactKey key, ContactChanges changes, Instant now) {
+    public Change update(ContactKey key, ContactChanges changes, Instant now) {
         Map<String, AttributeValue> current;
         try {
             dynamo.updateItem(addingNewReferences(key, changes, now));
-            return;
+            return Change.DONE;
         } catch (ConditionalCheckFailedException e) {
             current = e.item();
         }
         for (int attempt = 1; ; attempt++) {
             if (!live(current, now)) {
-                throw contactNotFound(key);
+                return Change.NO_SUCH_CONTACT;
             }
             Map<String, Reference> merged = ContactItems.references(current.get(REFERENCES));
             merged.putAll(changes.references());
             ContactRules.checkReferenceCap(merged);
             try {
                 dynamo.updateItem(mergingReferences(key, changes, merged, current.get(REVISION), now));
-                return;
+                return Change.DONE;
             } catch (ConditionalCheckFailedException e) {
                 if (attempt == Retries.MAX_ATTEMPTS) {
                     throw throttled("The contact is being updated concurrently; retry the request.");
@@ -128,7 +126,7 @@ public final class ContactTable {
     }
 
     /** Moves a scheduled contact whose flow has not started to a new time. */
-    public void reschedule(ContactKey key, Instant scheduledTime, Instant now) {
+    public Change reschedule(ContactKey key, Instant scheduledTime, Instant now) {
         Expr expr = new Expr();
         String update = "SET " + expr.name(SCHEDULED_AT) + " = " + expr.value(millis(scheduledTime))
                 + ", " + expr.name(LAST_UPDATED_AT) + " = " + expr.value(millis(now))
@@ -137,14 +135,12 @@ public final class ContactTable {
                 + " AND " + expr.name(EXPIRES_AT) + " > " + expr.value(n(now.getEpochSecond()));
         try {
             dynamo.updateItem(conditionalUpdate(tableName, key, expr, update, condition));
+            return Change.DONE;
         } catch (ConditionalCheckFailedException e) {
             if (!live(e.item(), now)) {
-                throw contactNotFound(key);
+                return Change.NO_SUCH_CONTACT;
             }
-            if (FlowStatus.STARTED.name().equals(e.item().get(FLOW_STATUS).s())) {
-                throw invalidRequest("The flow of contact " + key.contactId() + " has already started.");
-            }
-            throw invalidRequest("Contact " + key.contactId() + " is not a scheduled task.");
+            return FlowStatus.STARTED.name().equals(e.item().get(FLOW_STATUS).s()) ? Change.FLOW_STARTED : Change.NOT_SCHEDULED;
         }
     }
 
@@ -202,10 +198,6 @@ public final class ContactTable {
                 .expressionAttributeValues(expr.values())
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                 .build();
-    }
-
-    private static RuntimeException contactNotFound(ContactKey key) {
-        return notFound("Contact " + key.contactId() + " was not found in instance " + key.instanceId() + ".");
     }
 
 }

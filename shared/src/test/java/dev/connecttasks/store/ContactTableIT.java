@@ -102,8 +102,7 @@ class ContactTableIT {
         Contact old = created(TestContacts.pending(INSTANCE, initiated));
         assertFalse(rawItem(old.key()).isEmpty());
         assertEquals(Optional.empty(), table.find(old.key(), now));
-        failure(ErrorType.RESOURCE_NOT_FOUND, () -> table.update(old.key(),
-                new ContactChanges("renamed", null, Map.of()), now));
+        assertEquals(Change.NO_SUCH_CONTACT, table.update(old.key(), new ContactChanges("renamed", null, Map.of()), now));
     }
 
     @Test
@@ -243,7 +242,7 @@ class ContactTableIT {
 
     @Test
     void updatingAMissingContactIsNotFound() {
-        failure(ErrorType.RESOURCE_NOT_FOUND, () -> table.update(new ContactKey(INSTANCE, "missing"),
+        assertEquals(Change.NO_SUCH_CONTACT, table.update(new ContactKey(INSTANCE, "missing"),
                 new ContactChanges("n", null, Map.of()), now));
         assertTrue(rawItem(new ContactKey(INSTANCE, "missing")).isEmpty());
     }
@@ -252,19 +251,17 @@ class ContactTableIT {
     void rescheduleMovesOnlyAScheduledContactThatHasNotStarted() {
         Instant at = now.plus(Duration.ofHours(1));
         Contact scheduled = created(TestContacts.scheduled(INSTANCE, now, at));
-        table.reschedule(scheduled.key(), at.plusSeconds(60), now);
+        assertEquals(Change.DONE, table.reschedule(scheduled.key(), at.plusSeconds(60), now));
         assertEquals(at.plusSeconds(60), table.find(scheduled.key(), now).orElseThrow().scheduledAt());
 
         Contact immediate = created(TestContacts.pending(INSTANCE, now));
-        assertTrue(failure(ErrorType.INVALID_REQUEST, () -> table.reschedule(immediate.key(), at, now))
-                .getMessage().contains("not a scheduled task"));
+        assertEquals(Change.NOT_SCHEDULED, table.reschedule(immediate.key(), at, now));
 
         assertTrue(start(scheduled.key(), now));
-        assertTrue(failure(ErrorType.INVALID_REQUEST, () -> table.reschedule(scheduled.key(), at, now))
-                .getMessage().contains("already started"));
+        assertEquals(Change.FLOW_STARTED, table.reschedule(scheduled.key(), at, now));
 
-        failure(ErrorType.RESOURCE_NOT_FOUND, () -> table.reschedule(new ContactKey(INSTANCE, "missing"), at, now));
-        failure(ErrorType.RESOURCE_NOT_FOUND, () -> table.reschedule(new ContactKey("instance-b", scheduled.id()), at, now));
+        assertEquals(Change.NO_SUCH_CONTACT, table.reschedule(new ContactKey(INSTANCE, "missing"), at, now));
+        assertEquals(Change.NO_SUCH_CONTACT, table.reschedule(new ContactKey("instance-b", scheduled.id()), at, now));
     }
 
     @Test

@@ -1,0 +1,20 @@
+package dev.connecttasks.operation;
+
+import static dev.connecttasks.error.ApiException.notFound;
+
+import dev.connecttasks.contact.ContactKey;
+import dev.connecttasks.error.ApiException;
+
+/** The ResourceNotFoundException messages the operations share. */
+final class NotFound {
+    private NotFound() {
+    }
+
+    static ApiException contact(ContactKey key) {
+        return notFound("Contact " + key.contactId() + " was not found in instance " + key.instanceId() + ".");
+    }
+
+    static ApiException flow(String instanceId, String contactFlowId) {
+        return notFound("ContactFlowId " + contactFlowId + " was not found in instance " + instanceId + ".");
+    }
+}
