@@ -1,10 +1,13 @@
 package dev.connecttasks.operation;
 
 import dev.connecttasks.contact.ContactRules;
+import dev.connecttasks.error.ApiException;
+import dev.connecttasks.error.ErrorType;
 import dev.connecttasks.flow.FlowDocument;
 import dev.connecttasks.instance.ContactFlow;
 import dev.connecttasks.instance.FlowRequest;
 import dev.connecttasks.instance.InstanceRules;
+import dev.connecttasks.store.Creation;
 import dev.connecttasks.store.InstanceTable;
 import java.time.Clock;
 import java.util.UUID;
@@ -33,7 +36,14 @@ public final class CreateContactFlow {
         ContactFlow flow = new ContactFlow(request.instanceId(), UUID.randomUUID().toString(), request.name(),
                 request.type(), request.description(), request.content(), request.status(), request.tags(),
                 Clocks.now(clock));
-        table.create(flow);
+        Creation created = table.create(flow);
+        if (created == Creation.Refused.INSTANCE_MISSING) {
+            throw NotFound.instance(flow.instanceId());
+        }
+        if (created == Creation.Refused.NAME_TAKEN) {
+            throw new ApiException(ErrorType.DUPLICATE_RESOURCE,
+                    "A flow named " + flow.name() + " already exists in instance " + flow.instanceId() + ".");
+        }
         return flow.id();
     }
 }

@@ -5,10 +5,10 @@ import static dev.connecttasks.error.ApiException.invalidRequest;
 import dev.connecttasks.instance.Instance;
 import dev.connecttasks.instance.InstanceRequest;
 import dev.connecttasks.instance.InstanceRules;
+import dev.connecttasks.store.Creation;
 import dev.connecttasks.store.IdempotencyRecord;
 import dev.connecttasks.store.InstanceTable;
 import java.time.Clock;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -32,13 +32,16 @@ public final class CreateInstance {
                 request.tags(), Clocks.now(clock));
         IdempotencyRecord token = request.clientToken() == null ? null
                 : new IdempotencyRecord(request.clientToken(), RequestFingerprint.of(request), instance.id());
-        Optional<IdempotencyRecord> earlier = table.create(instance, token, instance.createdAt());
-        if (earlier.isEmpty()) {
+        Creation created = table.create(instance, token, instance.createdAt());
+        if (created == Creation.Refused.ALIAS_TAKEN) {
+            throw invalidRequest("InstanceAlias " + instance.alias() + " is already in use.");
+        }
+        if (!(created instanceof Creation.TokenHeld held)) {
             return instance.id();
         }
-        if (!earlier.get().requestHash().equals(token.requestHash())) {
+        if (!held.earlier().requestHash().equals(token.requestHash())) {
             throw invalidRequest("ClientToken " + token.clientToken() + " was already used with different parameters.");
         }
-        return earlier.get().createdId();
+        return held.earlier().createdId();
     }
 }

@@ -14,6 +14,6 @@ public final class DescribeInstance {
 
     public Instance describe(String instanceId) {
         ContactRules.checkInstanceId(instanceId);
-        return table.findInstance(instanceId).orElseThrow(() -> InstanceTable.instanceNotFound(instanceId));
+        return table.findInstance(instanceId).orElseThrow(() -> NotFound.instance(instanceId));
     }
 }

@@ -14,6 +14,10 @@ final class NotFound {
         return notFound("Contact " + key.contactId() + " was not found in instance " + key.instanceId() + ".");
     }
 
+    static ApiException instance(String instanceId) {
+        return notFound("Instance " + instanceId + " was not found.");
+    }
+
     static ApiException flow(String instanceId, String contactFlowId) {
         return notFound("ContactFlowId " + contactFlowId + " was not found in instance " + instanceId + ".");
     }

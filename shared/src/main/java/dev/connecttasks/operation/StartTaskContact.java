@@ -16,7 +16,6 @@ import dev.connecttasks.error.ApiException;
 import dev.connecttasks.store.ContactTable;
 import dev.connecttasks.store.Creation;
 import dev.connecttasks.store.IdempotencyRecord;
-import dev.connecttasks.store.InstanceTable;
 import dev.connecttasks.store.NewContacts;
 import java.time.Clock;
 import java.time.Instant;
@@ -115,13 +114,14 @@ public final class StartTaskContact {
         }
         if (creation instanceof Creation.Refused refused) {
             throw switch (refused) {
-                case INSTANCE_MISSING -> InstanceTable.instanceNotFound(contact.instanceId());
+                case INSTANCE_MISSING -> NotFound.instance(contact.instanceId());
                 case FLOW_MISSING -> NotFound.flow(contact.instanceId(), contact.contactFlowId());
                 case FLOW_NOT_PUBLISHED -> invalidParameter("ContactFlowId " + contact.contactFlowId()
                         + " is saved but not published.");
                 case PREVIOUS_MISSING -> linkedNotFound("PreviousContactId", contact.previousContactId());
                 case PREVIOUS_AT_CAPACITY -> quotaExceeded("PreviousContactId " + contact.previousContactId()
                         + " already has " + ContactRules.MAX_TASKS_PER_PREVIOUS_CONTACT + " tasks linked to it.");
+                case ALIAS_TAKEN, NAME_TAKEN -> new IllegalStateException("a contact cannot be refused for " + refused);
             };
         }
         return Optional.empty();

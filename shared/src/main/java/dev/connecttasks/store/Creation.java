@@ -1,8 +1,8 @@
 package dev.connecttasks.store;
 
 /**
- * What StartTaskContact's transaction came to: the contact written, the ClientToken already held by
- * an earlier request, or nothing written for a reason the caller turns into its answer.
+ * What a creating transaction (a contact, an instance, a flow) came to: written, the ClientToken
+ * already held by an earlier request, or nothing written for a reason the caller turns into its answer.
  */
 public sealed interface Creation {
     Creation CREATED = new Created();
@@ -21,6 +21,10 @@ public sealed interface Creation {
         FLOW_NOT_PUBLISHED,
         PREVIOUS_MISSING,
         /** The previous contact already has the most tasks linked to it. */
-        PREVIOUS_AT_CAPACITY
+        PREVIOUS_AT_CAPACITY,
+        /** Another instance has the alias (ignoring case). */
+        ALIAS_TAKEN,
+        /** Another flow of the instance has the name. */
+        NAME_TAKEN
     }
 }

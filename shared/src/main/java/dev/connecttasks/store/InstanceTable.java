@@ -1,9 +1,5 @@
 package dev.connecttasks.store;
 
-import static dev.connecttasks.error.ApiException.notFound;
-
-import dev.connecttasks.error.ApiException;
-import dev.connecttasks.error.ErrorType;
 import dev.connecttasks.instance.ContactFlow;
 import dev.connecttasks.instance.Instance;
 import java.time.Instant;
@@ -33,10 +29,9 @@ public final class InstanceTable {
 
     /**
      * Creates an instance, taking its alias (unique, ignoring case) and its ClientToken (for
-     * {@link IdempotencyRecord#LIFETIME}) in the same transaction. Returns the live record that already
-     * holds the ClientToken, if there is one, in which case nothing was written.
+     * {@link IdempotencyRecord#LIFETIME}) in the same transaction.
      */
-    public Optional<IdempotencyRecord> create(Instance instance, IdempotencyRecord token, Instant now) {
+    public Creation create(Instance instance, IdempotencyRecord token, Instant now) {
         List<TransactWriteItem> items = new ArrayList<>();
         items.add(put(InstanceItems.toItem(instance)));
         int aliasIndex = -1;
@@ -52,16 +47,16 @@ public final class InstanceTable {
         List<CancellationReason> reasons = Transactions.write(dynamo, items);
         if (Transactions.failed(reasons, tokenIndex)) {
             Map<String, AttributeValue> held = reasons.get(tokenIndex).item();
-            return Optional.of(new IdempotencyRecord(token.clientToken(), held.get(InstanceItems.REQUEST_HASH).s(),
-                    held.get(InstanceItems.OWNER_ID).s()));
+            return new Creation.TokenHeld(new IdempotencyRecord(token.clientToken(),
+                    held.get(InstanceItems.REQUEST_HASH).s(), held.get(InstanceItems.OWNER_ID).s()));
         }
         if (Transactions.failed(reasons, aliasIndex)) {
-            throw ApiException.invalidRequest("InstanceAlias " + instance.alias() + " is already in use.");
+            return Creation.Refused.ALIAS_TAKEN;
         }
         if (!reasons.isEmpty()) {
             throw new IllegalStateException("a new instance id collided: " + reasons);
         }
-        return Optional.empty();
+        return Creation.CREATED;
     }
 
     public Optional<Instance> findInstance(String instanceId) {
@@ -70,7 +65,7 @@ public final class InstanceTable {
     }
 
     /** Creates a flow in an existing instance; its name must be new in the instance. */
-    public void create(ContactFlow flow) {
+    public Creation create(ContactFlow flow) {
         List<TransactWriteItem> items = List.of(
                 TransactWriteItem.builder().conditionCheck(ConditionCheck.builder()
                         .tableName(tableName)
@@ -81,15 +76,15 @@ public final class InstanceTable {
                 put(InstanceItems.claim(InstanceItems.flowNameKey(flow.instanceId(), flow.name()), flow.id())));
         List<CancellationReason> reasons = Transactions.write(dynamo, items);
         if (Transactions.failed(reasons, 0)) {
-            throw instanceNotFound(flow.instanceId());
+            return Creation.Refused.INSTANCE_MISSING;
         }
         if (Transactions.failed(reasons, 2)) {
-            throw new ApiException(ErrorType.DUPLICATE_RESOURCE,
-                    "A flow named " + flow.name() + " already exists in instance " + flow.instanceId() + ".");
+            return Creation.Refused.NAME_TAKEN;
         }
         if (!reasons.isEmpty()) {
             throw new IllegalStateException("a new flow id collided: " + reasons);
         }
+        return Creation.CREATED;
     }
 
     public Optional<ContactFlow> findFlow(String instanceId, String contactFlowId) {
@@ -101,10 +96,6 @@ public final class InstanceTable {
     public Optional<String> findFlowId(String instanceId, String name) {
         Map<String, AttributeValue> item = get(InstanceItems.flowNameKey(instanceId, name));
         return item.isEmpty() ? Optional.empty() : Optional.of(item.get(InstanceItems.OWNER_ID).s());
-    }
-
-    public static ApiException instanceNotFound(String instanceId) {
-        return notFound("Instance " + instanceId + " was not found.");
     }
 
     private Map<String, AttributeValue> get(Map<String, AttributeValue> key) {
