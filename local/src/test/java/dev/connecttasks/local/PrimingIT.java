@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.connecttasks.http.PrimingEvents;
+import dev.connecttasks.config.Priming;
 import dev.connecttasks.json.Json;
 import dev.connecttasks.testing.Emulator;
 import java.net.URI;
@@ -59,12 +59,12 @@ class PrimingIT {
 
         String table = System.getenv("TABLE_NAME");
         long absentItems = Emulator.dynamo().scanPaginator(scan -> scan.tableName(table)).items().stream()
-                .filter(item -> item.toString().contains(PrimingEvents.ABSENT)).count();
+                .filter(item -> item.toString().contains(Priming.ABSENT)).count();
         assertEquals(0, absentItems);
         long absentSchedules = Emulator.scheduler().listSchedulesPaginator(list -> list.groupName(System.getenv("SCHEDULE_GROUP")))
                 .schedules().stream()
                 .map(schedule -> Emulator.scheduler().getSchedule(get -> get.groupName(schedule.groupName()).name(schedule.name())))
-                .filter(schedule -> schedule.target().input().contains(PrimingEvents.ABSENT)).count();
+                .filter(schedule -> schedule.target().input().contains(Priming.ABSENT)).count();
         assertEquals(0, absentSchedules);
     }
 }

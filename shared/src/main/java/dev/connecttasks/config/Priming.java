@@ -15,6 +15,9 @@ import org.crac.Resource;
  * of that. The priming request changes nothing: it finds nothing, or fails its condition.
  */
 public final class Priming {
+    /** No instance, contact or flow has this id: a priming request finds nothing and writes nothing. */
+    public static final String ABSENT = "snapstart-priming-absent";
+
     /** CRaC keeps only weak references to resources: these keep them alive. */
     private static final List<Resource> RESOURCES = new ArrayList<>();
 

@@ -1,21 +1,19 @@
 package dev.connecttasks.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.connecttasks.config.Priming;
 import dev.connecttasks.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /** The HTTP API events the functions prime themselves with: real routes, keys that do not exist. */
 public final class PrimingEvents {
-    /** No instance, contact or flow has this id: a priming request finds nothing and writes nothing. */
-    public static final String ABSENT = "snapstart-priming-absent";
-
     private PrimingEvents() {
     }
 
     /**
      * The bytes API Gateway would send for {@code method route} with every label (InstanceId,
-     * ContactId, ContactFlowId) set to {@link #ABSENT}, and request id {@code snapstart-priming}.
+     * ContactId, ContactFlowId) set to {@link Priming#ABSENT}, and request id {@code snapstart-priming}.
      */
     public static byte[] absent(String method, String route, Map<String, String> query, String body) {
         ObjectNode event = Json.object().put("version", "2.0").put("routeKey", method + " " + route);
@@ -23,8 +21,8 @@ public final class PrimingEvents {
         String path = route;
         for (String label : new String[] {"InstanceId", "ContactId", "ContactFlowId"}) {
             if (route.contains("{" + label + "}")) {
-                labels.put(label, ABSENT);
-                path = path.replace("{" + label + "}", ABSENT);
+                labels.put(label, Priming.ABSENT);
+                path = path.replace("{" + label + "}", Priming.ABSENT);
             }
         }
         event.put("rawPath", path);

@@ -1,9 +1,9 @@
 package dev.connecttasks.http;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.connecttasks.config.FunctionLog;
 import dev.connecttasks.error.ErrorType;
 import dev.connecttasks.json.Json;
 
@@ -12,7 +12,7 @@ import dev.connecttasks.json.Json;
  * latency, error class) and never request data: attributes, names, descriptions and references can
  * hold customer data.
  */
-public final class RequestLog {
+final class RequestLog {
     private RequestLog() {
     }
 
@@ -29,16 +29,6 @@ public final class RequestLog {
         if (unexpected != null) {
             line.put("exception", unexpected.getClass().getName());
         }
-        log(context, line, status >= 500 ? LogLevel.ERROR : LogLevel.INFO);
-    }
-
-    public static void log(Context context, ObjectNode line, LogLevel level) {
-        String text = Json.write(line);
-        LambdaLogger logger = context == null ? null : context.getLogger();
-        if (logger == null) {
-            System.out.println(text);
-        } else {
-            logger.log(text, level);
-        }
+        FunctionLog.log(context, line, status >= 500 ? LogLevel.ERROR : LogLevel.INFO);
     }
 }

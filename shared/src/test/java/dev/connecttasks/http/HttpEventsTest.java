@@ -10,6 +10,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.connecttasks.config.Priming;
 import dev.connecttasks.testing.ApiEvents;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -77,8 +78,8 @@ class HttpEventsTest {
     void aPrimingEventReadsBackWithItsAbsentKeys() throws Exception {
         APIGatewayV2HTTPEvent event = HttpEvents.read(new ByteArrayInputStream(PrimingEvents.absent("GET",
                 "/contacts/{InstanceId}/{ContactId}", Map.of("x", "y"), null)));
-        assertEquals(Map.of("InstanceId", PrimingEvents.ABSENT, "ContactId", PrimingEvents.ABSENT), event.getPathParameters());
-        assertEquals("/contacts/" + PrimingEvents.ABSENT + "/" + PrimingEvents.ABSENT, event.getRawPath());
+        assertEquals(Map.of("InstanceId", Priming.ABSENT, "ContactId", Priming.ABSENT), event.getPathParameters());
+        assertEquals("/contacts/" + Priming.ABSENT + "/" + Priming.ABSENT, event.getRawPath());
         assertEquals("snapstart-priming", event.getRequestContext().getRequestId());
         assertEquals("GET", event.getRequestContext().getHttp().getMethod());
         assertEquals(Map.of("x", "y"), event.getQueryStringParameters());

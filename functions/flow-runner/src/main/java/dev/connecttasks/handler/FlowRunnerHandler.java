@@ -6,13 +6,12 @@ import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.connecttasks.config.AwsClients;
+import dev.connecttasks.config.FunctionLog;
 import dev.connecttasks.config.Priming;
 import dev.connecttasks.config.Settings;
 import dev.connecttasks.contact.ContactKey;
 import dev.connecttasks.flow.FlowInterpreter;
 import dev.connecttasks.flow.FlowStart;
-import dev.connecttasks.http.PrimingEvents;
-import dev.connecttasks.http.RequestLog;
 import dev.connecttasks.json.Json;
 import dev.connecttasks.operation.RunFlow;
 import dev.connecttasks.store.FlowClaim;
@@ -35,7 +34,7 @@ public final class FlowRunnerHandler implements RequestStreamHandler {
     public FlowRunnerHandler() {
         this(Settings.fromEnvironment());
         // SnapStart: run the real start path once before the snapshot, for a contact that does not exist
-        String absent = new FlowStart(new ContactKey(PrimingEvents.ABSENT, PrimingEvents.ABSENT), PrimingEvents.ABSENT, null)
+        String absent = new FlowStart(new ContactKey(Priming.ABSENT, Priming.ABSENT), Priming.ABSENT, null)
                 .toJson();
         Priming.register(() -> {
             try {
@@ -64,7 +63,7 @@ public final class FlowRunnerHandler implements RequestStreamHandler {
         try {
             start = FlowStart.fromJson(input);
         } catch (JacksonException | IllegalArgumentException e) {
-            RequestLog.log(context, line.put("outcome", "REJECTED_INPUT"), LogLevel.ERROR);
+            FunctionLog.log(context, line.put("outcome", "REJECTED_INPUT"), LogLevel.ERROR);
             return;
         }
         line.put("instanceId", start.key().instanceId()).put("contactId", start.key().contactId());
@@ -74,7 +73,7 @@ public final class FlowRunnerHandler implements RequestStreamHandler {
         if (claim.claimed()) {
             line.put("end", claim.run().end().name()).put("steps", claim.run().steps());
         }
-        RequestLog.log(context, line, LogLevel.INFO);
+        FunctionLog.log(context, line, LogLevel.INFO);
         output.write(Json.write(Json.object().put("outcome", outcome)).getBytes(StandardCharsets.UTF_8));
     }
 }

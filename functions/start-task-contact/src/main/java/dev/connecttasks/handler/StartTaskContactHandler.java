@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.connecttasks.config.AwsClients;
+import dev.connecttasks.config.Priming;
 import dev.connecttasks.config.Settings;
 import dev.connecttasks.flow.FlowInvoker;
 import dev.connecttasks.http.ContactRequests;
@@ -27,7 +28,7 @@ public final class StartTaskContactHandler extends HttpFunction {
         this(Settings.fromEnvironment());
         // SnapStart: run the real request path once before the snapshot, against a key that does not exist
         primeWith(PrimingEvents.absent("PUT", "/contact/task", null,
-                "{\"InstanceId\":\"" + PrimingEvents.ABSENT + "\",\"ContactFlowId\":\"" + PrimingEvents.ABSENT
+                "{\"InstanceId\":\"" + Priming.ABSENT + "\",\"ContactFlowId\":\"" + Priming.ABSENT
                         + "\",\"Name\":\"priming\"}"));
     }
 

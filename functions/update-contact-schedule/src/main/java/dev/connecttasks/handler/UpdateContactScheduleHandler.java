@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.connecttasks.config.AwsClients;
+import dev.connecttasks.config.Priming;
 import dev.connecttasks.config.Settings;
 import dev.connecttasks.http.ContactRequests;
 import dev.connecttasks.http.HttpApi;
@@ -23,7 +24,7 @@ public final class UpdateContactScheduleHandler extends HttpFunction {
         this(Settings.fromEnvironment());
         // SnapStart: run the real request path once before the snapshot, against a key that does not exist
         primeWith(PrimingEvents.absent("POST", "/contact/schedule", null,
-                "{\"InstanceId\":\"" + PrimingEvents.ABSENT + "\",\"ContactId\":\"" + PrimingEvents.ABSENT
+                "{\"InstanceId\":\"" + Priming.ABSENT + "\",\"ContactId\":\"" + Priming.ABSENT
                         + "\",\"ScheduledTime\":" + (java.time.Instant.now().getEpochSecond() + 3600) + "}"));
     }
 
