@@ -2,8 +2,8 @@ package dev.connecttasks.local;
 
 import dev.connecttasks.config.AwsClients;
 import dev.connecttasks.config.Settings;
-import dev.connecttasks.instance.DemoInstance;
 import dev.connecttasks.store.ContactTableSchema;
+import dev.connecttasks.store.DemoInstance;
 import dev.connecttasks.store.InstanceTable;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -2,7 +2,7 @@ package dev.connecttasks.local;
 
 import dev.connecttasks.config.AwsClients;
 import dev.connecttasks.config.Settings;
-import dev.connecttasks.instance.DemoInstance;
+import dev.connecttasks.store.DemoInstance;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;

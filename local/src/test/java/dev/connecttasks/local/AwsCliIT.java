@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.connecttasks.instance.DemoInstance;
 import dev.connecttasks.json.Json;
+import dev.connecttasks.store.DemoInstance;
 import dev.connecttasks.testing.ApiEvents;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -12,7 +12,7 @@ import dev.connecttasks.contact.TaskRequest;
 import dev.connecttasks.error.ApiException;
 import dev.connecttasks.error.ErrorType;
 import dev.connecttasks.flow.FlowStart;
-import dev.connecttasks.instance.DemoInstance;
+import dev.connecttasks.store.DemoInstance;
 import dev.connecttasks.store.FlowClaim;
 import dev.connecttasks.testing.Emulator;
 import dev.connecttasks.testing.TestBackend;

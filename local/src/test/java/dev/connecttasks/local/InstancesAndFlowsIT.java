@@ -105,10 +105,10 @@ class InstancesAndFlowsIT {
     @Test
     void theDemoFlowSetsAttributesThatDescribeContactShows() {
         String contactId = connect.startTaskContact(StartTaskContactRequest.builder()
-                .instanceId(dev.connecttasks.instance.DemoInstance.INSTANCE_ID)
-                .contactFlowId(dev.connecttasks.instance.DemoInstance.FLOW_ID)
+                .instanceId(dev.connecttasks.store.DemoInstance.INSTANCE_ID)
+                .contactFlowId(dev.connecttasks.store.DemoInstance.FLOW_ID)
                 .name("Call back customer").attributes(Map.of("orderId", "42")).build()).contactId();
-        Contact contact = describeWhenQueued(dev.connecttasks.instance.DemoInstance.INSTANCE_ID, contactId);
+        Contact contact = describeWhenQueued(dev.connecttasks.store.DemoInstance.INSTANCE_ID, contactId);
         assertEquals("support", contact.queueInfo().id());
         assertEquals(Map.of("orderId", "42", "routedBy", "demo-task-flow", "taskName", "Call back customer"),
                 contact.attributes());

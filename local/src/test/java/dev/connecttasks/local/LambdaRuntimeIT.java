@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.connecttasks.instance.DemoInstance;
 import dev.connecttasks.json.Json;
 import dev.connecttasks.local.fixture.RuntimeFixture;
+import dev.connecttasks.store.DemoInstance;
 import dev.connecttasks.testing.ApiEvents;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -10,7 +10,7 @@ import dev.connecttasks.contact.FlowStatus;
 import dev.connecttasks.contact.TaskRequest;
 import dev.connecttasks.flow.FlowStart;
 import dev.connecttasks.handler.FlowRunnerHandler;
-import dev.connecttasks.instance.DemoInstance;
+import dev.connecttasks.store.DemoInstance;
 import dev.connecttasks.testing.TestContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

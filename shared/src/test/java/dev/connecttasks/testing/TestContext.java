@@ -1,6 +1,5 @@
 package dev.connecttasks.testing;
 
-import dev.connecttasks.config.OfflineContext;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.connecttasks.instance.DemoInstance;
 import dev.connecttasks.instance.FlowRequest;
 import dev.connecttasks.json.Json;
 import dev.connecttasks.operation.DescribeContactFlow;
+import dev.connecttasks.store.DemoInstance;
 import dev.connecttasks.testing.ApiEvents;
 import dev.connecttasks.testing.Flows;
 import dev.connecttasks.testing.TestBackend;

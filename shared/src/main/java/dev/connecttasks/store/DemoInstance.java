@@ -1,6 +1,7 @@
-package dev.connecttasks.instance;
+package dev.connecttasks.store;
 
-import dev.connecttasks.store.InstanceTable;
+import dev.connecttasks.instance.ContactFlow;
+import dev.connecttasks.instance.Instance;
 import java.time.Instant;
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package dev.connecttasks.config;
+package dev.connecttasks.testing;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
