@@ -5,7 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.connecttasks.config.AwsClients;
 import dev.connecttasks.contact.ContactKey;
-import dev.connecttasks.flow.FlowStart;
+import dev.connecttasks.flow.StartMessage;
 import dev.connecttasks.handler.CreateContactFlowHandler;
 import dev.connecttasks.handler.CreateInstanceHandler;
 import dev.connecttasks.handler.DescribeContactFlowHandler;
@@ -135,7 +135,7 @@ final class Workloads {
                                 .actionAfterCompletion(ActionAfterCompletion.DELETE)
                                 .target(target -> target.arn(fixture.settings.flowRunnerArn())
                                         .roleArn(fixture.settings.schedulerRoleArn())
-                                        .input(new FlowStart(new ContactKey(Fixture.INSTANCE, Fixture.CONTACT), null, at).toJson()))
+                                        .input(new StartMessage(new ContactKey(Fixture.INSTANCE, Fixture.CONTACT), null, at).toJson()))
                                 .clientToken(name));
                         dynamo.updateItem(update -> update.tableName(table)
                                 .key(key("C#" + Fixture.CONTACT, Fixture.INSTANCE))
@@ -163,7 +163,7 @@ final class Workloads {
                             exists("F#" + Fixture.FLOW, Fixture.INSTANCE)));
                     lambda.invoke(invoke -> invoke.functionName(fixture.settings.flowRunnerArn())
                             .invocationType(InvocationType.EVENT)
-                            .payload(SdkBytes.fromUtf8String(new FlowStart(new ContactKey(Fixture.INSTANCE, contactId),
+                            .payload(SdkBytes.fromUtf8String(new StartMessage(new ContactKey(Fixture.INSTANCE, contactId),
                                     Fixture.FLOW, null).toJson())));
                 });
     }
@@ -172,7 +172,7 @@ final class Workloads {
         FlowRunnerHandler handler = new FlowRunnerHandler();
         return new Workload("FlowRunner (demo flow)",
                 () -> {
-                    String input = new FlowStart(new ContactKey(Fixture.INSTANCE, fixture.pendingContact()),
+                    String input = new StartMessage(new ContactKey(Fixture.INSTANCE, fixture.pendingContact()),
                             Fixture.FLOW, null).toJson();
                     return () -> {
                         try {

@@ -11,9 +11,9 @@ import dev.connecttasks.contact.ScheduleChange;
 import dev.connecttasks.contact.TaskRequest;
 import dev.connecttasks.error.ApiException;
 import dev.connecttasks.error.ErrorType;
-import dev.connecttasks.flow.FlowStart;
+import dev.connecttasks.flow.StartMessage;
 import dev.connecttasks.store.DemoInstance;
-import dev.connecttasks.store.FlowClaim;
+import dev.connecttasks.store.StartOutcome;
 import dev.connecttasks.testing.Emulator;
 import dev.connecttasks.testing.TestBackend;
 import java.io.ByteArrayInputStream;
@@ -95,7 +95,7 @@ class FaultsIT {
 
     /** Delivers a flow start as the flow-runner receives it, and counts the starts. */
     private String deliver(String input) throws Exception {
-        FlowClaim claim = backend.runFlow().run(FlowStart.fromJson(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8))));
+        StartOutcome claim = backend.runFlow().run(StartMessage.fromJson(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8))));
         if (claim.claimed()) {
             starts.merge(claim.contact().id(), 1, Integer::sum);
             return "STARTED";
@@ -295,7 +295,7 @@ class FaultsIT {
     void repeatedDeliveriesOfOneScheduleStartOnce() throws Exception {
         Instant at = Instant.now().plusSeconds(5).truncatedTo(ChronoUnit.MILLIS);
         String contactId = backend.startTaskContact().start(task(null, at));
-        String input = new FlowStart(new ContactKey(INSTANCE, contactId), FLOW, at).toJson();
+        String input = new StartMessage(new ContactKey(INSTANCE, contactId), FLOW, at).toJson();
         assertEquals("STARTED", deliver(input));
         assertEquals("ALREADY_STARTED", deliver(input));
         assertEquals("ALREADY_STARTED", deliver(input));

@@ -52,7 +52,7 @@ class PrimingIT {
                 "DescribeContactFlowFunction", "DescribeContactFlow 404 ResourceNotFoundException",
                 "DescribeInstanceFunction", "DescribeInstance 404 ResourceNotFoundException",
                 "ListContactReferencesFunction", "ListContactReferences 404 ResourceNotFoundException",
-                "FlowRunnerFunction", "RunFlow NO_SUCH_CONTACT",
+                "FlowRunnerFunction", "StartFlow NO_SUCH_CONTACT",
                 "StartTaskContactFunction", "StartTaskContact 404 ResourceNotFoundException",
                 "UpdateContactFunction", "UpdateContact 404 ResourceNotFoundException",
                 "UpdateContactScheduleFunction", "UpdateContactSchedule 404 ResourceNotFoundException"), outcomes);

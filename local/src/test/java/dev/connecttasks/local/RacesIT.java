@@ -8,7 +8,7 @@ import dev.connecttasks.contact.ContactKey;
 import dev.connecttasks.contact.ContactRules;
 import dev.connecttasks.contact.FlowStatus;
 import dev.connecttasks.contact.TaskRequest;
-import dev.connecttasks.flow.FlowStart;
+import dev.connecttasks.flow.StartMessage;
 import dev.connecttasks.handler.FlowRunnerHandler;
 import dev.connecttasks.store.DemoInstance;
 import dev.connecttasks.testing.TestContext;
@@ -155,7 +155,7 @@ class RacesIT {
             });
             Future<String> start = pool.submit(() -> {
                 go.await();
-                return run(new FlowStart(new ContactKey(INSTANCE, contactId), FLOW, at).toJson());
+                return run(new StartMessage(new ContactKey(INSTANCE, contactId), FLOW, at).toJson());
             });
             go.countDown();
             String rescheduled = reschedule.get();
@@ -182,7 +182,7 @@ class RacesIT {
         for (int trial = 0; trial < 10; trial++) {
             String contactId = api.backend.startTaskContact().start(new TaskRequest(INSTANCE, FLOW, "Thrice", null,
                     Map.of(), Map.of(), null, null, null, null));
-            String input = new FlowStart(new ContactKey(INSTANCE, contactId), FLOW, null).toJson();
+            String input = new StartMessage(new ContactKey(INSTANCE, contactId), FLOW, null).toJson();
             List<Callable<String>> calls = List.of(() -> run(input), () -> run(input), () -> run(input));
             List<String> outcomes = all(calls);
             assertEquals(1, outcomes.stream().filter(outcome -> outcome.contains("\"STARTED\"")).count(), outcomes.toString());

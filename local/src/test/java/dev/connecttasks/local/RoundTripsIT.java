@@ -8,7 +8,7 @@ import dev.connecttasks.contact.Reference;
 import dev.connecttasks.contact.ReferenceType;
 import dev.connecttasks.contact.ScheduleChange;
 import dev.connecttasks.contact.TaskRequest;
-import dev.connecttasks.flow.FlowStart;
+import dev.connecttasks.flow.StartMessage;
 import dev.connecttasks.instance.FlowRequest;
 import dev.connecttasks.instance.InstanceRequest;
 import dev.connecttasks.operation.DescribeContactFlow;
@@ -86,7 +86,7 @@ class RoundTripsIT {
     void aFlowStartCostsOneReadAndOneWrite() {
         String contactId = backend.startTaskContact().start(task(null));
         assertEquals(List.of("BatchGetItem", "UpdateItem"),
-                calls(() -> backend.runFlow().run(new FlowStart(new ContactKey(INSTANCE, contactId), FLOW, null))));
+                calls(() -> backend.runFlow().run(new StartMessage(new ContactKey(INSTANCE, contactId), FLOW, null))));
     }
 
     @Test

@@ -10,5 +10,5 @@ import java.time.Instant;
  */
 public interface FlowEngine {
 
-    FlowRun run(Contact contact, ContactFlow flow, Instant now);
+    FlowResult run(Contact contact, ContactFlow flow, Instant now);
 }

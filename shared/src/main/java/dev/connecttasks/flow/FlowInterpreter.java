@@ -45,20 +45,20 @@ public final class FlowInterpreter implements FlowEngine {
     }
 
     @Override
-    public FlowRun run(Contact contact, ContactFlow flow, Instant now) {
+    public FlowResult run(Contact contact, ContactFlow flow, Instant now) {
         FlowDocument document;
         try {
             document = document(flow);
         } catch (ApiException unreadable) {
             // checked when it was published; a flow that no longer reads fails its run, it is never retried
-            return new FlowRun(contact.attributes(), null, now, 0, FlowRun.End.FAILED);
+            return new FlowResult(contact.attributes(), null, now, 0, FlowResult.End.FAILED);
         }
         Map<String, String> attributes = new HashMap<>(contact.attributes());
         String targetQueue = null;
         Action action = document.action(document.startAction());
         for (int steps = 1; ; steps++) {
             if (steps > MAX_STEPS) {
-                return new FlowRun(attributes, null, now, MAX_STEPS, FlowRun.End.STEP_LIMIT);
+                return new FlowResult(attributes, null, now, MAX_STEPS, FlowResult.End.STEP_LIMIT);
             }
             String next;
             String error = null;
@@ -81,7 +81,7 @@ public final class FlowInterpreter implements FlowEngine {
                         error = NO_MATCHING_ERROR;
                         next = null;
                     } else {
-                        return new FlowRun(attributes, new QueueInfo(targetQueue, now), null, steps, FlowRun.End.QUEUED);
+                        return new FlowResult(attributes, new QueueInfo(targetQueue, now), null, steps, FlowResult.End.QUEUED);
                     }
                 }
                 case Compare -> {
@@ -93,17 +93,17 @@ public final class FlowInterpreter implements FlowEngine {
                 }
                 default -> {
                     // DisconnectParticipant and EndFlowExecution end the run; a task not in a queue ends with it
-                    return new FlowRun(attributes, null, now, steps, FlowRun.End.DISCONNECTED);
+                    return new FlowResult(attributes, null, now, steps, FlowResult.End.DISCONNECTED);
                 }
             }
             if (error != null) {
                 next = action.errors().getOrDefault(error, action.errors().get(NO_MATCHING_ERROR));
                 if (next == null) {
-                    return new FlowRun(attributes, null, now, steps, FlowRun.End.FAILED);
+                    return new FlowResult(attributes, null, now, steps, FlowResult.End.FAILED);
                 }
             }
             if (next == null) {
-                return new FlowRun(attributes, null, now, steps, FlowRun.End.DISCONNECTED);
+                return new FlowResult(attributes, null, now, steps, FlowResult.End.DISCONNECTED);
             }
             action = document.action(next);
         }

@@ -19,6 +19,6 @@ public final class FlowInvoker {
         lambda.invoke(invoke -> invoke
                 .functionName(flowRunnerArn)
                 .invocationType(InvocationType.EVENT)
-                .payload(SdkBytes.fromUtf8String(new FlowStart(key, contactFlowId, null).toJson())));
+                .payload(SdkBytes.fromUtf8String(new StartMessage(key, contactFlowId, null).toJson())));
     }
 }

@@ -1,7 +1,7 @@
 package dev.connecttasks.schedule;
 
 import dev.connecttasks.contact.ContactKey;
-import dev.connecttasks.flow.FlowStart;
+import dev.connecttasks.flow.StartMessage;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -60,7 +60,7 @@ public final class TaskSchedules {
                     .target(target -> target
                             .arn(targetArn)
                             .roleArn(roleArn)
-                            .input(new FlowStart(key, contactFlowId, scheduledTime).toJson()))
+                            .input(new StartMessage(key, contactFlowId, scheduledTime).toJson()))
                     .clientToken(name));
             return Outcome.CREATED;
         } catch (ConflictException alreadyExists) {

@@ -139,8 +139,8 @@ final class ContactItems {
                 REFERENCE_VALUE, s(reference.value())));
     }
 
-    /** Whether an item is still live: TTL deletion runs late, so reads and conditions check it too. */
-    static boolean live(Map<String, AttributeValue> item, Instant now) {
+    /** Whether an item exists and is not past its expiry: TTL deletion runs late, so reads and conditions check it too. */
+    static boolean present(Map<String, AttributeValue> item, Instant now) {
         return item != null && !item.isEmpty() && item.containsKey(EXPIRES_AT)
                 && Long.parseLong(item.get(EXPIRES_AT).n()) > now.getEpochSecond();
     }

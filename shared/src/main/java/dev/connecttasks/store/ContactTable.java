@@ -9,7 +9,7 @@ import static dev.connecttasks.store.ContactItems.REFERENCES;
 import static dev.connecttasks.store.ContactItems.REFERENCE_BYTES;
 import static dev.connecttasks.store.ContactItems.REVISION;
 import static dev.connecttasks.store.ContactItems.SCHEDULED_AT;
-import static dev.connecttasks.store.ContactItems.live;
+import static dev.connecttasks.store.ContactItems.present;
 import static dev.connecttasks.store.ItemValues.millis;
 import static dev.connecttasks.store.ItemValues.n;
 import static dev.connecttasks.store.ItemValues.s;
@@ -56,7 +56,7 @@ public final class ContactTable {
     /** One consistent read; a contact past its retention is gone even before TTL deletes it. */
     public Optional<Contact> find(ContactKey key, Instant now) {
         Map<String, AttributeValue> item = consistentGet(ContactItems.key(key));
-        return live(item, now) ? Optional.of(ContactItems.fromItem(item)) : Optional.empty();
+        return present(item, now) ? Optional.of(ContactItems.fromItem(item)) : Optional.empty();
     }
 
     private Map<String, AttributeValue> consistentGet(Map<String, AttributeValue> key) {
@@ -82,7 +82,7 @@ public final class ContactTable {
             Map<String, KeysAndAttributes> request = pending;
             var response = dynamo.batchGetItem(batch -> batch.requestItems(request));
             for (Map<String, AttributeValue> item : response.responses().getOrDefault(tableName, List.of())) {
-                if (live(item, now)) {
+                if (present(item, now)) {
                     Contact contact = ContactItems.fromItem(item);
                     found.put(contact.id(), contact);
                 }
@@ -106,7 +106,7 @@ public final class ContactTable {
             current = e.item();
         }
         for (int attempt = 1; ; attempt++) {
-            if (!live(current, now)) {
+            if (!present(current, now)) {
                 return Change.NO_SUCH_CONTACT;
             }
             Map<String, Reference> merged = ContactItems.references(current.get(REFERENCES));
@@ -127,7 +127,7 @@ public final class ContactTable {
 
     /** Moves a scheduled contact whose flow has not started to a new time. */
     public Change reschedule(ContactKey key, Instant scheduledTime, Instant now) {
-        Expr expr = new Expr();
+        ExpressionPlaceholders expr = new ExpressionPlaceholders();
         String update = "SET " + expr.name(SCHEDULED_AT) + " = " + expr.value(millis(scheduledTime))
                 + ", " + expr.name(LAST_UPDATED_AT) + " = " + expr.value(millis(now))
                 + " ADD " + expr.name(REVISION) + " " + expr.value(n(1));
@@ -137,7 +137,7 @@ public final class ContactTable {
             dynamo.updateItem(conditionalUpdate(tableName, key, expr, update, condition));
             return Change.DONE;
         } catch (ConditionalCheckFailedException e) {
-            if (!live(e.item(), now)) {
+            if (!present(e.item(), now)) {
                 return Change.NO_SUCH_CONTACT;
             }
             return FlowStatus.STARTED.name().equals(e.item().get(FLOW_STATUS).s()) ? Change.FLOW_STARTED : Change.NOT_SCHEDULED;
@@ -145,7 +145,7 @@ public final class ContactTable {
     }
 
     private UpdateItemRequest addingNewReferences(ContactKey key, ContactChanges changes, Instant now) {
-        Expr expr = new Expr();
+        ExpressionPlaceholders expr = new ExpressionPlaceholders();
         List<String> sets = changedMembers(expr, changes, now);
         StringBuilder condition = new StringBuilder("attribute_exists(").append(expr.name(PK)).append(") AND ")
                 .append(expr.name(EXPIRES_AT)).append(" > ").append(expr.value(n(now.getEpochSecond())));
@@ -165,7 +165,7 @@ public final class ContactTable {
 
     private UpdateItemRequest mergingReferences(ContactKey key, ContactChanges changes,
             Map<String, Reference> merged, AttributeValue revision, Instant now) {
-        Expr expr = new Expr();
+        ExpressionPlaceholders expr = new ExpressionPlaceholders();
         List<String> sets = changedMembers(expr, changes, now);
         sets.add(expr.name(REFERENCE_BYTES) + " = " + expr.value(n(ContactRules.referenceBytes(merged))));
         String update = "SET " + String.join(", ", sets) + " ADD " + expr.name(REVISION) + " " + expr.value(n(1));
@@ -174,7 +174,7 @@ public final class ContactTable {
     }
 
     /** The SET clauses of an UpdateContact: the last update time, name, description, each reference. */
-    private static List<String> changedMembers(Expr expr, ContactChanges changes, Instant now) {
+    private static List<String> changedMembers(ExpressionPlaceholders expr, ContactChanges changes, Instant now) {
         List<String> sets = new ArrayList<>();
         sets.add(expr.name(LAST_UPDATED_AT) + " = " + expr.value(millis(now)));
         if (changes.name() != null) {
@@ -188,7 +188,7 @@ public final class ContactTable {
         return sets;
     }
 
-    static UpdateItemRequest conditionalUpdate(String tableName, ContactKey key, Expr expr, String update, String condition) {
+    static UpdateItemRequest conditionalUpdate(String tableName, ContactKey key, ExpressionPlaceholders expr, String update, String condition) {
         return UpdateItemRequest.builder()
                 .tableName(tableName)
                 .key(ContactItems.key(key))

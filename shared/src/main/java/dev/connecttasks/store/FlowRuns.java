@@ -6,7 +6,7 @@ import static dev.connecttasks.store.ContactItems.FLOW_STATUS;
 import static dev.connecttasks.store.ContactItems.LAST_UPDATED_AT;
 import static dev.connecttasks.store.ContactItems.PK;
 import static dev.connecttasks.store.ContactItems.REVISION;
-import static dev.connecttasks.store.ContactItems.live;
+import static dev.connecttasks.store.ContactItems.present;
 import static dev.connecttasks.store.ItemValues.millis;
 import static dev.connecttasks.store.ItemValues.n;
 import static dev.connecttasks.store.ItemValues.s;
@@ -14,7 +14,7 @@ import static dev.connecttasks.store.ItemValues.s;
 import dev.connecttasks.contact.Contact;
 import dev.connecttasks.contact.ContactKey;
 import dev.connecttasks.contact.FlowStatus;
-import dev.connecttasks.flow.FlowRun;
+import dev.connecttasks.flow.FlowResult;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +38,7 @@ public final class FlowRuns {
      * Reads a contact and its flow for a run: in one consistent BatchGetItem when the flow-runner was told
      * the flow's id (StartTaskContact tells it), else the contact and then its flow (after a reschedule).
      */
-    public Optional<ContactToRun> findForRun(ContactKey key, String contactFlowId, Instant now) {
+    public Optional<ContactAndFlow> findForRun(ContactKey key, String contactFlowId, Instant now) {
         Map<String, AttributeValue> contactKey = ContactItems.key(key);
         Map<String, AttributeValue> contactItem;
         Map<String, AttributeValue> flowItem = null;
@@ -60,14 +60,14 @@ public final class FlowRuns {
                 }
             }
         }
-        if (!live(contactItem, now)) {
+        if (!present(contactItem, now)) {
             return Optional.empty();
         }
         Contact contact = ContactItems.fromItem(contactItem);
         if (!contact.contactFlowId().equals(contactFlowId)) {
             flowItem = consistentGet(InstanceItems.flowKey(key.instanceId(), contact.contactFlowId()));
         }
-        return Optional.of(new ContactToRun(contact, Long.parseLong(contactItem.get(REVISION).n()),
+        return Optional.of(new ContactAndFlow(contact, Long.parseLong(contactItem.get(REVISION).n()),
                 flowItem == null || flowItem.isEmpty() ? null : InstanceItems.contactFlow(flowItem)));
     }
 
@@ -76,8 +76,8 @@ public final class FlowRuns {
      * computed from: it succeeds at most once per contact, and not at all when anything changed the
      * contact meanwhile (a reschedule, an update, another start). Returns whether it was written.
      */
-    public boolean recordFlowRun(ContactKey key, long revision, FlowRun run, Instant now) {
-        Expr expr = new Expr();
+    public boolean recordFlowRun(ContactKey key, long revision, FlowResult run, Instant now) {
+        ExpressionPlaceholders expr = new ExpressionPlaceholders();
         StringBuilder update = new StringBuilder("SET ")
                 .append(expr.name(FLOW_STATUS)).append(" = ").append(expr.value(s(FlowStatus.STARTED.name())))
                 .append(", ").append(expr.name(FLOW_STARTED_AT)).append(" = ").append(expr.value(millis(now)))

@@ -6,7 +6,7 @@ import static dev.connecttasks.store.ContactItems.LINKED_TASKS;
 import static dev.connecttasks.store.ContactItems.PK;
 import static dev.connecttasks.store.ContactItems.TOKEN_CONTACT_ID;
 import static dev.connecttasks.store.ContactItems.TOKEN_REQUEST_HASH;
-import static dev.connecttasks.store.ContactItems.live;
+import static dev.connecttasks.store.ContactItems.present;
 import static dev.connecttasks.store.ItemValues.n;
 import static dev.connecttasks.store.ItemValues.s;
 
@@ -82,7 +82,7 @@ public final class NewContacts {
                     held.get(TOKEN_REQUEST_HASH).s(), held.get(TOKEN_CONTACT_ID).s()));
         }
         if (Transactions.failed(reasons, previousIndex)) {
-            return live(reasons.get(previousIndex).item(), now)
+            return present(reasons.get(previousIndex).item(), now)
                     ? Creation.Refused.PREVIOUS_AT_CAPACITY : Creation.Refused.PREVIOUS_MISSING;
         }
         if (!reasons.isEmpty()) {
@@ -98,7 +98,7 @@ public final class NewContacts {
      */
     public boolean withdraw(Contact contact, String clientToken, Instant now) {
         List<TransactWriteItem> items = new ArrayList<>();
-        Expr contactExpr = new Expr();
+        ExpressionPlaceholders contactExpr = new ExpressionPlaceholders();
         items.add(TransactWriteItem.builder().delete(Delete.builder()
                 .tableName(tableName)
                 .key(ContactItems.key(contact.key()))
@@ -108,7 +108,7 @@ public final class NewContacts {
                 .expressionAttributeValues(contactExpr.values())
                 .build()).build());
         if (clientToken != null) {
-            Expr tokenExpr = new Expr();
+            ExpressionPlaceholders tokenExpr = new ExpressionPlaceholders();
             items.add(TransactWriteItem.builder().delete(Delete.builder()
                     .tableName(tableName)
                     .key(ContactItems.tokenKey(contact.instanceId(), clientToken))
@@ -118,7 +118,7 @@ public final class NewContacts {
                     .build()).build());
         }
         if (contact.previousContactId() != null) {
-            Expr linkExpr = new Expr();
+            ExpressionPlaceholders linkExpr = new ExpressionPlaceholders();
             items.add(TransactWriteItem.builder().update(Update.builder()
                     .tableName(tableName)
                     .key(ContactItems.key(new ContactKey(contact.instanceId(), contact.previousContactId())))
@@ -143,7 +143,7 @@ public final class NewContacts {
         item.put(TOKEN_CONTACT_ID, s(token.createdId()));
         item.put(TOKEN_REQUEST_HASH, s(token.requestHash()));
         item.put(EXPIRES_AT, n(now.plus(IdempotencyRecord.LIFETIME).getEpochSecond()));
-        Expr expr = new Expr();
+        ExpressionPlaceholders expr = new ExpressionPlaceholders();
         return Put.builder()
                 .tableName(tableName)
                 .item(item)
@@ -156,7 +156,7 @@ public final class NewContacts {
     }
 
     private Update linkToPrevious(Contact contact, Instant now) {
-        Expr expr = new Expr();
+        ExpressionPlaceholders expr = new ExpressionPlaceholders();
         String linked = expr.name(LINKED_TASKS);
         return Update.builder()
                 .tableName(tableName)
@@ -181,7 +181,7 @@ public final class NewContacts {
     }
 
     private TransactWriteItem publishedFlow(String instanceId, String contactFlowId) {
-        Expr expr = new Expr();
+        ExpressionPlaceholders expr = new ExpressionPlaceholders();
         return TransactWriteItem.builder().conditionCheck(ConditionCheck.builder()
                 .tableName(tableName)
                 .key(InstanceItems.flowKey(instanceId, contactFlowId))

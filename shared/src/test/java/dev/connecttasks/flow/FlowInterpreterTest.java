@@ -14,7 +14,7 @@ import dev.connecttasks.contact.QueueInfo;
 import dev.connecttasks.contact.Reference;
 import dev.connecttasks.contact.ReferenceType;
 import dev.connecttasks.error.ErrorType;
-import dev.connecttasks.flow.FlowRun.End;
+import dev.connecttasks.flow.FlowResult.End;
 import dev.connecttasks.instance.ContactFlow;
 import dev.connecttasks.testing.ApiEvents;
 import dev.connecttasks.testing.Flows;
@@ -67,11 +67,11 @@ class FlowInterpreterTest {
         return Flows.document(start, actions);
     }
 
-    private static FlowRun run(Contact contact, String content) {
+    private static FlowResult run(Contact contact, String content) {
         return ENGINE.run(contact, contactFlow(content), NOW);
     }
 
-    private static FlowRun run(Map<String, String> attributes, String content) {
+    private static FlowResult run(Map<String, String> attributes, String content) {
         return run(contact(attributes), content);
     }
 
@@ -101,21 +101,21 @@ class FlowInterpreterTest {
         return Files.readString(ApiEvents.repositoryRoot().resolve("flows").resolve(file));
     }
 
-    private static void assertDisconnected(FlowRun run, int steps) {
+    private static void assertDisconnected(FlowResult run, int steps) {
         assertEquals(End.DISCONNECTED, run.end());
         assertEquals(NOW, run.disconnectedAt());
         assertNull(run.queue());
         assertEquals(steps, run.steps());
     }
 
-    private static void assertQueued(FlowRun run, String queueId, int steps) {
+    private static void assertQueued(FlowResult run, String queueId, int steps) {
         assertEquals(End.QUEUED, run.end());
         assertEquals(new QueueInfo(queueId, NOW), run.queue());
         assertNull(run.disconnectedAt());
         assertEquals(steps, run.steps());
     }
 
-    private static void assertFailed(FlowRun run, int steps) {
+    private static void assertFailed(FlowResult run, int steps) {
         assertEquals(End.FAILED, run.end());
         assertEquals(NOW, run.disconnectedAt());
         assertNull(run.queue());
@@ -126,7 +126,7 @@ class FlowInterpreterTest {
 
     @Test
     void updateContactAttributesSetsStaticValuesAndKeepsTheOthers() {
-        FlowRun run = run(Map.of("keep", "1", "over", "old"), flow("set",
+        FlowResult run = run(Map.of("keep", "1", "over", "old"), flow("set",
                 set("set", "{\"over\": \"new\", \"added\": \"x\", \"empty\": \"\"}", "end"), END));
         assertEquals(Map.of("keep", "1", "over", "new", "added", "x", "empty", ""), run.attributes());
         assertDisconnected(run, 2);
@@ -159,7 +159,7 @@ class FlowInterpreterTest {
                 Map.of("Order", new Reference(ReferenceType.URL, ORDER_URL),
                         "Amount", new Reference(ReferenceType.NUMBER, "12.50")),
                 "previous-1", "initial-1");
-        FlowRun run = run(contact, flow("set", set("set", "{\"copy\": \"" + value + "\"}", "end"), END));
+        FlowResult run = run(contact, flow("set", set("set", "{\"copy\": \"" + value + "\"}", "end"), END));
         assertEquals(expected, run.attributes().get("copy"));
         assertEquals("42", run.attributes().get("orderId"));
         assertDisconnected(run, 2);
@@ -167,13 +167,13 @@ class FlowInterpreterTest {
 
     @Test
     void initialContactIdFallsBackToTheContactId() {
-        FlowRun run = run(Map.of(), flow("set", set("set", "{\"initial\": \"$.InitialContactId\"}", null)));
+        FlowResult run = run(Map.of(), flow("set", set("set", "{\"initial\": \"$.InitialContactId\"}", null)));
         assertEquals(Map.of("initial", CONTACT_ID), run.attributes());
     }
 
     @Test
     void theInstanceArnCarriesThePartitionOfTheRegion() {
-        FlowRun run = new FlowInterpreter(new Arns("cn-north-1", "123456789012")).run(contact(Map.of()),
+        FlowResult run = new FlowInterpreter(new Arns("cn-north-1", "123456789012")).run(contact(Map.of()),
                 contactFlow(flow("set", set("set", "{\"arn\": \"$.InstanceARN\", \"region\": \"$.AwsRegion\"}", null))),
                 NOW);
         assertEquals(Map.of("arn", "arn:aws-cn:connect:cn-north-1:123456789012:instance/" + INSTANCE,
@@ -182,7 +182,7 @@ class FlowInterpreterTest {
 
     @Test
     void queueArnIsTheTargetQueueOnceOneIsSet() {
-        FlowRun run = run(Map.of(), flow("queue",
+        FlowResult run = run(Map.of(), flow("queue",
                 targetQueue("queue", "billing", "set"),
                 set("set", "{\"queueArn\": \"$.Queue.ARN\"}", "transfer"), TRANSFER));
         assertEquals(Map.of("queueArn", INSTANCE_ARN + "/queue/billing"), run.attributes());
@@ -191,7 +191,7 @@ class FlowInterpreterTest {
 
     @Test
     void queueArnBeforeATargetQueueIsSetIsNoMatchingError() {
-        FlowRun run = run(Map.of(), flow("set",
+        FlowResult run = run(Map.of(), flow("set",
                 set("set", "{\"queueArn\": \"$.Queue.ARN\"}", "end", "failed"),
                 set("failed", "{\"error\": \"NoMatchingError\"}", "end"), END));
         assertEquals(Map.of("error", "NoMatchingError"), run.attributes());
@@ -200,7 +200,7 @@ class FlowInterpreterTest {
 
     @Test
     void valuesSeeAttributesSetEarlierInTheFlow() {
-        FlowRun run = run(Map.of("a", "original"), flow("first",
+        FlowResult run = run(Map.of("a", "original"), flow("first",
                 set("first", "{\"a\": \"changed\"}", "second"),
                 set("second", "{\"b\": \"$.Attributes.a\"}", "end"), END));
         assertEquals(Map.of("a", "changed", "b", "changed"), run.attributes());
@@ -214,7 +214,7 @@ class FlowInterpreterTest {
     void aReferenceToNothingIsNoMatchingErrorAndSetsNoAttribute(String reference) {
         Contact contact = contact("Call back", null, Map.of("orderId", "42"),
                 Map.of("Order", new Reference(ReferenceType.URL, ORDER_URL)), null, null);
-        FlowRun run = run(contact, flow("set",
+        FlowResult run = run(contact, flow("set",
                 set("set", "{\"first\": \"static\", \"second\": \"" + reference + "\", \"third\": \"$.Name\"}",
                         "end", "failed"),
                 set("failed", "{\"error\": \"NoMatchingError\"}", "end"), END));
@@ -225,7 +225,7 @@ class FlowInterpreterTest {
     @ParameterizedTest
     @ValueSource(strings = {"bad key", "dot.ted", "sl/ash", "\\u00fcml", "emoji\\ud83d\\ude00"})
     void aKeyOutsideTheAllowedCharactersIsNoMatchingError(String key) {
-        FlowRun run = run(Map.of("orderId", "42"), flow("set",
+        FlowResult run = run(Map.of("orderId", "42"), flow("set",
                 set("set", "{\"fine\": \"v\", \"" + key + "\": \"v\"}", "end", "failed"),
                 set("failed", "{\"error\": \"NoMatchingError\"}", "end"), END));
         assertEquals(Map.of("orderId", "42", "error", "NoMatchingError"), run.attributes());
@@ -236,7 +236,7 @@ class FlowInterpreterTest {
     void attributesMayFillTheCapExactly() {
         // "big" + 20,000 bytes, then "k" + 12,764 bytes: 32,768 in total
         String value = "v".repeat(32_768 - 20_003 - 1);
-        FlowRun run = run(Map.of("big", "x".repeat(20_000)), flow("set",
+        FlowResult run = run(Map.of("big", "x".repeat(20_000)), flow("set",
                 set("set", "{\"k\": \"" + value + "\"}", "end", "failed"),
                 set("failed", "{\"error\": \"NoMatchingError\"}", "end"), END));
         assertEquals(value, run.attributes().get("k"));
@@ -246,7 +246,7 @@ class FlowInterpreterTest {
     @Test
     void attributesBeyondTheCapAreNoMatchingError() {
         String value = "v".repeat(32_768 - 20_003);
-        FlowRun run = run(Map.of("big", "x".repeat(20_000)), flow("set",
+        FlowResult run = run(Map.of("big", "x".repeat(20_000)), flow("set",
                 set("set", "{\"k\": \"" + value + "\"}", "end", "failed"),
                 set("failed", "{\"error\": \"NoMatchingError\"}", "end"), END));
         assertEquals(Map.of("big", "x".repeat(20_000), "error", "NoMatchingError"), run.attributes());
@@ -257,7 +257,7 @@ class FlowInterpreterTest {
     void theCapCountsUtf8BytesOfCopiedValues() {
         // 11,000 two-byte characters copied once: 3 + 22,000 + 4 + 22,000 bytes
         String big = "\u00e9".repeat(11_000);
-        FlowRun run = run(Map.of("big", big), flow("set",
+        FlowResult run = run(Map.of("big", big), flow("set",
                 set("set", "{\"copy\": \"$.Attributes.big\"}", "end", "failed"),
                 set("failed", "{\"error\": \"NoMatchingError\"}", "end"), END));
         assertEquals(Map.of("big", big, "error", "NoMatchingError"), run.attributes());
@@ -265,7 +265,7 @@ class FlowInterpreterTest {
 
     @Test
     void withoutAnErrorsTransitionAFailingUpdateFailsTheRunWithTheOriginalAttributes() {
-        FlowRun run = run(Map.of("orderId", "42"), flow("set",
+        FlowResult run = run(Map.of("orderId", "42"), flow("set",
                 set("set", "{\"first\": \"static\", \"second\": \"$.Attributes.missing\"}", "end"), END));
         assertEquals(Map.of("orderId", "42"), run.attributes());
         assertFailed(run, 1);
@@ -273,7 +273,7 @@ class FlowInterpreterTest {
 
     @Test
     void aFailedRunKeepsWhatEarlierActionsSet() {
-        FlowRun run = run(Map.of("orderId", "42"), flow("first",
+        FlowResult run = run(Map.of("orderId", "42"), flow("first",
                 set("first", "{\"done\": \"yes\"}", "second"),
                 set("second", "{\"bad key\": \"v\"}", "end"), END));
         assertEquals(Map.of("orderId", "42", "done", "yes"), run.attributes());
@@ -286,7 +286,7 @@ class FlowInterpreterTest {
     @ValueSource(strings = {"billing", "arn:aws:connect:us-east-1:000000000000:instance/"
             + "11111111-2222-4333-8444-555555555555/queue/billing"})
     void aQueueIdOrQueueArnPutsTheTaskInTheQueue(String queueId) {
-        FlowRun run = run(Map.of("orderId", "42"), flow("queue", targetQueue("queue", queueId, "transfer"), TRANSFER));
+        FlowResult run = run(Map.of("orderId", "42"), flow("queue", targetQueue("queue", queueId, "transfer"), TRANSFER));
         assertQueued(run, "billing", 2);
         assertEquals(Map.of("orderId", "42"), run.attributes());
     }
@@ -294,21 +294,21 @@ class FlowInterpreterTest {
     @ParameterizedTest
     @CsvSource({"billing, billing", "arn:aws:connect:us-east-1:000000000000:instance/i/queue/support, support"})
     void aQueueIdMayBeAReference(String attribute, String expected) {
-        FlowRun run = run(Map.of("queue", attribute), flow("queue",
+        FlowResult run = run(Map.of("queue", attribute), flow("queue",
                 targetQueue("queue", "$.Attributes.queue", "transfer"), TRANSFER));
         assertQueued(run, expected, 2);
     }
 
     @Test
     void theLastTargetQueueWins() {
-        FlowRun run = run(Map.of(), flow("first", targetQueue("first", "support", "second"),
+        FlowResult run = run(Map.of(), flow("first", targetQueue("first", "support", "second"),
                 targetQueue("second", "billing", "transfer"), TRANSFER));
         assertQueued(run, "billing", 3);
     }
 
     @Test
     void attributesSetBeforeTheTransferAreKept() {
-        FlowRun run = run(Map.of("orderId", "42"), flow("set", set("set", "{\"routed\": \"yes\"}", "queue"),
+        FlowResult run = run(Map.of("orderId", "42"), flow("set", set("set", "{\"routed\": \"yes\"}", "queue"),
                 targetQueue("queue", "support", "transfer"), TRANSFER));
         assertEquals(Map.of("orderId", "42", "routed", "yes"), run.attributes());
         assertQueued(run, "support", 3);
@@ -316,7 +316,7 @@ class FlowInterpreterTest {
 
     @Test
     void transferWithoutATargetQueueIsNoMatchingError() {
-        FlowRun run = run(Map.of(), flow("transfer", """
+        FlowResult run = run(Map.of(), flow("transfer", """
                 {"Identifier": "transfer", "Type": "TransferContactToQueue", "Parameters": {},
                  "Transitions": {"Errors": [{"ErrorType": "QueueAtCapacity", "NextAction": "full"},
                    {"ErrorType": "NoMatchingError", "NextAction": "failed"}]}}""",
@@ -328,7 +328,7 @@ class FlowInterpreterTest {
 
     @Test
     void transferWithoutATargetQueueOrErrorsFailsTheRun() {
-        FlowRun run = run(Map.of("orderId", "42"), flow("transfer", TRANSFER));
+        FlowResult run = run(Map.of("orderId", "42"), flow("transfer", TRANSFER));
         assertEquals(Map.of("orderId", "42"), run.attributes());
         assertFailed(run, 1);
     }
@@ -336,7 +336,7 @@ class FlowInterpreterTest {
     @ParameterizedTest
     @ValueSource(strings = {"$.Attributes.missing", "$.Attributes.blank", "$.Attributes.empty", "$.PreviousContactId"})
     void aQueueIdThatResolvesToNothingIsNoMatchingError(String queueId) {
-        FlowRun run = run(Map.of("blank", "  ", "empty", ""), flow("queue", """
+        FlowResult run = run(Map.of("blank", "  ", "empty", ""), flow("queue", """
                 {"Identifier": "queue", "Type": "UpdateContactTargetQueue", "Parameters": {"QueueId": "%s"},
                  "Transitions": {"NextAction": "transfer",
                    "Errors": [{"ErrorType": "NoMatchingError", "NextAction": "fallback"}]}}""".formatted(queueId),
@@ -346,13 +346,13 @@ class FlowInterpreterTest {
 
     @Test
     void aQueueIdThatResolvesToNothingWithoutErrorsFailsTheRun() {
-        FlowRun run = run(Map.of(), flow("queue", targetQueue("queue", "$.Attributes.missing", "transfer"), TRANSFER));
+        FlowResult run = run(Map.of(), flow("queue", targetQueue("queue", "$.Attributes.missing", "transfer"), TRANSFER));
         assertFailed(run, 1);
     }
 
     @Test
     void aFailedTargetQueueKeepsTheOneSetBefore() {
-        FlowRun run = run(Map.of(), flow("first", targetQueue("first", "support", "second"), """
+        FlowResult run = run(Map.of(), flow("first", targetQueue("first", "support", "second"), """
                 {"Identifier": "second", "Type": "UpdateContactTargetQueue", "Parameters": {"QueueId": "$.Attributes.x"},
                  "Transitions": {"NextAction": "transfer",
                    "Errors": [{"ErrorType": "NoMatchingError", "NextAction": "transfer"}]}}""", TRANSFER));
@@ -361,7 +361,7 @@ class FlowInterpreterTest {
 
     @Test
     void aTargetQueueWithoutTransferDisconnects() {
-        FlowRun run = run(Map.of(), flow("queue", """
+        FlowResult run = run(Map.of(), flow("queue", """
                 {"Identifier": "queue", "Type": "UpdateContactTargetQueue", "Parameters": {"QueueId": "support"},
                  "Transitions": {}}"""));
         assertDisconnected(run, 1);
@@ -430,7 +430,7 @@ class FlowInterpreterTest {
             NumberLessThan         | NaN           | 1        | false
             """)
     void compareOperators(String operator, String value, String operand, boolean holds) {
-        FlowRun run = run(Map.of("value", value), compareFlow(operator, operand));
+        FlowResult run = run(Map.of("value", value), compareFlow(operator, operand));
         assertEquals(holds ? "matched" : "unmatched", run.attributes().get("result"));
         assertDisconnected(run, 3);
     }
@@ -439,7 +439,7 @@ class FlowInterpreterTest {
     @ValueSource(strings = {"NumberGreaterThan", "NumberGreaterOrEqualTo", "NumberLessThan", "NumberLessOrEqualTo"})
     void nonNumericValuesMakeEveryNumberOperatorFalse(String operator) {
         for (String value : List.of("", "abc", "1,5", "0x10", "Infinity", "ten")) {
-            FlowRun run = run(Map.of("value", value), compareFlow(operator, "5"));
+            FlowResult run = run(Map.of("value", value), compareFlow(operator, "5"));
             assertEquals("unmatched", run.attributes().get("result"), operator + " on " + value);
         }
     }
@@ -474,14 +474,14 @@ class FlowInterpreterTest {
 
     @Test
     void noMatchingConditionTakesItsTransition() {
-        FlowRun run = run(Map.of("value", "low"), compareFlow("Equals", "urgent"));
+        FlowResult run = run(Map.of("value", "low"), compareFlow("Equals", "urgent"));
         assertEquals("unmatched", run.attributes().get("result"));
         assertDisconnected(run, 3);
     }
 
     @Test
     void aMissingComparedValueIsNoMatchingCondition() {
-        FlowRun run = run(Map.of(), compareFlow("NumberLessThan", "5"));
+        FlowResult run = run(Map.of(), compareFlow("NumberLessThan", "5"));
         assertEquals(Map.of("result", "unmatched"), run.attributes());
         assertDisconnected(run, 3);
     }
@@ -506,7 +506,7 @@ class FlowInterpreterTest {
                 {"Identifier": "compare", "Type": "Compare", "Parameters": {"ComparisonValue": "$.Attributes.value"},
                  "Transitions": {"NextAction": "end", "Conditions": [
                    {"NextAction": "end", "Condition": {"Operator": "Equals", "Operands": ["urgent"]}}]}}""", END);
-        FlowRun run = run(Map.of("value", "low"), content);
+        FlowResult run = run(Map.of("value", "low"), content);
         assertEquals(Map.of("value", "low"), run.attributes());
         assertFailed(run, 1);
         assertDisconnected(run(Map.of("value", "urgent"), content), 2);
@@ -519,7 +519,7 @@ class FlowInterpreterTest {
                  "Transitions": {"Conditions": [
                    {"NextAction": "yes", "Condition": {"Operator": "Equals", "Operands": ["TASK"]}}]}}""",
                 set("yes", "{\"result\": \"matched\"}", null));
-        FlowRun run = run(Map.of(), content);
+        FlowResult run = run(Map.of(), content);
         assertEquals(Map.of("result", "matched"), run.attributes());
         assertDisconnected(run, 2);
     }
@@ -529,7 +529,7 @@ class FlowInterpreterTest {
         List<String> actions = new ArrayList<>(compareActions("Equals", "urgent"));
         actions.add(set("set", "{\"value\": \"urgent\"}", "compare"));
         String content = flow("set", actions.toArray(String[]::new));
-        FlowRun run = run(Map.of("value", "low"), content);
+        FlowResult run = run(Map.of("value", "low"), content);
         assertEquals("matched", run.attributes().get("result"));
         assertDisconnected(run, 4);
     }
@@ -539,7 +539,7 @@ class FlowInterpreterTest {
     @ParameterizedTest
     @ValueSource(strings = {"DisconnectParticipant", "EndFlowExecution"})
     void disconnectAndEndFlowExecutionDisconnectTheContact(String type) {
-        FlowRun run = run(Map.of("orderId", "42"), flow("set", set("set", "{\"seen\": \"yes\"}", "stop"), """
+        FlowResult run = run(Map.of("orderId", "42"), flow("set", set("set", "{\"seen\": \"yes\"}", "stop"), """
                 {"Identifier": "stop", "Type": "%s", "Parameters": {}, "Transitions": {}}""".formatted(type)));
         assertEquals(Map.of("orderId", "42", "seen", "yes"), run.attributes());
         assertDisconnected(run, 2);
@@ -547,13 +547,13 @@ class FlowInterpreterTest {
 
     @Test
     void disconnectingAfterATargetQueueIsSetLeavesTheTaskOutOfAnyQueue() {
-        FlowRun run = run(Map.of(), flow("queue", targetQueue("queue", "support", "end"), END));
+        FlowResult run = run(Map.of(), flow("queue", targetQueue("queue", "support", "end"), END));
         assertDisconnected(run, 2);
     }
 
     @Test
     void anActionWithoutNextActionDisconnects() {
-        FlowRun run = run(Map.of(), flow("set", set("set", "{\"k\": \"v\"}", null), END));
+        FlowResult run = run(Map.of(), flow("set", set("set", "{\"k\": \"v\"}", null), END));
         assertEquals(Map.of("k", "v"), run.attributes());
         assertDisconnected(run, 1);
     }
@@ -562,7 +562,7 @@ class FlowInterpreterTest {
 
     @Test
     void aLoopStopsAtTheStepLimit() {
-        FlowRun run = run(Map.of("orderId", "42"), flow("compare", """
+        FlowResult run = run(Map.of("orderId", "42"), flow("compare", """
                 {"Identifier": "compare", "Type": "Compare", "Parameters": {"ComparisonValue": "$.Channel"},
                  "Transitions": {"Conditions": [
                    {"NextAction": "set", "Condition": {"Operator": "Equals", "Operands": ["TASK"]}}]}}""",
@@ -577,7 +577,7 @@ class FlowInterpreterTest {
 
     @Test
     void anErrorTransitionLoopStopsAtTheStepLimit() {
-        FlowRun run = run(Map.of(), flow("set", set("set", "{\"k\": \"$.Attributes.missing\"}", "end", "set"), END));
+        FlowResult run = run(Map.of(), flow("set", set("set", "{\"k\": \"$.Attributes.missing\"}", "end", "set"), END));
         assertEquals(End.STEP_LIMIT, run.end());
         assertEquals(FlowInterpreter.MAX_STEPS, run.steps());
         assertEquals(NOW, run.disconnectedAt());
@@ -589,7 +589,7 @@ class FlowInterpreterTest {
      * {@code shift} moves c1..cN down one place (c0 := c1, c1 := c2, ...), and only cN holds "stop". The
      * check matches on step 2 * laps + 1 and the disconnect is step 2 * laps + 2.
      */
-    private static FlowRun shiftLoop(int laps) {
+    private static FlowResult shiftLoop(int laps) {
         Map<String, String> attributes = new HashMap<>();
         StringBuilder shift = new StringBuilder("{");
         for (int k = 0; k <= laps; k++) {
@@ -611,14 +611,14 @@ class FlowInterpreterTest {
     @ParameterizedTest
     @CsvSource({"1, 4", "10, 22", "498, 998", "499, 1000"})
     void aRunEndingWithinTheStepLimitEndsNormally(int laps, int steps) {
-        FlowRun run = shiftLoop(laps);
+        FlowResult run = shiftLoop(laps);
         assertEquals("stop", run.attributes().get("c0"));
         assertDisconnected(run, steps);
     }
 
     @Test
     void aRunNeedingOneStepMoreThanTheLimitStopsAtIt() {
-        FlowRun run = shiftLoop(500);
+        FlowResult run = shiftLoop(500);
         assertEquals(End.STEP_LIMIT, run.end());
         assertEquals(FlowInterpreter.MAX_STEPS, run.steps());
         assertEquals(NOW, run.disconnectedAt());
@@ -629,7 +629,7 @@ class FlowInterpreterTest {
 
     @Test
     void stepsCountTheActionsRun() {
-        FlowRun run = run(Map.of(), flow("a", set("a", "{\"a\": \"1\"}", "b"), set("b", "{\"b\": \"1\"}", "c"),
+        FlowResult run = run(Map.of(), flow("a", set("a", "{\"a\": \"1\"}", "b"), set("b", "{\"b\": \"1\"}", "c"),
                 set("c", "{\"c\": \"$.Attributes.missing\"}", "end", "d"), set("d", "{\"d\": \"1\"}", "queue"),
                 targetQueue("queue", "support", "transfer"), TRANSFER, END));
         assertQueued(run, "support", 6);
@@ -641,8 +641,8 @@ class FlowInterpreterTest {
 
     @Test
     void contentThatNoLongerReadsFailsTheRunWithTheContactDisconnected() {
-        FlowRun run = run(Map.of("orderId", "42"), flow("nowhere", END));
-        assertEquals(FlowRun.End.FAILED, run.end());
+        FlowResult run = run(Map.of("orderId", "42"), flow("nowhere", END));
+        assertEquals(FlowResult.End.FAILED, run.end());
         assertEquals(0, run.steps());
         assertEquals(NOW, run.disconnectedAt());
         assertEquals(Map.of("orderId", "42"), run.attributes());
@@ -651,7 +651,7 @@ class FlowInterpreterTest {
     @Test
     void theRunLeavesTheContactAsItWasAndReturnsAnImmutableMap() {
         Contact contact = contact(Map.of("orderId", "42"));
-        FlowRun run = run(contact, flow("set", set("set", "{\"orderId\": \"43\"}", null)));
+        FlowResult run = run(contact, flow("set", set("set", "{\"orderId\": \"43\"}", null)));
         assertEquals(Map.of("orderId", "42"), contact.attributes());
         assertEquals(Map.of("orderId", "43"), run.attributes());
         assertThrows(UnsupportedOperationException.class, () -> run.attributes().put("x", "y"));
@@ -661,7 +661,7 @@ class FlowInterpreterTest {
 
     @Test
     void demoTaskPutsTheTaskInTheSupportQueueMarkedWithItsName() throws IOException {
-        FlowRun run = run(Map.of("orderId", "42"), exampleFlow("demo-task.json"));
+        FlowResult run = run(Map.of("orderId", "42"), exampleFlow("demo-task.json"));
         assertEquals(Map.of("orderId", "42", "routedBy", "demo-task-flow", "taskName", "Call back"), run.attributes());
         assertQueued(run, "support", 3);
     }
@@ -669,7 +669,7 @@ class FlowInterpreterTest {
     @Test
     void demoTaskDisconnectsATaskWhoseNameCannotBeCopied() throws IOException {
         Contact unnamed = contact(null, null, Map.of("orderId", "42"), Map.of(), null, null);
-        FlowRun run = run(unnamed, exampleFlow("demo-task.json"));
+        FlowResult run = run(unnamed, exampleFlow("demo-task.json"));
         assertEquals(Map.of("orderId", "42"), run.attributes());
         assertDisconnected(run, 2);
     }
@@ -697,14 +697,14 @@ class FlowInterpreterTest {
         if (amount != null) {
             attributes.put("amount", amount);
         }
-        FlowRun run = run(attributes, exampleFlow("route-by-priority.json"));
+        FlowResult run = run(attributes, exampleFlow("route-by-priority.json"));
         assertEquals(attributes, run.attributes());
         assertQueued(run, queue, "escalations".equals(queue) ? 3 : 4);
     }
 
     @Test
     void closeWithoutAgentRecordsTheOutcomeAndTheOrderLinkAndDisconnects() throws IOException {
-        FlowRun run = run(Map.of("orderId", "42"), exampleFlow("close-without-agent.json"));
+        FlowResult run = run(Map.of("orderId", "42"), exampleFlow("close-without-agent.json"));
         assertEquals(Map.of("orderId", "42", "outcome", "closed-automatically", "orderLink", ORDER_URL),
                 run.attributes());
         assertDisconnected(run, 2);
@@ -713,7 +713,7 @@ class FlowInterpreterTest {
     @Test
     void closeWithoutAgentWithoutAnOrderReferenceStillDisconnectsAndSetsNothing() throws IOException {
         Contact noOrder = contact("Call back", null, Map.of("orderId", "42"), Map.of(), null, null);
-        FlowRun run = run(noOrder, exampleFlow("close-without-agent.json"));
+        FlowResult run = run(noOrder, exampleFlow("close-without-agent.json"));
         assertEquals(Map.of("orderId", "42"), run.attributes());
         assertDisconnected(run, 2);
     }
@@ -724,8 +724,8 @@ class FlowInterpreterTest {
         // flows of about 250,000 characters each, distinct by their padding
         for (int i = 0; i < 60; i++) {
             String padded = flow("end", END).replaceFirst("\\{", "{\"Metadata\": {\"pad\": \"" + "x".repeat(250_000) + i + "\"}, ");
-            FlowRun run = engine.run(contact(Map.of()), contactFlow(padded), NOW);
-            assertEquals(FlowRun.End.DISCONNECTED, run.end());
+            FlowResult run = engine.run(contact(Map.of()), contactFlow(padded), NOW);
+            assertEquals(FlowResult.End.DISCONNECTED, run.end());
             assertTrue(engine.cachedCharacters() <= FlowInterpreter.MAX_CACHED_CHARACTERS, "cached " + engine.cachedCharacters());
         }
     }

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import dev.connecttasks.flow.FlowDocument;
-import dev.connecttasks.flow.FlowStart;
+import dev.connecttasks.flow.StartMessage;
 import dev.connecttasks.http.ApiRequest;
 import dev.connecttasks.http.ContactRequests;
 import dev.connecttasks.http.InstanceRequests;
@@ -57,7 +57,7 @@ class EventsTest {
     void eachEventIsAcceptedByItsFunction(String name) throws IOException {
         if (name.startsWith("flow-runner")) {
             try (InputStream input = Files.newInputStream(ApiEvents.eventFile(name))) {
-                assertNotNull(FlowStart.fromJson(input).key());
+                assertNotNull(StartMessage.fromJson(input).key());
             }
             return;
         }

@@ -15,7 +15,7 @@ import dev.connecttasks.contact.Reference;
 import dev.connecttasks.contact.ReferenceType;
 import dev.connecttasks.error.ApiException;
 import dev.connecttasks.error.ErrorType;
-import dev.connecttasks.flow.FlowRun;
+import dev.connecttasks.flow.FlowResult;
 import dev.connecttasks.instance.ContactFlow;
 import dev.connecttasks.instance.Instance;
 import dev.connecttasks.testing.Emulator;
@@ -62,9 +62,9 @@ class ContactTableIT {
 
     /** Starts a contact's flow the way the flow-runner does: read, then write conditional on the revision. */
     private boolean start(ContactKey key, Instant at) {
-        ContactToRun read = flowRuns.findForRun(key, TestContacts.FLOW_ID, now).orElseThrow();
+        ContactAndFlow read = flowRuns.findForRun(key, TestContacts.FLOW_ID, now).orElseThrow();
         return flowRuns.recordFlowRun(key, read.revision(),
-                new FlowRun(read.contact().attributes(), null, null, 1, FlowRun.End.DISCONNECTED), at);
+                new FlowResult(read.contact().attributes(), null, null, 1, FlowResult.End.DISCONNECTED), at);
     }
 
     @AfterAll
@@ -267,7 +267,7 @@ class ContactTableIT {
     @Test
     void aContactAndItsFlowAreReadInOneBatchWhenTheFlowIsKnown() {
         Contact contact = created(TestContacts.pending(INSTANCE, now));
-        ContactToRun read = flowRuns.findForRun(contact.key(), TestContacts.FLOW_ID, now).orElseThrow();
+        ContactAndFlow read = flowRuns.findForRun(contact.key(), TestContacts.FLOW_ID, now).orElseThrow();
         assertEquals(contact, read.contact());
         assertEquals(1, read.revision());
         assertEquals(TestContacts.FLOW_ID, read.flow().id());
@@ -281,8 +281,8 @@ class ContactTableIT {
     @Test
     void aRunIsRecordedOnlyOnTheRevisionItWasComputedFrom() {
         Contact contact = created(TestContacts.pending(INSTANCE, now));
-        FlowRun run = new FlowRun(Map.of("orderId", "42", "routedBy", "flow"), new QueueInfo("support", now), null, 3,
-                FlowRun.End.QUEUED);
+        FlowResult run = new FlowResult(Map.of("orderId", "42", "routedBy", "flow"), new QueueInfo("support", now), null, 3,
+                FlowResult.End.QUEUED);
         assertFalse(flowRuns.recordFlowRun(contact.key(), 2, run, now));
         assertTrue(flowRuns.recordFlowRun(contact.key(), 1, run, now.plusMillis(7)));
         assertFalse(flowRuns.recordFlowRun(contact.key(), 1, run, now.plusMillis(8)));
@@ -299,7 +299,7 @@ class ContactTableIT {
     void aDisconnectIsRecordedWithoutAQueue() {
         Contact contact = created(TestContacts.pending(INSTANCE, now));
         assertTrue(flowRuns.recordFlowRun(contact.key(), 1,
-                new FlowRun(Map.of(), null, now.plusSeconds(1), 1, FlowRun.End.DISCONNECTED), now));
+                new FlowResult(Map.of(), null, now.plusSeconds(1), 1, FlowResult.End.DISCONNECTED), now));
         Contact ended = table.find(contact.key(), now).orElseThrow();
         assertEquals(now.plusSeconds(1), ended.disconnectedAt());
         assertEquals(null, ended.queue());

@@ -12,7 +12,7 @@ import dev.connecttasks.operation.CreateContactFlow;
 import dev.connecttasks.operation.CreateInstance;
 import dev.connecttasks.operation.DescribeContact;
 import dev.connecttasks.operation.ListContactReferences;
-import dev.connecttasks.operation.RunFlow;
+import dev.connecttasks.operation.StartFlow;
 import dev.connecttasks.operation.StartTaskContact;
 import dev.connecttasks.operation.UpdateContact;
 import dev.connecttasks.operation.UpdateContactSchedule;
@@ -113,12 +113,12 @@ public final class TestBackend {
         return new ListContactReferences(describeContact());
     }
 
-    public RunFlow runFlow(FlowEngine engine) {
-        return new RunFlow(flowRuns, engine, clock);
+    public StartFlow runFlow(FlowEngine engine) {
+        return new StartFlow(flowRuns, engine, clock);
     }
 
     /** The flow-runner's use case with the real flow engine. */
-    public RunFlow runFlow() {
+    public StartFlow runFlow() {
         return runFlow(flowEngine());
     }
 

@@ -11,11 +11,11 @@ import dev.connecttasks.config.Priming;
 import dev.connecttasks.config.Settings;
 import dev.connecttasks.contact.ContactKey;
 import dev.connecttasks.flow.FlowInterpreter;
-import dev.connecttasks.flow.FlowStart;
+import dev.connecttasks.flow.StartMessage;
 import dev.connecttasks.json.Json;
-import dev.connecttasks.operation.RunFlow;
-import dev.connecttasks.store.FlowClaim;
+import dev.connecttasks.operation.StartFlow;
 import dev.connecttasks.store.FlowRuns;
+import dev.connecttasks.store.StartOutcome;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,12 +29,12 @@ import java.time.Clock;
  * Scheduler retry it, and the claim keeps the retry from starting the flow twice.
  */
 public final class FlowRunnerHandler implements RequestStreamHandler {
-    private final RunFlow operation;
+    private final StartFlow operation;
 
     public FlowRunnerHandler() {
         this(Settings.fromEnvironment());
         // SnapStart: run the real start path once before the snapshot, for a contact that does not exist
-        String absent = new FlowStart(new ContactKey(Priming.ABSENT, Priming.ABSENT), Priming.ABSENT, null)
+        String absent = new StartMessage(new ContactKey(Priming.ABSENT, Priming.ABSENT), Priming.ABSENT, null)
                 .toJson();
         Priming.register(() -> {
             try {
@@ -47,27 +47,27 @@ public final class FlowRunnerHandler implements RequestStreamHandler {
     }
 
     private FlowRunnerHandler(Settings settings) {
-        this(new RunFlow(new FlowRuns(AwsClients.dynamoDb(settings), settings.tableName()),
+        this(new StartFlow(new FlowRuns(AwsClients.dynamoDb(settings), settings.tableName()),
                 new FlowInterpreter(settings.arns()), Clock.systemUTC()));
     }
 
-    public FlowRunnerHandler(RunFlow operation) {
+    public FlowRunnerHandler(StartFlow operation) {
         this.operation = operation;
     }
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        ObjectNode line = Json.object().put("operation", "RunFlow")
+        ObjectNode line = Json.object().put("operation", "StartFlow")
                 .put("requestId", context == null ? null : context.getAwsRequestId());
-        FlowStart start;
+        StartMessage start;
         try {
-            start = FlowStart.fromJson(input);
+            start = StartMessage.fromJson(input);
         } catch (JacksonException | IllegalArgumentException e) {
             FunctionLog.log(context, line.put("outcome", "REJECTED_INPUT"), LogLevel.ERROR);
             return;
         }
         line.put("instanceId", start.key().instanceId()).put("contactId", start.key().contactId());
-        FlowClaim claim = operation.run(start);
+        StartOutcome claim = operation.run(start);
         String outcome = claim.claimed() ? "STARTED" : claim.refusal().name();
         line.put("outcome", outcome);
         if (claim.claimed()) {

@@ -14,7 +14,7 @@ import dev.connecttasks.contact.ReferenceType;
 import dev.connecttasks.contact.ScheduleChange;
 import dev.connecttasks.contact.TaskRequest;
 import dev.connecttasks.flow.FlowEngine;
-import dev.connecttasks.flow.FlowStart;
+import dev.connecttasks.flow.StartMessage;
 import dev.connecttasks.json.Json;
 import dev.connecttasks.store.DemoInstance;
 import dev.connecttasks.testing.ApiEvents;
@@ -76,7 +76,7 @@ class FlowRunnerHandlerIT {
     @Test
     void aScheduledStartRunsTheFlowOnceWhateverHowOftenItIsInvoked() throws Exception {
         String contactId = start(inOneHour);
-        String input = new FlowStart(new ContactKey(INSTANCE, contactId), FLOW, inOneHour).toJson();
+        String input = new StartMessage(new ContactKey(INSTANCE, contactId), FLOW, inOneHour).toJson();
         assertEquals("STARTED", run(input));
         assertEquals("ALREADY_STARTED", run(input));
         assertEquals(1, flowsRun.size());
@@ -133,14 +133,14 @@ class FlowRunnerHandlerIT {
         String contactId = start(inOneHour);
         ContactKey key = new ContactKey(INSTANCE, contactId);
         backend.calls.clear();
-        assertEquals("STARTED", run(new FlowStart(key, FLOW, inOneHour).toJson()));
+        assertEquals("STARTED", run(new StartMessage(key, FLOW, inOneHour).toJson()));
         assertEquals(List.of("BatchGetItem", "UpdateItem"), backend.calls.operations());
 
         String moved = start(inOneHour);
         ContactKey movedKey = new ContactKey(INSTANCE, moved);
         backend.updateContactSchedule().reschedule(new ScheduleChange(movedKey, inOneHour.plusSeconds(60)));
         backend.calls.clear();
-        assertEquals("STARTED", run(new FlowStart(movedKey, null, inOneHour.plusSeconds(60)).toJson()));
+        assertEquals("STARTED", run(new StartMessage(movedKey, null, inOneHour.plusSeconds(60)).toJson()));
         assertEquals(List.of("GetItem", "GetItem", "UpdateItem"), backend.calls.operations());
     }
 
@@ -159,9 +159,9 @@ class FlowRunnerHandlerIT {
         ContactKey key = new ContactKey(INSTANCE, contactId);
         Instant later = inOneHour.plusSeconds(600);
         backend.updateContactSchedule().reschedule(new ScheduleChange(key, later));
-        assertEquals("SUPERSEDED", run(new FlowStart(key, FLOW, inOneHour).toJson()));
+        assertEquals("SUPERSEDED", run(new StartMessage(key, FLOW, inOneHour).toJson()));
         assertEquals(FlowStatus.SCHEDULED, stored(contactId).flowStatus());
-        assertEquals("STARTED", run(new FlowStart(key, FLOW, later).toJson()));
+        assertEquals("STARTED", run(new StartMessage(key, FLOW, later).toJson()));
         assertEquals(1, flowsRun.size());
     }
 
@@ -169,13 +169,13 @@ class FlowRunnerHandlerIT {
     void aLateInvocationStillStartsAFlowThatNeverStarted() throws Exception {
         String contactId = start(inOneHour);
         // the runner does not compare the scheduled time with the clock: Scheduler may deliver late
-        assertEquals("STARTED", run(new FlowStart(new ContactKey(INSTANCE, contactId), FLOW, inOneHour).toJson()));
+        assertEquals("STARTED", run(new StartMessage(new ContactKey(INSTANCE, contactId), FLOW, inOneHour).toJson()));
     }
 
     @Test
     void threeConcurrentInvocationsStartTheFlowOnce() throws Exception {
         String contactId = start(inOneHour);
-        String input = new FlowStart(new ContactKey(INSTANCE, contactId), FLOW, inOneHour).toJson();
+        String input = new StartMessage(new ContactKey(INSTANCE, contactId), FLOW, inOneHour).toJson();
         ExecutorService pool = Executors.newFixedThreadPool(3);
         try {
             List<Callable<String>> calls = new ArrayList<>();

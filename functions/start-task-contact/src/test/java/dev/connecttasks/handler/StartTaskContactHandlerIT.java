@@ -13,7 +13,7 @@ import dev.connecttasks.contact.ContactKey;
 import dev.connecttasks.contact.FlowStatus;
 import dev.connecttasks.contact.Reference;
 import dev.connecttasks.contact.ReferenceType;
-import dev.connecttasks.flow.FlowStart;
+import dev.connecttasks.flow.StartMessage;
 import dev.connecttasks.instance.FlowRequest;
 import dev.connecttasks.instance.InstanceRequest;
 import dev.connecttasks.json.Json;
@@ -104,12 +104,12 @@ class StartTaskContactHandlerIT {
         assertEquals(1, invokes.size());
         assertEquals(InvocationType.EVENT, invokes.get(0).invocationType());
         assertEquals(backend.settings.flowRunnerArn(), invokes.get(0).functionName());
-        assertEquals(new FlowStart(new ContactKey(INSTANCE, contactId), FLOW, null).toJson(),
+        assertEquals(new StartMessage(new ContactKey(INSTANCE, contactId), FLOW, null).toJson(),
                 invokes.get(0).payload().asUtf8String());
         assertEquals(List.of(), backend.scheduleNames());
 
         // the payload it sent is what the flow-runner needs to start the flow
-        FlowStart start = FlowStart.fromJson(new ByteArrayInputStream(
+        StartMessage start = StartMessage.fromJson(new ByteArrayInputStream(
                 invokes.get(0).payload().asByteArray()));
         assertTrue(backend.runFlow().run(start).claimed());
         assertEquals(FlowStatus.STARTED, stored(contactId).flowStatus());
@@ -132,7 +132,7 @@ class StartTaskContactHandlerIT {
         assertEquals(backend.settings.schedulerRoleArn(), schedule.target().roleArn());
         assertEquals(backend.settings.scheduleGroup(), schedule.groupName());
         assertEquals(ActionAfterCompletion.DELETE, schedule.actionAfterCompletion());
-        assertEquals(new FlowStart(key, FLOW, at).toJson(), schedule.target().input());
+        assertEquals(new StartMessage(key, FLOW, at).toJson(), schedule.target().input());
         assertEquals(List.of(), backend.invokedPayloads());
     }
 
@@ -320,7 +320,7 @@ class StartTaskContactHandlerIT {
         backend.calls.clear();
         String retried = contactId(send(body));
         assertEquals(backend.contactItems().get(0).get("pk").s(), "C#" + retried);
-        assertEquals(List.of(new FlowStart(new ContactKey(INSTANCE, retried), FLOW, null).toJson()), backend.invokedPayloads());
+        assertEquals(List.of(new StartMessage(new ContactKey(INSTANCE, retried), FLOW, null).toJson()), backend.invokedPayloads());
         assertEquals(FlowStatus.PENDING, stored(retried).flowStatus());
     }
 }

@@ -10,11 +10,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.connecttasks.contact.ContactKey;
 import dev.connecttasks.contact.FlowStatus;
 import dev.connecttasks.contact.TaskRequest;
-import dev.connecttasks.flow.FlowStart;
+import dev.connecttasks.flow.StartMessage;
 import dev.connecttasks.json.Json;
 import dev.connecttasks.schedule.TaskSchedules;
 import dev.connecttasks.store.DemoInstance;
-import dev.connecttasks.store.FlowClaim;
+import dev.connecttasks.store.StartOutcome;
 import dev.connecttasks.testing.ApiEvents;
 import dev.connecttasks.testing.TestBackend;
 import dev.connecttasks.testing.TestContext;
@@ -69,11 +69,11 @@ class UpdateContactScheduleHandlerIT {
         GetScheduleResponse schedule = backend.schedule(key, later);
         assertEquals(TaskSchedules.expression(later), schedule.scheduleExpression());
         // a reschedule does not read the contact, so its schedule does not name the flow
-        assertEquals(new FlowStart(key, null, later).toJson(), schedule.target().input());
+        assertEquals(new StartMessage(key, null, later).toJson(), schedule.target().input());
         // the schedule for the old time fires into a no-op, and the new one starts the flow
-        assertEquals(FlowClaim.Refusal.SUPERSEDED,
-                backend.runFlow().run(new FlowStart(key, FLOW, inOneHour)).refusal());
-        assertTrue(backend.runFlow().run(new FlowStart(key, FLOW, later)).claimed());
+        assertEquals(StartOutcome.Refusal.SUPERSEDED,
+                backend.runFlow().run(new StartMessage(key, FLOW, inOneHour)).refusal());
+        assertTrue(backend.runFlow().run(new StartMessage(key, FLOW, later)).claimed());
     }
 
     @Test
@@ -93,7 +93,7 @@ class UpdateContactScheduleHandlerIT {
                 "not a scheduled task");
         String scheduled = start(inOneHour);
         ContactKey key = new ContactKey(INSTANCE, scheduled);
-        assertTrue(backend.runFlow().run(new FlowStart(key, FLOW, inOneHour)).claimed());
+        assertTrue(backend.runFlow().run(new StartMessage(key, FLOW, inOneHour)).claimed());
         assertError(reschedule(INSTANCE, scheduled, Json.epochSeconds(inOneHour.plusSeconds(60))), 400,
                 "InvalidRequestException", "already started");
         assertEquals(FlowStatus.STARTED, backend.table.find(key, Instant.now()).orElseThrow().flowStatus());

@@ -14,7 +14,7 @@ import java.time.Instant;
  * schedule can be recognised). Scheduler sends it as the target input; StartTaskContact sends it as
  * the asynchronous Invoke payload.
  */
-public record FlowStart(ContactKey key, String contactFlowId, Instant scheduledTime) {
+public record StartMessage(ContactKey key, String contactFlowId, Instant scheduledTime) {
 
     public String toJson() {
         ObjectNode node = Json.object()
@@ -30,7 +30,7 @@ public record FlowStart(ContactKey key, String contactFlowId, Instant scheduledT
     }
 
     /** Parses an input; a malformed one cannot ever start a flow, so it is reported, not retried. */
-    public static FlowStart fromJson(InputStream input) throws IOException {
+    public static StartMessage fromJson(InputStream input) throws IOException {
         JsonNode node = Json.MAPPER.readTree(input);
         if (node == null || !node.path("InstanceId").isTextual() || !node.path("ContactId").isTextual()) {
             throw new IllegalArgumentException("flow start input needs InstanceId and ContactId strings");
@@ -39,7 +39,7 @@ public record FlowStart(ContactKey key, String contactFlowId, Instant scheduledT
         if (!scheduled.isMissingNode() && !scheduled.isNull() && !scheduled.isNumber()) {
             throw new IllegalArgumentException("ScheduledTime must be a number of epoch seconds");
         }
-        return new FlowStart(
+        return new StartMessage(
                 new ContactKey(node.get("InstanceId").textValue(), node.get("ContactId").textValue()),
                 node.path("ContactFlowId").isTextual() ? node.get("ContactFlowId").textValue() : null,
                 scheduled.isNumber() ? Json.instant(scheduled.decimalValue()) : null);

@@ -5,12 +5,12 @@ import static dev.connecttasks.error.ApiException.throttled;
 import dev.connecttasks.contact.Contact;
 import dev.connecttasks.contact.FlowStatus;
 import dev.connecttasks.flow.FlowEngine;
-import dev.connecttasks.flow.FlowRun;
-import dev.connecttasks.flow.FlowStart;
-import dev.connecttasks.store.ContactToRun;
-import dev.connecttasks.store.FlowClaim.Refusal;
-import dev.connecttasks.store.FlowClaim;
+import dev.connecttasks.flow.FlowResult;
+import dev.connecttasks.flow.StartMessage;
+import dev.connecttasks.store.ContactAndFlow;
 import dev.connecttasks.store.FlowRuns;
+import dev.connecttasks.store.StartOutcome.Refusal;
+import dev.connecttasks.store.StartOutcome;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
@@ -22,43 +22,43 @@ import java.util.Optional;
  * revision. A duplicate, late or superseded invocation changes nothing, and a run that crashes before
  * the write has had no effect, so its retry starts afresh.
  */
-public final class RunFlow {
+public final class StartFlow {
     private static final int MAX_ATTEMPTS = 5;
 
     private final FlowRuns flowRuns;
     private final FlowEngine engine;
     private final Clock clock;
 
-    public RunFlow(FlowRuns flowRuns, FlowEngine engine, Clock clock) {
+    public StartFlow(FlowRuns flowRuns, FlowEngine engine, Clock clock) {
         this.flowRuns = flowRuns;
         this.engine = engine;
         this.clock = clock;
     }
 
-    public FlowClaim run(FlowStart start) {
+    public StartOutcome run(StartMessage start) {
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             Instant now = Clocks.now(clock);
-            Optional<ContactToRun> found = flowRuns.findForRun(start.key(), start.contactFlowId(), now);
+            Optional<ContactAndFlow> found = flowRuns.findForRun(start.key(), start.contactFlowId(), now);
             if (found.isEmpty()) {
-                return FlowClaim.refused(Refusal.NO_SUCH_CONTACT);
+                return StartOutcome.refused(Refusal.NO_SUCH_CONTACT);
             }
             Contact contact = found.get().contact();
             Refusal refusal = refusal(contact, start);
             if (refusal != null) {
-                return FlowClaim.refused(refusal);
+                return StartOutcome.refused(refusal);
             }
-            FlowRun run = found.get().flow() == null
-                    ? new FlowRun(contact.attributes(), null, now, 0, FlowRun.End.FAILED)
+            FlowResult run = found.get().flow() == null
+                    ? new FlowResult(contact.attributes(), null, now, 0, FlowResult.End.FAILED)
                     : engine.run(contact, found.get().flow(), now);
             if (flowRuns.recordFlowRun(contact.key(), found.get().revision(), run, now)) {
-                return FlowClaim.claimed(contact, run);
+                return StartOutcome.claimed(contact, run);
             }
         }
         throw throttled("The contact kept changing while its flow was starting; the start will be retried.");
     }
 
     /** Why this start must not run the contact's flow, or null when the contact waits for exactly it. */
-    private static Refusal refusal(Contact contact, FlowStart start) {
+    private static Refusal refusal(Contact contact, StartMessage start) {
         if (contact.flowStatus() == FlowStatus.STARTED) {
             return Refusal.ALREADY_STARTED;
         }

@@ -5,7 +5,7 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Placeholders for one DynamoDB expression: every attribute name and value goes through here. */
-final class Expr {
+final class ExpressionPlaceholders {
     private final Map<String, String> names = new HashMap<>();
     private final Map<String, AttributeValue> values = new HashMap<>();
 

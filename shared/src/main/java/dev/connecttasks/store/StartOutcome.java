@@ -1,10 +1,10 @@
 package dev.connecttasks.store;
 
 import dev.connecttasks.contact.Contact;
-import dev.connecttasks.flow.FlowRun;
+import dev.connecttasks.flow.FlowResult;
 
 /** The result of a flow start: the contact and what its flow did, or why nothing was started. */
-public record FlowClaim(Contact contact, FlowRun run, Refusal refusal) {
+public record StartOutcome(Contact contact, FlowResult run, Refusal refusal) {
 
     public enum Refusal {
         NO_SUCH_CONTACT,
@@ -13,12 +13,12 @@ public record FlowClaim(Contact contact, FlowRun run, Refusal refusal) {
         SUPERSEDED
     }
 
-    public static FlowClaim claimed(Contact contact, FlowRun run) {
-        return new FlowClaim(contact, run, null);
+    public static StartOutcome claimed(Contact contact, FlowResult run) {
+        return new StartOutcome(contact, run, null);
     }
 
-    public static FlowClaim refused(Refusal refusal) {
-        return new FlowClaim(null, null, refusal);
+    public static StartOutcome refused(Refusal refusal) {
+        return new StartOutcome(null, null, refusal);
     }
 
     public boolean claimed() {

@@ -4,5 +4,5 @@ import dev.connecttasks.contact.Contact;
 import dev.connecttasks.instance.ContactFlow;
 
 /** A contact as read for its flow run: the contact, its revision (for the conditional write), its flow. */
-public record ContactToRun(Contact contact, long revision, ContactFlow flow) {
+public record ContactAndFlow(Contact contact, long revision, ContactFlow flow) {
 }

@@ -11,22 +11,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class FlowStartTest {
+class StartMessageTest {
 
-    private static FlowStart parse(String json) throws Exception {
-        return FlowStart.fromJson(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+    private static StartMessage parse(String json) throws Exception {
+        return StartMessage.fromJson(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
     void roundTripsScheduledAndImmediateStarts() throws Exception {
-        FlowStart scheduled = new FlowStart(new ContactKey("i", "c"), "f", Instant.parse("2026-11-27T09:30:00.250Z"));
+        StartMessage scheduled = new StartMessage(new ContactKey("i", "c"), "f", Instant.parse("2026-11-27T09:30:00.250Z"));
         assertEquals("{\"InstanceId\":\"i\",\"ContactId\":\"c\",\"ContactFlowId\":\"f\",\"ScheduledTime\":1795771800.25}",
                 scheduled.toJson());
         assertEquals(scheduled, parse(scheduled.toJson()));
-        FlowStart now = new FlowStart(new ContactKey("i", "c"), "f", null);
+        StartMessage now = new StartMessage(new ContactKey("i", "c"), "f", null);
         assertEquals("{\"InstanceId\":\"i\",\"ContactId\":\"c\",\"ContactFlowId\":\"f\"}", now.toJson());
         assertEquals(now, parse(now.toJson()));
-        FlowStart rescheduled = new FlowStart(new ContactKey("i", "c"), null, Instant.parse("2026-11-27T09:30:00Z"));
+        StartMessage rescheduled = new StartMessage(new ContactKey("i", "c"), null, Instant.parse("2026-11-27T09:30:00Z"));
         assertEquals("{\"InstanceId\":\"i\",\"ContactId\":\"c\",\"ScheduledTime\":1795771800}", rescheduled.toJson());
         assertEquals(rescheduled, parse(rescheduled.toJson()));
     }

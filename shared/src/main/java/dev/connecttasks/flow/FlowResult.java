@@ -8,7 +8,7 @@ import java.util.Map;
  * What running a flow did to a contact: its attributes afterwards, the queue it was put in (if any),
  * when it was disconnected (if it ended without a queue), how many actions ran and how the run ended.
  */
-public record FlowRun(Map<String, String> attributes, QueueInfo queue, Instant disconnectedAt, int steps, End end) {
+public record FlowResult(Map<String, String> attributes, QueueInfo queue, Instant disconnectedAt, int steps, End end) {
 
     public enum End {
         /** TransferContactToQueue put the task in a queue. */
@@ -21,7 +21,7 @@ public record FlowRun(Map<String, String> attributes, QueueInfo queue, Instant d
         STEP_LIMIT
     }
 
-    public FlowRun {
+    public FlowResult {
         attributes = Map.copyOf(attributes);
     }
 }
