@@ -36,10 +36,14 @@ public final class LocalNames {
         return region;
     }
 
-    /** The settings the local runtime itself works with: the table and schedule group it prepares and fires. */
+    /**
+     * The settings the template gives a function, resolved to the local names: what the local runtime
+     * prepares and fires, and what the acceptance tests' own parts use.
+     */
     public Settings settings() {
         return new Settings(Map.of("AWS_REGION", region, "ACCOUNT_ID", ACCOUNT_ID,
-                "TABLE_NAME", ref("ContactTable"), "SCHEDULE_GROUP", ref("TaskScheduleGroup")));
+                "TABLE_NAME", ref("ContactTable"), "SCHEDULE_GROUP", ref("TaskScheduleGroup"),
+                "SCHEDULER_ROLE_ARN", arn("SchedulerRole"), "FLOW_RUNNER_ARN", ref("FlowRunnerFunction.Alias")));
     }
 
     /** What {@code !Ref logicalId} gives: a function's name, a function alias's ARN, a resource's name. */

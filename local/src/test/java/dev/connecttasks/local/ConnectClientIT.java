@@ -43,7 +43,7 @@ class ConnectClientIT {
     @BeforeAll
     static void start() throws Exception {
         connect = RunningBackend.connectClient();
-        Settings settings = Settings.fromEnvironment();
+        Settings settings = LocalNames.fromEnvironment().settings();
         table = new ContactTable(AwsClients.dynamoDb(settings), settings.tableName());
     }
 

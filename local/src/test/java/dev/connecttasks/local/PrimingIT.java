@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.connecttasks.config.Priming;
+import dev.connecttasks.config.Settings;
 import dev.connecttasks.json.Json;
 import dev.connecttasks.testing.Emulator;
 import java.net.URI;
@@ -57,11 +58,12 @@ class PrimingIT {
                 "UpdateContactFunction", "UpdateContact 404 ResourceNotFoundException",
                 "UpdateContactScheduleFunction", "UpdateContactSchedule 404 ResourceNotFoundException"), outcomes);
 
-        String table = System.getenv("TABLE_NAME");
+        Settings settings = LocalNames.fromEnvironment().settings();
+        String table = settings.tableName();
         long absentItems = Emulator.dynamo().scanPaginator(scan -> scan.tableName(table)).items().stream()
                 .filter(item -> item.toString().contains(Priming.ABSENT)).count();
         assertEquals(0, absentItems);
-        long absentSchedules = Emulator.scheduler().listSchedulesPaginator(list -> list.groupName(System.getenv("SCHEDULE_GROUP")))
+        long absentSchedules = Emulator.scheduler().listSchedulesPaginator(list -> list.groupName(settings.scheduleGroup()))
                 .schedules().stream()
                 .map(schedule -> Emulator.scheduler().getSchedule(get -> get.groupName(schedule.groupName()).name(schedule.name())))
                 .filter(schedule -> schedule.target().input().contains(Priming.ABSENT)).count();

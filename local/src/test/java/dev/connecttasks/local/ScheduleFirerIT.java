@@ -55,7 +55,7 @@ class ScheduleFirerIT {
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
                 .httpClient(UrlConnectionHttpClient.create())
                 .build();
-        Settings settings = Settings.fromEnvironment();
+        Settings settings = LocalNames.fromEnvironment().settings();
         group = Emulator.newScheduleGroup();
         table = new ContactTable(AwsClients.dynamoDb(settings), settings.tableName());
         schedules = new TaskSchedules(AwsClients.scheduler(settings), group, settings.flowRunnerArn(),
@@ -64,9 +64,9 @@ class ScheduleFirerIT {
     }
 
     private static String startAt(Instant at) {
-        return new StartTaskContact(table, new NewContacts(AwsClients.dynamoDb(Settings.fromEnvironment()),
-                Settings.fromEnvironment().tableName()), schedules, new FlowInvoker(AwsClients.lambda(Settings.fromEnvironment()),
-                Settings.fromEnvironment().flowRunnerArn()), Clock.fixed(NOW, ZoneOffset.UTC))
+        Settings settings = LocalNames.fromEnvironment().settings();
+        return new StartTaskContact(table, new NewContacts(AwsClients.dynamoDb(settings), settings.tableName()), schedules,
+                new FlowInvoker(AwsClients.lambda(settings), settings.flowRunnerArn()), Clock.fixed(NOW, ZoneOffset.UTC))
                 .start(new TaskRequest(INSTANCE, FLOW, "n", null, Map.of(), Map.of(), null, null, null, at));
     }
 
