@@ -106,15 +106,7 @@ public final class InstanceTable {
     private Put tokenPut(IdempotencyRecord token, Instant now) {
         Map<String, AttributeValue> item = InstanceItems.claim(InstanceItems.tokenKey(token.clientToken()), token.createdId());
         item.put(InstanceItems.REQUEST_HASH, AttributeValue.fromS(token.requestHash()));
-        item.put(ContactItems.EXPIRES_AT, AttributeValue.fromN(Long.toString(now.plus(IdempotencyRecord.LIFETIME).getEpochSecond())));
-        return Put.builder()
-                .tableName(tableName)
-                .item(item)
-                .conditionExpression("attribute_not_exists(#pk) OR #expiresAt <= :now")
-                .expressionAttributeNames(Map.of("#pk", ContactItems.PK, "#expiresAt", ContactItems.EXPIRES_AT))
-                .expressionAttributeValues(Map.of(":now", AttributeValue.fromN(Long.toString(now.getEpochSecond()))))
-                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
-                .build();
+        return TokenClaims.put(tableName, item, now);
     }
 
     private TransactWriteItem put(Map<String, AttributeValue> item) {

@@ -142,17 +142,7 @@ public final class NewContacts {
         Map<String, AttributeValue> item = new HashMap<>(ContactItems.tokenKey(instanceId, token.clientToken()));
         item.put(TOKEN_CONTACT_ID, s(token.createdId()));
         item.put(TOKEN_REQUEST_HASH, s(token.requestHash()));
-        item.put(EXPIRES_AT, n(now.plus(IdempotencyRecord.LIFETIME).getEpochSecond()));
-        ExpressionPlaceholders expr = new ExpressionPlaceholders();
-        return Put.builder()
-                .tableName(tableName)
-                .item(item)
-                .conditionExpression("attribute_not_exists(" + expr.name(PK) + ") OR "
-                        + expr.name(EXPIRES_AT) + " <= " + expr.value(n(now.getEpochSecond())))
-                .expressionAttributeNames(expr.names())
-                .expressionAttributeValues(expr.values())
-                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
-                .build();
+        return TokenClaims.put(tableName, item, now);
     }
 
     private Update linkToPrevious(Contact contact, Instant now) {
