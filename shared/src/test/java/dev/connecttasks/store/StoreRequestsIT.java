@@ -7,6 +7,8 @@ import dev.connecttasks.contact.ContactChanges;
 import dev.connecttasks.contact.Reference;
 import dev.connecttasks.contact.ReferenceType;
 import dev.connecttasks.flow.FlowResult;
+import dev.connecttasks.instance.ContactFlow;
+import dev.connecttasks.instance.Instance;
 import dev.connecttasks.testing.TestBackend;
 import dev.connecttasks.testing.TestContacts;
 import java.time.Instant;
@@ -138,5 +140,31 @@ class StoreRequestsIT {
         assertEquals("#rev = :v6", record.conditionExpression());
         assertEquals("2", n(record, ":v6"));
         assertEquals("STARTED", record.expressionAttributeValues().get(":v0").s());
+    }
+
+    @Test
+    void anInstanceAndAFlowAreEachOneTransactionClaimingTheirUniqueNames() {
+        Instance instance = new Instance("instance-" + NOW.toEpochMilli(), "CONNECT_MANAGED", "Acme-Support", null, true,
+                false, Map.of(), NOW);
+        backend.calls.clear();
+        backend.instances.create(instance, new IdempotencyRecord("token-2", "hash-2", instance.id()), NOW);
+        List<TransactWriteItem> items = backend.calls.requests(TransactWriteItemsRequest.class).get(0).transactItems();
+        assertEquals(List.of("I#" + instance.id(), "A#acme-support", "IT#token-2"),
+                items.stream().map(item -> item.put().item().get("pk").s()).toList());
+        assertEquals("attribute_not_exists(pk)", items.get(0).put().conditionExpression());
+        assertEquals("attribute_not_exists(pk)", items.get(1).put().conditionExpression());
+        assertEquals("attribute_not_exists(#pk) OR #expiresAt <= :v0", items.get(2).put().conditionExpression());
+        assertEquals("hash-2", items.get(2).put().item().get("requestHash").s());
+
+        ContactFlow flow = new ContactFlow(instance.id(), "flow-9", "Routing", "CONTACT_FLOW", null, "{}",
+                ContactFlow.PUBLISHED, Map.of(), NOW);
+        backend.calls.clear();
+        backend.instances.create(flow);
+        List<TransactWriteItem> flowItems = backend.calls.requests(TransactWriteItemsRequest.class).get(0).transactItems();
+        assertEquals(key("I#" + instance.id(), instance.id()), flowItems.get(0).conditionCheck().key());
+        assertEquals("attribute_exists(pk)", flowItems.get(0).conditionCheck().conditionExpression());
+        assertEquals(List.of("F#flow-9", "FN#Routing"),
+                flowItems.subList(1, 3).stream().map(item -> item.put().item().get("pk").s()).toList());
+        assertEquals("attribute_not_exists(pk)", flowItems.get(2).put().conditionExpression());
     }
 }
