@@ -55,11 +55,12 @@ public final class ContactTable {
 
     /** One consistent read; a contact past its retention is gone even before TTL deletes it. */
     public Optional<Contact> find(ContactKey key, Instant now) {
-        Map<String, AttributeValue> item = consistentGet(ContactItems.key(key));
+        Map<String, AttributeValue> item = consistentGet(dynamo, tableName, ContactItems.key(key));
         return present(item, now) ? Optional.of(ContactItems.fromItem(item)) : Optional.empty();
     }
 
-    private Map<String, AttributeValue> consistentGet(Map<String, AttributeValue> key) {
+    /** One item by its key, read consistently: every single read of the store. */
+    static Map<String, AttributeValue> consistentGet(DynamoDbClient dynamo, String tableName, Map<String, AttributeValue> key) {
         return dynamo.getItem(get -> get.tableName(tableName).key(key).consistentRead(true)).item();
     }
 

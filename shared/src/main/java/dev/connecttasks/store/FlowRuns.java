@@ -43,7 +43,7 @@ public final class FlowRuns {
         Map<String, AttributeValue> contactItem;
         Map<String, AttributeValue> flowItem = null;
         if (contactFlowId == null) {
-            contactItem = consistentGet(contactKey);
+            contactItem = ContactTable.consistentGet(dynamo, tableName, contactKey);
         } else {
             Map<String, AttributeValue> flowKey = InstanceItems.flowKey(key.instanceId(), contactFlowId);
             var response = dynamo.batchGetItem(batch -> batch.requestItems(Map.of(tableName,
@@ -65,7 +65,7 @@ public final class FlowRuns {
         }
         Contact contact = ContactItems.fromItem(contactItem);
         if (!contact.contactFlowId().equals(contactFlowId)) {
-            flowItem = consistentGet(InstanceItems.flowKey(key.instanceId(), contact.contactFlowId()));
+            flowItem = ContactTable.consistentGet(dynamo, tableName, InstanceItems.flowKey(key.instanceId(), contact.contactFlowId()));
         }
         return Optional.of(new ContactAndFlow(contact, Long.parseLong(contactItem.get(REVISION).n()),
                 flowItem == null || flowItem.isEmpty() ? null : InstanceItems.contactFlow(flowItem)));
@@ -101,9 +101,5 @@ public final class FlowRuns {
         } catch (ConditionalCheckFailedException changedMeanwhile) {
             return false;
         }
-    }
-
-    private Map<String, AttributeValue> consistentGet(Map<String, AttributeValue> key) {
-        return dynamo.getItem(get -> get.tableName(tableName).key(key).consistentRead(true)).item();
     }
 }

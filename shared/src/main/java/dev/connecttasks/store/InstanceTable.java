@@ -60,7 +60,7 @@ public final class InstanceTable {
     }
 
     public Optional<Instance> findInstance(String instanceId) {
-        Map<String, AttributeValue> item = get(InstanceItems.instanceKey(instanceId));
+        Map<String, AttributeValue> item = ContactTable.consistentGet(dynamo, tableName, InstanceItems.instanceKey(instanceId));
         return item.isEmpty() ? Optional.empty() : Optional.of(InstanceItems.instance(item));
     }
 
@@ -88,18 +88,14 @@ public final class InstanceTable {
     }
 
     public Optional<ContactFlow> findFlow(String instanceId, String contactFlowId) {
-        Map<String, AttributeValue> item = get(InstanceItems.flowKey(instanceId, contactFlowId));
+        Map<String, AttributeValue> item = ContactTable.consistentGet(dynamo, tableName, InstanceItems.flowKey(instanceId, contactFlowId));
         return item.isEmpty() ? Optional.empty() : Optional.of(InstanceItems.contactFlow(item));
     }
 
     /** The id of the flow with this name in the instance, if there is one. */
     public Optional<String> findFlowId(String instanceId, String name) {
-        Map<String, AttributeValue> item = get(InstanceItems.flowNameKey(instanceId, name));
+        Map<String, AttributeValue> item = ContactTable.consistentGet(dynamo, tableName, InstanceItems.flowNameKey(instanceId, name));
         return item.isEmpty() ? Optional.empty() : Optional.of(item.get(InstanceItems.OWNER_ID).s());
-    }
-
-    private Map<String, AttributeValue> get(Map<String, AttributeValue> key) {
-        return dynamo.getItem(get -> get.tableName(tableName).key(key).consistentRead(true)).item();
     }
 
     /** The token's claim: new, or taking over one that expired (TTL deletes late). */
