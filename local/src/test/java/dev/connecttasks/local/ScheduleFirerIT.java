@@ -1,7 +1,6 @@
 package dev.connecttasks.local;
 
 import static org.awaitility.Awaitility.await;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,7 +10,7 @@ import dev.connecttasks.config.Settings;
 import dev.connecttasks.contact.ContactKey;
 import dev.connecttasks.contact.FlowStatus;
 import dev.connecttasks.contact.TaskRequest;
-import dev.connecttasks.flow.FlowInvoker;
+import dev.connecttasks.schedule.FlowInvoker;
 import dev.connecttasks.operation.StartTaskContact;
 import dev.connecttasks.schedule.TaskSchedules;
 import dev.connecttasks.store.ContactTable;

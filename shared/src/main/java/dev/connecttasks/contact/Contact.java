@@ -1,6 +1,7 @@
 package dev.connecttasks.contact;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Map;
 
 /**
@@ -24,6 +25,7 @@ public record Contact(
         Instant flowStartedAt,
         QueueInfo queue,
         Instant disconnectedAt) {
+    private static final int RETENTION_MONTHS = 24;
 
     public Contact {
         attributes = Map.copyOf(attributes);
@@ -36,5 +38,10 @@ public record Contact(
 
     public String id() {
         return key.contactId();
+    }
+
+    /** A contact is kept for 24 months after it was initiated, then it is gone. */
+    public Instant retainedUntil() {
+        return initiatedAt.atOffset(ZoneOffset.UTC).plusMonths(RETENTION_MONTHS).toInstant();
     }
 }

@@ -7,8 +7,8 @@ import dev.connecttasks.flow.FlowDocument;
 import dev.connecttasks.instance.ContactFlow;
 import dev.connecttasks.instance.FlowRequest;
 import dev.connecttasks.instance.InstanceRules;
-import dev.connecttasks.store.Creation;
-import dev.connecttasks.store.InstanceTable;
+import dev.connecttasks.operation.port.Creation;
+import dev.connecttasks.operation.port.InstanceStore;
 import java.time.Clock;
 import java.util.UUID;
 
@@ -18,11 +18,11 @@ import java.util.UUID;
  * Amazon Connect, and cannot start tasks.
  */
 public final class CreateContactFlow {
-    private final InstanceTable table;
+    private final InstanceStore instances;
     private final Clock clock;
 
-    public CreateContactFlow(InstanceTable table, Clock clock) {
-        this.table = table;
+    public CreateContactFlow(InstanceStore instances, Clock clock) {
+        this.instances = instances;
         this.clock = clock;
     }
 
@@ -36,7 +36,7 @@ public final class CreateContactFlow {
         ContactFlow flow = new ContactFlow(request.instanceId(), UUID.randomUUID().toString(), request.name(),
                 request.type(), request.description(), request.content(), request.status(), request.tags(),
                 Clocks.now(clock));
-        Creation created = table.create(flow);
+        Creation created = instances.create(flow);
         if (created == Creation.Refused.INSTANCE_MISSING) {
             throw NotFound.instance(flow.instanceId());
         }

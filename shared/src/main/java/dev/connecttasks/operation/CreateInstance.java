@@ -5,9 +5,9 @@ import static dev.connecttasks.error.ApiException.invalidRequest;
 import dev.connecttasks.instance.Instance;
 import dev.connecttasks.instance.InstanceRequest;
 import dev.connecttasks.instance.InstanceRules;
-import dev.connecttasks.store.Creation;
-import dev.connecttasks.store.IdempotencyRecord;
-import dev.connecttasks.store.InstanceTable;
+import dev.connecttasks.operation.port.Creation;
+import dev.connecttasks.operation.port.IdempotencyRecord;
+import dev.connecttasks.operation.port.InstanceStore;
 import java.time.Clock;
 import java.util.UUID;
 
@@ -16,11 +16,11 @@ import java.util.UUID;
  * parameters returns the instance it created; with other parameters it is an InvalidRequestException.
  */
 public final class CreateInstance {
-    private final InstanceTable table;
+    private final InstanceStore instances;
     private final Clock clock;
 
-    public CreateInstance(InstanceTable table, Clock clock) {
-        this.table = table;
+    public CreateInstance(InstanceStore instances, Clock clock) {
+        this.instances = instances;
         this.clock = clock;
     }
 
@@ -32,7 +32,7 @@ public final class CreateInstance {
                 request.tags(), Clocks.now(clock));
         IdempotencyRecord token = request.clientToken() == null ? null
                 : new IdempotencyRecord(request.clientToken(), RequestFingerprint.of(request), instance.id());
-        Creation created = table.create(instance, token, instance.createdAt());
+        Creation created = instances.create(instance, token, instance.createdAt());
         if (created == Creation.Refused.ALIAS_TAKEN) {
             throw invalidRequest("InstanceAlias " + instance.alias() + " is already in use.");
         }

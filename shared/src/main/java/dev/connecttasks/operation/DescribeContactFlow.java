@@ -4,7 +4,7 @@ import dev.connecttasks.contact.ContactRules;
 import dev.connecttasks.error.ApiException;
 import dev.connecttasks.error.ErrorType;
 import dev.connecttasks.instance.ContactFlow;
-import dev.connecttasks.store.InstanceTable;
+import dev.connecttasks.operation.port.InstanceStore;
 
 /**
  * DescribeContactFlow: one consistent read. A flow that is only saved is described when its id carries
@@ -13,10 +13,10 @@ import dev.connecttasks.store.InstanceTable;
 public final class DescribeContactFlow {
     private static final String SAVED_QUALIFIER = ":$SAVED";
 
-    private final InstanceTable table;
+    private final InstanceStore instances;
 
-    public DescribeContactFlow(InstanceTable table) {
-        this.table = table;
+    public DescribeContactFlow(InstanceStore instances) {
+        this.instances = instances;
     }
 
     public ContactFlow describe(String instanceId, String contactFlowIdOrAlias) {
@@ -25,7 +25,7 @@ public final class DescribeContactFlow {
         String contactFlowId = saved
                 ? contactFlowIdOrAlias.substring(0, contactFlowIdOrAlias.length() - SAVED_QUALIFIER.length())
                 : contactFlowIdOrAlias;
-        ContactFlow flow = table.findFlow(instanceId, contactFlowId).orElseThrow(() -> NotFound.flow(instanceId, contactFlowId));
+        ContactFlow flow = instances.findFlow(instanceId, contactFlowId).orElseThrow(() -> NotFound.flow(instanceId, contactFlowId));
         if (!saved && !flow.published()) {
             throw new ApiException(ErrorType.CONTACT_FLOW_NOT_PUBLISHED, "The flow " + contactFlowId
                     + " has not been published; describe " + contactFlowId + SAVED_QUALIFIER + " for its saved content.");

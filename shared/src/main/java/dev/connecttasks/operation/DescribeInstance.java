@@ -2,18 +2,18 @@ package dev.connecttasks.operation;
 
 import dev.connecttasks.contact.ContactRules;
 import dev.connecttasks.instance.Instance;
-import dev.connecttasks.store.InstanceTable;
+import dev.connecttasks.operation.port.InstanceStore;
 
 /** DescribeInstance: one consistent read. */
 public final class DescribeInstance {
-    private final InstanceTable table;
+    private final InstanceStore instances;
 
-    public DescribeInstance(InstanceTable table) {
-        this.table = table;
+    public DescribeInstance(InstanceStore instances) {
+        this.instances = instances;
     }
 
     public Instance describe(String instanceId) {
         ContactRules.checkInstanceId(instanceId);
-        return table.findInstance(instanceId).orElseThrow(() -> NotFound.instance(instanceId));
+        return instances.findInstance(instanceId).orElseThrow(() -> NotFound.instance(instanceId));
     }
 }

@@ -7,10 +7,9 @@ import dev.connecttasks.contact.FlowStatus;
 import dev.connecttasks.flow.FlowEngine;
 import dev.connecttasks.flow.FlowResult;
 import dev.connecttasks.flow.StartMessage;
-import dev.connecttasks.store.ContactAndFlow;
-import dev.connecttasks.store.FlowRuns;
-import dev.connecttasks.store.StartOutcome.Refusal;
-import dev.connecttasks.store.StartOutcome;
+import dev.connecttasks.operation.StartOutcome.Refusal;
+import dev.connecttasks.operation.port.ContactAndFlow;
+import dev.connecttasks.operation.port.FlowRunStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
@@ -25,11 +24,11 @@ import java.util.Optional;
 public final class StartFlow {
     private static final int MAX_ATTEMPTS = 5;
 
-    private final FlowRuns flowRuns;
+    private final FlowRunStore flowRuns;
     private final FlowEngine engine;
     private final Clock clock;
 
-    public StartFlow(FlowRuns flowRuns, FlowEngine engine, Clock clock) {
+    public StartFlow(FlowRunStore flowRuns, FlowEngine engine, Clock clock) {
         this.flowRuns = flowRuns;
         this.engine = engine;
         this.clock = clock;

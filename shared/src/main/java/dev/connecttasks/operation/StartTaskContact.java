@@ -10,13 +10,13 @@ import dev.connecttasks.contact.ContactKey;
 import dev.connecttasks.contact.ContactRules;
 import dev.connecttasks.contact.FlowStatus;
 import dev.connecttasks.contact.TaskRequest;
-import dev.connecttasks.flow.FlowInvoker;
-import dev.connecttasks.schedule.TaskSchedules;
 import dev.connecttasks.error.ApiException;
-import dev.connecttasks.store.ContactTable;
-import dev.connecttasks.store.Creation;
-import dev.connecttasks.store.IdempotencyRecord;
-import dev.connecttasks.store.NewContacts;
+import dev.connecttasks.operation.port.ContactStore;
+import dev.connecttasks.operation.port.Creation;
+import dev.connecttasks.operation.port.FlowStarter;
+import dev.connecttasks.operation.port.IdempotencyRecord;
+import dev.connecttasks.operation.port.NewContactStore;
+import dev.connecttasks.operation.port.TaskScheduler;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,18 +37,18 @@ import java.util.UUID;
  * </ul>
  */
 public final class StartTaskContact {
-    private final ContactTable table;
-    private final NewContacts newContacts;
-    private final TaskSchedules schedules;
-    private final FlowInvoker invoker;
+    private final ContactStore contacts;
+    private final NewContactStore newContacts;
+    private final TaskScheduler schedules;
+    private final FlowStarter starter;
     private final Clock clock;
 
-    public StartTaskContact(ContactTable table, NewContacts newContacts, TaskSchedules schedules, FlowInvoker invoker,
+    public StartTaskContact(ContactStore contacts, NewContactStore newContacts, TaskScheduler schedules, FlowStarter starter,
             Clock clock) {
-        this.table = table;
+        this.contacts = contacts;
         this.newContacts = newContacts;
         this.schedules = schedules;
-        this.invoker = invoker;
+        this.starter = starter;
         this.clock = clock;
     }
 
@@ -64,7 +64,7 @@ public final class StartTaskContact {
     }
 
     private String startLater(Contact contact, IdempotencyRecord token, Instant now) {
-        if (schedules.create(contact.key(), contact.contactFlowId(), contact.scheduledAt()) == TaskSchedules.Outcome.QUOTA_REACHED) {
+        if (schedules.create(contact.key(), contact.contactFlowId(), contact.scheduledAt()) == TaskScheduler.Outcome.QUOTA_REACHED) {
             throw quotaExceeded("The quota of scheduled tasks has been reached; try again later.");
         }
         Optional<IdempotencyRecord> earlier;
@@ -86,11 +86,11 @@ public final class StartTaskContact {
         Optional<IdempotencyRecord> earlier = earlier(contact, newContacts.create(contact, token, now));
         if (earlier.isPresent()) {
             String contactId = retried(earlier.get(), token);
-            invoker.startNow(new ContactKey(contact.instanceId(), contactId), contact.contactFlowId());
+            starter.startNow(new ContactKey(contact.instanceId(), contactId), contact.contactFlowId());
             return contactId;
         }
         try {
-            invoker.startNow(contact.key(), contact.contactFlowId());
+            starter.startNow(contact.key(), contact.contactFlowId());
         } catch (RuntimeException e) {
             boolean withdrawn;
             try {
@@ -146,7 +146,7 @@ public final class StartTaskContact {
             linked.add(task.relatedContactId());
         }
         if (!linked.isEmpty()) {
-            Map<String, Contact> found = table.findAll(task.instanceId(), linked, now);
+            Map<String, Contact> found = contacts.findAll(task.instanceId(), linked, now);
             if (task.previousContactId() != null) {
                 Contact previous = linkedContact(found, "PreviousContactId", task.previousContactId());
                 initialContactId = previous.initialContactId() != null ? previous.initialContactId() : previous.id();

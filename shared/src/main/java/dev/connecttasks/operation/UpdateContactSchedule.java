@@ -7,9 +7,9 @@ import dev.connecttasks.contact.ContactRules;
 import dev.connecttasks.contact.ScheduleChange;
 import dev.connecttasks.error.ApiException;
 import dev.connecttasks.error.ErrorType;
-import dev.connecttasks.schedule.TaskSchedules;
-import dev.connecttasks.store.Change;
-import dev.connecttasks.store.ContactTable;
+import dev.connecttasks.operation.port.Change;
+import dev.connecttasks.operation.port.ContactStore;
+import dev.connecttasks.operation.port.TaskScheduler;
 import java.time.Clock;
 import java.time.Instant;
 
@@ -20,12 +20,12 @@ import java.time.Instant;
  * contact first, the new schedule's input does not name the flow; the flow-runner then reads it.)
  */
 public final class UpdateContactSchedule {
-    private final ContactTable table;
-    private final TaskSchedules schedules;
+    private final ContactStore contacts;
+    private final TaskScheduler schedules;
     private final Clock clock;
 
-    public UpdateContactSchedule(ContactTable table, TaskSchedules schedules, Clock clock) {
-        this.table = table;
+    public UpdateContactSchedule(ContactStore contacts, TaskScheduler schedules, Clock clock) {
+        this.contacts = contacts;
         this.schedules = schedules;
         this.clock = clock;
     }
@@ -35,14 +35,14 @@ public final class UpdateContactSchedule {
         Instant now = Clocks.now(clock);
         ContactRules.checkKey(key);
         ContactRules.checkScheduledTime(change.scheduledTime(), now);
-        TaskSchedules.Outcome outcome = schedules.create(key, null, change.scheduledTime());
-        if (outcome == TaskSchedules.Outcome.QUOTA_REACHED) {
+        TaskScheduler.Outcome outcome = schedules.create(key, null, change.scheduledTime());
+        if (outcome == TaskScheduler.Outcome.QUOTA_REACHED) {
             // UpdateContactSchedule's model names this LimitExceededException (429), not a 402
             throw new ApiException(ErrorType.LIMIT_EXCEEDED, "The quota of scheduled tasks has been reached; try again later.");
         }
-        boolean created = outcome == TaskSchedules.Outcome.CREATED;
+        boolean created = outcome == TaskScheduler.Outcome.CREATED;
         try {
-            Change rescheduled = table.reschedule(key, change.scheduledTime(), now);
+            Change rescheduled = contacts.reschedule(key, change.scheduledTime(), now);
             if (rescheduled != Change.DONE) {
                 throw switch (rescheduled) {
                     case FLOW_STARTED -> invalidRequest("The flow of contact " + key.contactId() + " has already started.");

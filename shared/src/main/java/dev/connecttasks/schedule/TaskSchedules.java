@@ -2,6 +2,7 @@ package dev.connecttasks.schedule;
 
 import dev.connecttasks.contact.ContactKey;
 import dev.connecttasks.flow.StartMessage;
+import dev.connecttasks.operation.port.TaskScheduler;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -22,7 +23,7 @@ import software.amazon.awssdk.services.scheduler.model.ServiceQuotaExceededExcep
  * (contact, scheduled time) pair: its name is derived from both, and its input carries the time, so a
  * schedule left behind by a reschedule fires into a no-op (and then deletes itself).
  */
-public final class TaskSchedules {
+public final class TaskSchedules implements TaskScheduler {
     private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")
             .withZone(ZoneOffset.UTC);
 
@@ -38,15 +39,7 @@ public final class TaskSchedules {
         this.roleArn = roleArn;
     }
 
-    /** What creating a schedule came to. */
-    public enum Outcome {
-        CREATED,
-        /** A schedule of that name was there already: the same contact at the same time. */
-        ALREADY_THERE,
-        /** The account's schedule quota is reached; nothing was created. */
-        QUOTA_REACHED
-    }
-
+    @Override
     public Outcome create(ContactKey key, String contactFlowId, Instant scheduledTime) {
         String name = name(key, scheduledTime);
         try {
@@ -70,7 +63,7 @@ public final class TaskSchedules {
         }
     }
 
-    /** Deletes the schedule; one that is already gone (fired, or never created) is fine. */
+    @Override
     public void delete(ContactKey key, Instant scheduledTime) {
         try {
             scheduler.deleteSchedule(schedule -> schedule.name(name(key, scheduledTime)).groupName(groupName));

@@ -15,7 +15,6 @@ import dev.connecttasks.contact.QueueInfo;
 import dev.connecttasks.contact.Reference;
 import dev.connecttasks.contact.ReferenceType;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -59,7 +58,6 @@ final class ContactItems {
 
     private static final String REFERENCE_TYPE = "type";
     private static final String REFERENCE_VALUE = "value";
-    private static final int CONTACT_RETENTION_MONTHS = 24;
 
     private ContactItems() {
     }
@@ -72,14 +70,10 @@ final class ContactItems {
         return Map.of(PK, s("T#" + clientToken), SK, s(instanceId));
     }
 
-    /** Contacts expire 24 months after they were initiated. */
-    static long expiresAt(Instant initiatedAt) {
-        return initiatedAt.atOffset(ZoneOffset.UTC).plusMonths(CONTACT_RETENTION_MONTHS).toEpochSecond();
-    }
 
     static Map<String, AttributeValue> toItem(Contact contact) {
         Map<String, AttributeValue> item = new HashMap<>(key(contact.key()));
-        item.put(EXPIRES_AT, n(expiresAt(contact.initiatedAt())));
+        item.put(EXPIRES_AT, n(contact.retainedUntil().getEpochSecond()));
         item.put(REVISION, n(1));
         item.put(FLOW_ID, s(contact.contactFlowId()));
         item.put(NAME, s(contact.name()));

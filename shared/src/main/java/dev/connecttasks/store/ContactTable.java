@@ -20,6 +20,8 @@ import dev.connecttasks.contact.ContactKey;
 import dev.connecttasks.contact.ContactRules;
 import dev.connecttasks.contact.FlowStatus;
 import dev.connecttasks.contact.Reference;
+import dev.connecttasks.operation.port.Change;
+import dev.connecttasks.operation.port.ContactStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -40,7 +42,7 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * GetItem (or one BatchGetItem), UpdateContact is one UpdateItem in the common case. New contacts
  * are {@link NewContacts}; flow starts are {@link FlowRuns}.
  */
-public final class ContactTable {
+public final class ContactTable implements ContactStore {
     private final DynamoDbClient dynamo;
     private final String tableName;
 
@@ -54,6 +56,7 @@ public final class ContactTable {
     }
 
     /** One consistent read; a contact past its retention is gone even before TTL deletes it. */
+    @Override
     public Optional<Contact> find(ContactKey key, Instant now) {
         Map<String, AttributeValue> item = consistentGet(dynamo, tableName, ContactItems.key(key));
         return present(item, now) ? Optional.of(ContactItems.fromItem(item)) : Optional.empty();
@@ -65,6 +68,7 @@ public final class ContactTable {
     }
 
     /** Contacts of one instance by id, in one consistent BatchGetItem; absent ids are missing from the map. */
+    @Override
     public Map<String, Contact> findAll(String instanceId, Collection<String> contactIds, Instant now) {
         Map<String, Contact> found = new HashMap<>();
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
@@ -98,6 +102,7 @@ public final class ContactTable {
      * reference is replaced (or the cap is near) the failed write returns the item, and one more
      * write, conditional on its revision, applies the exact merge.
      */
+    @Override
     public Change update(ContactKey key, ContactChanges changes, Instant now) {
         Map<String, AttributeValue> current;
         try {
@@ -127,6 +132,7 @@ public final class ContactTable {
     }
 
     /** Moves a scheduled contact whose flow has not started to a new time. */
+    @Override
     public Change reschedule(ContactKey key, Instant scheduledTime, Instant now) {
         ExpressionPlaceholders expr = new ExpressionPlaceholders();
         String update = "SET " + expr.name(SCHEDULED_AT) + " = " + expr.value(millis(scheduledTime))

@@ -2,6 +2,7 @@ package dev.connecttasks.store;
 
 import dev.connecttasks.instance.ContactFlow;
 import dev.connecttasks.instance.Instance;
+import dev.connecttasks.operation.port.InstanceStore;
 import java.time.Instant;
 import java.util.Map;
 
@@ -19,7 +20,7 @@ public final class DemoInstance {
     }
 
     /** Creates the demo instance and its flow (with this content) where they are missing. */
-    public static void ensure(InstanceTable table, String flowContent, Instant now) {
+    public static void ensure(InstanceStore table, String flowContent, Instant now) {
         if (table.findInstance(INSTANCE_ID).isEmpty()) {
             table.create(new Instance(INSTANCE_ID, "CONNECT_MANAGED", ALIAS, null, true, false, Map.of(), now), null, now);
         }

@@ -15,6 +15,8 @@ import dev.connecttasks.contact.Contact;
 import dev.connecttasks.contact.ContactKey;
 import dev.connecttasks.contact.FlowStatus;
 import dev.connecttasks.flow.FlowResult;
+import dev.connecttasks.operation.port.ContactAndFlow;
+import dev.connecttasks.operation.port.FlowRunStore;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +27,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 /** The flow-runner's view of the table: a contact and its flow read for a run, and the run recorded once. */
-public final class FlowRuns {
+public final class FlowRuns implements FlowRunStore {
     private final DynamoDbClient dynamo;
     private final String tableName;
 
@@ -38,6 +40,7 @@ public final class FlowRuns {
      * Reads a contact and its flow for a run: in one consistent BatchGetItem when the flow-runner was told
      * the flow's id (StartTaskContact tells it), else the contact and then its flow (after a reschedule).
      */
+    @Override
     public Optional<ContactAndFlow> findForRun(ContactKey key, String contactFlowId, Instant now) {
         Map<String, AttributeValue> contactKey = ContactItems.key(key);
         Map<String, AttributeValue> contactItem;
@@ -76,6 +79,7 @@ public final class FlowRuns {
      * computed from: it succeeds at most once per contact, and not at all when anything changed the
      * contact meanwhile (a reschedule, an update, another start). Returns whether it was written.
      */
+    @Override
     public boolean recordFlowRun(ContactKey key, long revision, FlowResult run, Instant now) {
         ExpressionPlaceholders expr = new ExpressionPlaceholders();
         StringBuilder update = new StringBuilder("SET ")

@@ -2,6 +2,9 @@ package dev.connecttasks.store;
 
 import dev.connecttasks.instance.ContactFlow;
 import dev.connecttasks.instance.Instance;
+import dev.connecttasks.operation.port.Creation;
+import dev.connecttasks.operation.port.IdempotencyRecord;
+import dev.connecttasks.operation.port.InstanceStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +19,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /** Instances and their flows, in the contact table: one read to describe, one transaction to create. */
-public final class InstanceTable {
+public final class InstanceTable implements InstanceStore {
     private static final String NOT_THERE = "attribute_not_exists(pk)";
 
     private final DynamoDbClient dynamo;
@@ -31,6 +34,7 @@ public final class InstanceTable {
      * Creates an instance, taking its alias (unique, ignoring case) and its ClientToken (for
      * {@link IdempotencyRecord#LIFETIME}) in the same transaction.
      */
+    @Override
     public Creation create(Instance instance, IdempotencyRecord token, Instant now) {
         List<TransactWriteItem> items = new ArrayList<>();
         items.add(put(InstanceItems.toItem(instance)));
@@ -59,12 +63,14 @@ public final class InstanceTable {
         return Creation.CREATED;
     }
 
+    @Override
     public Optional<Instance> findInstance(String instanceId) {
         Map<String, AttributeValue> item = ContactTable.consistentGet(dynamo, tableName, InstanceItems.instanceKey(instanceId));
         return item.isEmpty() ? Optional.empty() : Optional.of(InstanceItems.instance(item));
     }
 
     /** Creates a flow in an existing instance; its name must be new in the instance. */
+    @Override
     public Creation create(ContactFlow flow) {
         List<TransactWriteItem> items = List.of(
                 TransactWriteItem.builder().conditionCheck(ConditionCheck.builder()
@@ -87,6 +93,7 @@ public final class InstanceTable {
         return Creation.CREATED;
     }
 
+    @Override
     public Optional<ContactFlow> findFlow(String instanceId, String contactFlowId) {
         Map<String, AttributeValue> item = ContactTable.consistentGet(dynamo, tableName, InstanceItems.flowKey(instanceId, contactFlowId));
         return item.isEmpty() ? Optional.empty() : Optional.of(InstanceItems.contactFlow(item));

@@ -15,6 +15,9 @@ import dev.connecttasks.contact.ContactKey;
 import dev.connecttasks.contact.ContactRules;
 import dev.connecttasks.contact.FlowStatus;
 import dev.connecttasks.instance.ContactFlow;
+import dev.connecttasks.operation.port.Creation;
+import dev.connecttasks.operation.port.IdempotencyRecord;
+import dev.connecttasks.operation.port.NewContactStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,7 +38,7 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * and its flow is published, its idempotency token, its link to the previous contact), and its undoing
  * when the flow could not be started.
  */
-public final class NewContacts {
+public final class NewContacts implements NewContactStore {
     private final DynamoDbClient dynamo;
     private final String tableName;
 
@@ -48,6 +51,7 @@ public final class NewContacts {
      * Writes a new contact, its idempotency record and its link to the previous contact in one
      * transaction, with the checks that its instance exists and its flow is published.
      */
+    @Override
     public Creation create(Contact contact, IdempotencyRecord token, Instant now) {
         List<TransactWriteItem> items = new ArrayList<>();
         items.add(TransactWriteItem.builder().put(Put.builder()
@@ -96,6 +100,7 @@ public final class NewContacts {
      * contact, its idempotency record and its link, unless the flow has started meanwhile. Returns
      * false when it had (the contact stays, and is a success).
      */
+    @Override
     public boolean withdraw(Contact contact, String clientToken, Instant now) {
         List<TransactWriteItem> items = new ArrayList<>();
         ExpressionPlaceholders contactExpr = new ExpressionPlaceholders();

@@ -4,6 +4,7 @@ import static dev.connecttasks.store.ContactItems.EXPIRES_AT;
 import static dev.connecttasks.store.ContactItems.PK;
 import static dev.connecttasks.store.ItemValues.n;
 
+import dev.connecttasks.operation.port.IdempotencyRecord;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;

@@ -2,85 +2,31 @@ package dev.connecttasks.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.connecttasks.contact.Contact;
 import dev.connecttasks.contact.ContactChanges;
 import dev.connecttasks.contact.ContactKey;
 import dev.connecttasks.contact.ContactRules;
-import dev.connecttasks.contact.FlowStatus;
-import dev.connecttasks.contact.QueueInfo;
 import dev.connecttasks.contact.Reference;
 import dev.connecttasks.contact.ReferenceType;
-import dev.connecttasks.error.ApiException;
-import dev.connecttasks.error.ErrorType;
-import dev.connecttasks.flow.FlowResult;
-import dev.connecttasks.instance.ContactFlow;
-import dev.connecttasks.instance.Instance;
+import dev.connecttasks.operation.port.ContactPortsContract;
 import dev.connecttasks.testing.Emulator;
-import dev.connecttasks.testing.Flows;
 import dev.connecttasks.testing.TestContacts;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-class ContactTableIT {
-    private static final String INSTANCE = "instance-a";
-    private static ContactTable table;
-    private static NewContacts newContacts;
-    private static FlowRuns flowRuns;
-    private static ExecutorService pool;
-    private final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+/** The contact ports' contract on the DynamoDB adapters, and what only their items show. */
+class ContactTableIT extends ContactPortsContract {
+    private ContactTable table;
 
-    @BeforeAll
-    static void createTable() {
+    @Override
+    protected Ports ports() {
         table = new ContactTable(Emulator.dynamo(), Emulator.newTable());
-        newContacts = new NewContacts(Emulator.dynamo(), table.tableName());
-        flowRuns = new FlowRuns(Emulator.dynamo(), table.tableName());
-        InstanceTable instances = new InstanceTable(Emulator.dynamo(), table.tableName());
-        for (String instanceId : List.of(INSTANCE, "instance-b")) {
-            Instant created = Instant.now();
-            instances.create(new Instance(instanceId, "CONNECT_MANAGED", null, null, true, false, Map.of(), created), null, created);
-            instances.create(new ContactFlow(instanceId, TestContacts.FLOW_ID, "Demo", "CONTACT_FLOW", null,
-                    Flows.read("demo-task.json"), ContactFlow.PUBLISHED, Map.of(), created));
-        }
-        pool = Executors.newFixedThreadPool(20);
-    }
-
-    /** Starts a contact's flow the way the flow-runner does: read, then write conditional on the revision. */
-    private boolean start(ContactKey key, Instant at) {
-        ContactAndFlow read = flowRuns.findForRun(key, TestContacts.FLOW_ID, now).orElseThrow();
-        return flowRuns.recordFlowRun(key, read.revision(),
-                new FlowResult(read.contact().attributes(), null, null, 1, FlowResult.End.DISCONNECTED), at);
-    }
-
-    @AfterAll
-    static void stopPool() {
-        pool.shutdownNow();
-    }
-
-    private Contact created(Contact contact) {
-        assertEquals(Creation.CREATED, newContacts.create(contact, null, now));
-        return contact;
-    }
-
-    private static ApiException failure(ErrorType type, Runnable call) {
-        ApiException e = assertThrows(ApiException.class, call::run);
-        assertEquals(type, e.type(), e.getMessage());
-        return e;
+        return new Ports(new InstanceTable(Emulator.dynamo(), table.tableName()), table,
+                new NewContacts(Emulator.dynamo(), table.tableName()), new FlowRuns(Emulator.dynamo(), table.tableName()));
     }
 
     private Map<String, AttributeValue> rawItem(ContactKey key) {
@@ -89,258 +35,25 @@ class ContactTableIT {
     }
 
     @Test
-    void aCreatedContactReadsBackWholeAndOnlyInItsInstance() {
-        Contact contact = created(TestContacts.withReferences(INSTANCE, now,
-                Map.of("Order", new Reference(ReferenceType.URL, "https://x.io/1"))));
-        assertEquals(Optional.of(contact), table.find(contact.key(), now));
-        assertEquals(Optional.empty(), table.find(new ContactKey("instance-b", contact.id()), now));
-    }
-
-    @Test
-    void aContactPastItsRetentionIsGoneBeforeTtlDeletesIt() {
-        Instant initiated = now.minus(Duration.ofDays(2 * 366));
-        Contact old = created(TestContacts.pending(INSTANCE, initiated));
+    void aContactPastItsRetentionIsStillAnItemUntilTtlDeletesIt() {
+        Contact old = created(TestContacts.pending(INSTANCE, now.minus(Duration.ofDays(2 * 366))));
         assertFalse(rawItem(old.key()).isEmpty());
         assertEquals(Optional.empty(), table.find(old.key(), now));
-        assertEquals(Change.NO_SUCH_CONTACT, table.update(old.key(), new ContactChanges("renamed", null, Map.of()), now));
     }
 
     @Test
-    void aClientTokenResolvesToTheFirstContactAndCreatesNothingElse() {
-        Contact first = TestContacts.pending(INSTANCE, now);
-        Contact second = TestContacts.pending(INSTANCE, now);
-        IdempotencyRecord token = new IdempotencyRecord("token-" + first.id(), "hash-1", first.id());
-        assertEquals(Creation.CREATED, newContacts.create(first, token, now));
-        Creation held = newContacts.create(second, new IdempotencyRecord(token.clientToken(), "hash-2", second.id()), now);
-        assertEquals(new Creation.TokenHeld(new IdempotencyRecord(token.clientToken(), "hash-1", first.id())), held);
-        assertEquals(Optional.empty(), table.find(second.key(), now));
-        // the same token in another instance is another token
-        Contact elsewhere = TestContacts.pending("instance-b", now);
-        assertEquals(Creation.CREATED, newContacts.create(elsewhere,
-                new IdempotencyRecord(token.clientToken(), "hash-1", elsewhere.id()), now));
-    }
-
-    @Test
-    void aClientTokenOlderThan24HoursIsFreeAgain() {
-        Contact first = TestContacts.pending(INSTANCE, now);
-        Instant dayAgo = now.minus(IdempotencyRecord.LIFETIME).minusSeconds(1);
-        assertEquals(Creation.CREATED, newContacts.create(first,
-                new IdempotencyRecord("old-" + first.id(), "h", first.id()), dayAgo));
-        Contact second = TestContacts.pending(INSTANCE, now);
-        assertEquals(Creation.CREATED, newContacts.create(second,
-                new IdempotencyRecord("old-" + first.id(), "h", second.id()), now));
-        assertTrue(table.find(second.key(), now).isPresent());
-    }
-
-    @Test
-    void concurrentCreatesWithOneTokenMakeExactlyOneContact() throws Exception {
-        String clientToken = "race-" + now.toEpochMilli();
-        List<Contact> attempts = new ArrayList<>();
-        List<Callable<Creation>> calls = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            Contact attempt = TestContacts.pending(INSTANCE, now);
-            attempts.add(attempt);
-            calls.add(() -> newContacts.create(attempt, new IdempotencyRecord(clientToken, "h", attempt.id()), now));
-        }
-        List<Future<Creation>> results = pool.invokeAll(calls);
-        List<String> winners = new ArrayList<>();
-        List<String> resolved = new ArrayList<>();
-        for (int i = 0; i < results.size(); i++) {
-            Creation outcome = results.get(i).get();
-            if (outcome instanceof Creation.TokenHeld held) {
-                resolved.add(held.earlier().createdId());
-            } else {
-                assertEquals(Creation.CREATED, outcome);
-                winners.add(attempts.get(i).id());
-            }
-        }
-        assertEquals(1, winners.size());
-        assertTrue(resolved.stream().allMatch(winners.get(0)::equals));
-        long stored = attempts.stream().filter(c -> table.find(c.key(), now).isPresent()).count();
-        assertEquals(1, stored);
-    }
-
-    @Test
-    void previousContactLinksCountUpToTwelve() {
+    void itemsCountTheirLinksAndTheirReferenceBytes() {
         Contact previous = created(TestContacts.pending(INSTANCE, now));
-        for (int i = 0; i < 12; i++) {
-            created(TestContacts.following(previous, now));
-        }
-        Contact thirteenth = TestContacts.following(previous, now);
-        assertEquals(Creation.Refused.PREVIOUS_AT_CAPACITY, newContacts.create(thirteenth, null, now));
-        assertEquals(Optional.empty(), table.find(thirteenth.key(), now));
-        assertEquals("12", rawItem(previous.key()).get("linkedTasks").n());
-    }
+        created(TestContacts.following(previous, now));
+        created(TestContacts.following(previous, now));
+        assertEquals("2", rawItem(previous.key()).get("linkedTasks").n());
 
-    @Test
-    void aMissingPreviousContactIsNotFoundAndNothingIsWritten() {
-        Contact orphan = TestContacts.following(TestContacts.pending(INSTANCE, now), now);
-        assertEquals(Creation.Refused.PREVIOUS_MISSING, newContacts.create(orphan, null, now));
-        assertEquals(Optional.empty(), table.find(orphan.key(), now));
-    }
-
-    @Test
-    void findAllReadsSeveralContactsOfOneInstance() {
-        Contact a = created(TestContacts.pending(INSTANCE, now));
-        Contact b = created(TestContacts.pending(INSTANCE, now));
-        Contact other = created(TestContacts.pending("instance-b", now));
-        Map<String, Contact> found = table.findAll(INSTANCE, List.of(a.id(), b.id(), other.id(), "missing"), now);
-        assertEquals(Map.of(a.id(), a, b.id(), b), found);
-    }
-
-    @Test
-    void updateReplacesNameAndDescriptionAndMergesReferences() {
-        Contact contact = created(TestContacts.withReferences(INSTANCE, now,
-                Map.of("Order", new Reference(ReferenceType.URL, "https://x.io/1"))));
-        Instant later = now.plusSeconds(5);
-        table.update(contact.key(), new ContactChanges("New name", null,
-                Map.of("Amount", new Reference(ReferenceType.NUMBER, "12.5"))), later);
-        table.update(contact.key(), new ContactChanges(null, "New description",
-                Map.of("Order", new Reference(ReferenceType.URL, "https://x.io/2"))), later.plusSeconds(1));
-        Contact updated = table.find(contact.key(), now).orElseThrow();
-        assertEquals("New name", updated.name());
-        assertEquals("New description", updated.description());
-        assertEquals(Map.of("Order", new Reference(ReferenceType.URL, "https://x.io/2"),
-                "Amount", new Reference(ReferenceType.NUMBER, "12.5")), updated.references());
-        assertEquals(later.plusSeconds(1), updated.lastUpdatedAt());
-        assertEquals(contact.initiatedAt(), updated.initiatedAt());
-        assertEquals(String.valueOf(ContactRules.referenceBytes(updated.references())), rawItem(contact.key()).get("refBytes").n());
-    }
-
-    @Test
-    void anUpdateThatWouldBreakTheCapWritesNothing() {
-        Contact contact = created(TestContacts.withReferences(INSTANCE, now,
-                Map.of("Big", new Reference(ReferenceType.STRING, "x".repeat(4000)))));
-        ApiException e = failure(ErrorType.INVALID_PARAMETER, () -> table.update(contact.key(), new ContactChanges(
-                "renamed", null, Map.of("More", new Reference(ReferenceType.STRING, "y".repeat(100)))), now));
-        assertTrue(e.getMessage().contains("4096"));
-        Contact unchanged = table.find(contact.key(), now).orElseThrow();
-        assertEquals(contact, unchanged);
-        // replacing the big reference with a small one frees the room
-        table.update(contact.key(), new ContactChanges(null, null, Map.of(
-                "Big", new Reference(ReferenceType.STRING, "small"),
-                "More", new Reference(ReferenceType.STRING, "y".repeat(100)))), now);
-        assertEquals(2, table.find(contact.key(), now).orElseThrow().references().size());
-    }
-
-    @Test
-    void concurrentUpdatesWithDistinctReferencesLoseNone() throws Exception {
-        Contact contact = created(TestContacts.pending(INSTANCE, now));
-        List<Future<?>> updates = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            String name = "ref-" + i;
-            updates.add(pool.submit(() -> table.update(contact.key(), new ContactChanges(null, null,
-                    Map.of(name, new Reference(ReferenceType.STRING, "v".repeat(150)))), now)));
-        }
-        for (Future<?> update : updates) {
-            update.get();
-        }
-        Contact updated = table.find(contact.key(), now).orElseThrow();
-        assertEquals(20, updated.references().size());
-        assertEquals(String.valueOf(ContactRules.referenceBytes(updated.references())), rawItem(contact.key()).get("refBytes").n());
-    }
-
-    @Test
-    void updatingAMissingContactIsNotFound() {
-        assertEquals(Change.NO_SUCH_CONTACT, table.update(new ContactKey(INSTANCE, "missing"),
-                new ContactChanges("n", null, Map.of()), now));
-        assertTrue(rawItem(new ContactKey(INSTANCE, "missing")).isEmpty());
-    }
-
-    @Test
-    void rescheduleMovesOnlyAScheduledContactThatHasNotStarted() {
-        Instant at = now.plus(Duration.ofHours(1));
-        Contact scheduled = created(TestContacts.scheduled(INSTANCE, now, at));
-        assertEquals(Change.DONE, table.reschedule(scheduled.key(), at.plusSeconds(60), now));
-        assertEquals(at.plusSeconds(60), table.find(scheduled.key(), now).orElseThrow().scheduledAt());
-
-        Contact immediate = created(TestContacts.pending(INSTANCE, now));
-        assertEquals(Change.NOT_SCHEDULED, table.reschedule(immediate.key(), at, now));
-
-        assertTrue(start(scheduled.key(), now));
-        assertEquals(Change.FLOW_STARTED, table.reschedule(scheduled.key(), at, now));
-
-        assertEquals(Change.NO_SUCH_CONTACT, table.reschedule(new ContactKey(INSTANCE, "missing"), at, now));
-        assertEquals(Change.NO_SUCH_CONTACT, table.reschedule(new ContactKey("instance-b", scheduled.id()), at, now));
-    }
-
-    @Test
-    void aContactAndItsFlowAreReadInOneBatchWhenTheFlowIsKnown() {
-        Contact contact = created(TestContacts.pending(INSTANCE, now));
-        ContactAndFlow read = flowRuns.findForRun(contact.key(), TestContacts.FLOW_ID, now).orElseThrow();
-        assertEquals(contact, read.contact());
-        assertEquals(1, read.revision());
-        assertEquals(TestContacts.FLOW_ID, read.flow().id());
-        assertEquals(Flows.read("demo-task.json"), read.flow().content());
-        // without the flow's id (after a reschedule) the contact names it
-        assertEquals(TestContacts.FLOW_ID, flowRuns.findForRun(contact.key(), null, now).orElseThrow().flow().id());
-        assertEquals(Optional.empty(), flowRuns.findForRun(new ContactKey(INSTANCE, "missing"), TestContacts.FLOW_ID, now));
-        assertEquals(Optional.empty(), flowRuns.findForRun(new ContactKey("instance-b", contact.id()), null, now));
-    }
-
-    @Test
-    void aRunIsRecordedOnlyOnTheRevisionItWasComputedFrom() {
-        Contact contact = created(TestContacts.pending(INSTANCE, now));
-        FlowResult run = new FlowResult(Map.of("orderId", "42", "routedBy", "flow"), new QueueInfo("support", now), null, 3,
-                FlowResult.End.QUEUED);
-        assertFalse(flowRuns.recordFlowRun(contact.key(), 2, run, now));
-        assertTrue(flowRuns.recordFlowRun(contact.key(), 1, run, now.plusMillis(7)));
-        assertFalse(flowRuns.recordFlowRun(contact.key(), 1, run, now.plusMillis(8)));
-        Contact started = table.find(contact.key(), now).orElseThrow();
-        assertEquals(FlowStatus.STARTED, started.flowStatus());
-        assertEquals(now.plusMillis(7), started.flowStartedAt());
-        assertEquals(now.plusMillis(7), started.lastUpdatedAt());
-        assertEquals(Map.of("orderId", "42", "routedBy", "flow"), started.attributes());
-        assertEquals(new QueueInfo("support", now), started.queue());
-        assertEquals(null, started.disconnectedAt());
-    }
-
-    @Test
-    void aDisconnectIsRecordedWithoutAQueue() {
-        Contact contact = created(TestContacts.pending(INSTANCE, now));
-        assertTrue(flowRuns.recordFlowRun(contact.key(), 1,
-                new FlowResult(Map.of(), null, now.plusSeconds(1), 1, FlowResult.End.DISCONNECTED), now));
-        Contact ended = table.find(contact.key(), now).orElseThrow();
-        assertEquals(now.plusSeconds(1), ended.disconnectedAt());
-        assertEquals(null, ended.queue());
-        assertEquals(Map.of(), ended.attributes());
-    }
-
-    @Test
-    void anUnknownInstanceOrFlowIsNotFoundAndASavedFlowCannotStartTasks() {
-        Contact elsewhere = TestContacts.pending("no-such-instance", now);
-        assertEquals(Creation.Refused.INSTANCE_MISSING, newContacts.create(elsewhere, null, now));
-        Contact unknownFlow = new Contact(new ContactKey(INSTANCE, "c-" + now.toEpochMilli()), "no-such-flow", "n", null,
-                Map.of(), Map.of(), null, null, null, now, now, null, FlowStatus.PENDING, null, null, null);
-        assertEquals(Creation.Refused.FLOW_MISSING, newContacts.create(unknownFlow, null, now));
-        new InstanceTable(Emulator.dynamo(), table.tableName()).create(new ContactFlow(INSTANCE, "draft", "Draft "
-                + now.toEpochMilli(), "CONTACT_FLOW", null, "{}", ContactFlow.SAVED, Map.of(), now));
-        Contact draft = new Contact(new ContactKey(INSTANCE, "d-" + now.toEpochMilli()), "draft", "n", null,
-                Map.of(), Map.of(), null, null, null, now, now, null, FlowStatus.PENDING, null, null, null);
-        assertEquals(Creation.Refused.FLOW_NOT_PUBLISHED, newContacts.create(draft, null, now));
-        assertEquals(Optional.empty(), table.find(draft.key(), now));
-    }
-
-    @Test
-    void withdrawRemovesAnUnstartedContactWithItsTokenAndLink() {
-        Contact previous = created(TestContacts.pending(INSTANCE, now));
-        Contact contact = TestContacts.following(previous, now);
-        IdempotencyRecord token = new IdempotencyRecord("w-" + contact.id(), "h", contact.id());
-        assertEquals(Creation.CREATED, newContacts.create(contact, token, now));
-        assertEquals("1", rawItem(previous.key()).get("linkedTasks").n());
-
-        assertTrue(newContacts.withdraw(contact, token.clientToken(), now));
-        assertEquals(Optional.empty(), table.find(contact.key(), now));
-        assertEquals("0", rawItem(previous.key()).get("linkedTasks").n());
-        Contact retry = TestContacts.pending(INSTANCE, now);
-        assertEquals(Creation.CREATED, newContacts.create(retry, new IdempotencyRecord(token.clientToken(), "h", retry.id()), now));
-    }
-
-    @Test
-    void withdrawLeavesAStartedContact() {
-        Contact contact = created(TestContacts.pending(INSTANCE, now));
-        assertTrue(start(contact.key(), now));
-        assertFalse(newContacts.withdraw(contact, null, now));
-        assertTrue(table.find(contact.key(), now).isPresent());
+        table.update(previous.key(), new ContactChanges(null, null,
+                Map.of("Order", new Reference(ReferenceType.URL, "https://x.io/1"))), now);
+        table.update(previous.key(), new ContactChanges(null, null,
+                Map.of("Order", new Reference(ReferenceType.URL, "https://x.io/22"))), now);
+        Contact updated = table.find(previous.key(), now).orElseThrow();
+        assertEquals(String.valueOf(ContactRules.referenceBytes(updated.references())),
+                rawItem(previous.key()).get("refBytes").n());
     }
 }

@@ -9,6 +9,7 @@ import dev.connecttasks.contact.ReferenceType;
 import dev.connecttasks.flow.FlowResult;
 import dev.connecttasks.instance.ContactFlow;
 import dev.connecttasks.instance.Instance;
+import dev.connecttasks.operation.port.IdempotencyRecord;
 import dev.connecttasks.testing.TestBackend;
 import dev.connecttasks.testing.TestContacts;
 import java.time.Instant;

@@ -6,7 +6,7 @@ import dev.connecttasks.contact.Arns;
 import dev.connecttasks.contact.ContactKey;
 import dev.connecttasks.flow.FlowEngine;
 import dev.connecttasks.flow.FlowInterpreter;
-import dev.connecttasks.flow.FlowInvoker;
+import dev.connecttasks.schedule.FlowInvoker;
 import dev.connecttasks.instance.FlowRequest;
 import dev.connecttasks.operation.CreateContactFlow;
 import dev.connecttasks.operation.CreateInstance;

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.connecttasks.instance.Instance;
 import dev.connecttasks.json.Json;
 import dev.connecttasks.operation.CreateInstance;
-import dev.connecttasks.store.IdempotencyRecord;
+import dev.connecttasks.operation.port.IdempotencyRecord;
 import dev.connecttasks.testing.ApiEvents;
 import dev.connecttasks.testing.TestBackend;
 import dev.connecttasks.testing.TestContext;

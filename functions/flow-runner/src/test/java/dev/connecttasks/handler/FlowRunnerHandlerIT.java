@@ -9,8 +9,6 @@ import dev.connecttasks.contact.Contact;
 import dev.connecttasks.contact.ContactKey;
 import dev.connecttasks.contact.FlowStatus;
 import dev.connecttasks.contact.QueueInfo;
-import dev.connecttasks.contact.Reference;
-import dev.connecttasks.contact.ReferenceType;
 import dev.connecttasks.contact.ScheduleChange;
 import dev.connecttasks.contact.TaskRequest;
 import dev.connecttasks.flow.FlowEngine;
@@ -18,7 +16,6 @@ import dev.connecttasks.flow.StartMessage;
 import dev.connecttasks.json.Json;
 import dev.connecttasks.store.DemoInstance;
 import dev.connecttasks.testing.ApiEvents;
-import dev.connecttasks.testing.Flows;
 import dev.connecttasks.testing.TestBackend;
 import dev.connecttasks.testing.TestContext;
 import java.io.ByteArrayInputStream;
@@ -93,19 +90,6 @@ class FlowRunnerHandlerIT {
     }
 
     @Test
-    void aFlowThatEndsWithoutAQueueDisconnectsTheTask() throws Exception {
-        String flowId = backend.createFlow(INSTANCE, "Close " + inOneHour.toEpochMilli(), Flows.read("close-without-agent.json"));
-        String contactId = backend.startTaskContact().start(new TaskRequest(INSTANCE, flowId, "Close", null, Map.of(),
-                Map.of("Order", new Reference(ReferenceType.URL, "https://crm.example.com/orders/42")), null, null, null, null));
-        assertEquals("STARTED", run(backend.invokedPayloads().get(0)));
-        Contact contact = stored(contactId);
-        assertEquals(Map.of("outcome", "closed-automatically", "orderLink", "https://crm.example.com/orders/42"),
-                contact.attributes());
-        assertNull(contact.queue());
-        assertEquals(contact.flowStartedAt(), contact.disconnectedAt());
-    }
-
-    @Test
     void aLoopingFlowStopsAtTheStepLimitWithTheTaskDisconnected() throws Exception {
         String loop = """
                 {"Version":"2019-10-30","StartAction":"a","Actions":[
@@ -151,25 +135,6 @@ class FlowRunnerHandlerIT {
         assertEquals(1, payloads.size());
         assertEquals("STARTED", run(payloads.get(0)));
         assertEquals(contactId, flowsRun.get(0).id());
-    }
-
-    @Test
-    void aSupersededScheduleStartsNothing() throws Exception {
-        String contactId = start(inOneHour);
-        ContactKey key = new ContactKey(INSTANCE, contactId);
-        Instant later = inOneHour.plusSeconds(600);
-        backend.updateContactSchedule().reschedule(new ScheduleChange(key, later));
-        assertEquals("SUPERSEDED", run(new StartMessage(key, FLOW, inOneHour).toJson()));
-        assertEquals(FlowStatus.SCHEDULED, stored(contactId).flowStatus());
-        assertEquals("STARTED", run(new StartMessage(key, FLOW, later).toJson()));
-        assertEquals(1, flowsRun.size());
-    }
-
-    @Test
-    void aLateInvocationStillStartsAFlowThatNeverStarted() throws Exception {
-        String contactId = start(inOneHour);
-        // the runner does not compare the scheduled time with the clock: Scheduler may deliver late
-        assertEquals("STARTED", run(new StartMessage(new ContactKey(INSTANCE, contactId), FLOW, inOneHour).toJson()));
     }
 
     @Test

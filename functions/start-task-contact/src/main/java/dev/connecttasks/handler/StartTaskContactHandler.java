@@ -6,7 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.connecttasks.config.AwsClients;
 import dev.connecttasks.config.Priming;
 import dev.connecttasks.config.Settings;
-import dev.connecttasks.flow.FlowInvoker;
+import dev.connecttasks.schedule.FlowInvoker;
 import dev.connecttasks.http.ContactRequests;
 import dev.connecttasks.http.HttpApi.Response;
 import dev.connecttasks.http.HttpApi;

@@ -14,13 +14,10 @@ import dev.connecttasks.contact.FlowStatus;
 import dev.connecttasks.contact.Reference;
 import dev.connecttasks.contact.ReferenceType;
 import dev.connecttasks.flow.StartMessage;
-import dev.connecttasks.instance.FlowRequest;
-import dev.connecttasks.instance.InstanceRequest;
 import dev.connecttasks.json.Json;
 import dev.connecttasks.schedule.TaskSchedules;
 import dev.connecttasks.store.DemoInstance;
 import dev.connecttasks.testing.ApiEvents;
-import dev.connecttasks.testing.Flows;
 import dev.connecttasks.testing.TestBackend;
 import dev.connecttasks.testing.TestContext;
 import java.io.ByteArrayInputStream;
@@ -83,7 +80,6 @@ class StartTaskContactHandlerIT {
         assertEquals(200, response.getStatusCode(), response.getBody());
         return Json.MAPPER.readTree(response.getBody()).get("ContactId").asText();
     }
-
 
     private Contact stored(String contactId) {
         return backend.table.find(new ContactKey(INSTANCE, contactId), Instant.now()).orElseThrow();
@@ -173,15 +169,6 @@ class StartTaskContactHandlerIT {
     }
 
     @Test
-    void aClientTokenReusedWithOtherParametersIsRejected() throws Exception {
-        ObjectNode body = task();
-        contactId(send(body));
-        assertError(send(body.put("Name", "Something else")), 400, "InvalidRequestException",
-                "already used with different parameters");
-        assertEquals(1, backend.contactItems().size());
-    }
-
-    @Test
     void concurrentDuplicatesResolveToOneContact() throws Exception {
         ObjectNode body = task().put("ScheduledTime", Json.epochSeconds(Instant.now().plus(Duration.ofHours(1))));
         ExecutorService pool = Executors.newFixedThreadPool(10);
@@ -200,27 +187,6 @@ class StartTaskContactHandlerIT {
         }
         assertEquals(1, backend.contactItems().size());
         assertEquals(1, backend.scheduleNames().size());
-    }
-
-    @Test
-    void previousContactsChainToTheInitialContact() throws Exception {
-        String first = contactId(send(task()));
-        String second = contactId(send(task().put("PreviousContactId", first)));
-        String third = contactId(send(task().put("PreviousContactId", second)));
-        assertEquals(first, stored(second).initialContactId());
-        assertEquals(first, stored(third).initialContactId());
-        assertEquals(second, stored(third).previousContactId());
-    }
-
-    @Test
-    void aRelatedContactIsRecordedAndItsAttributesAreCopied() throws Exception {
-        ObjectNode related = task();
-        related.putObject("Attributes").put("orderId", "41").put("customer", "c-7");
-        String relatedId = contactId(send(related));
-        String contactId = contactId(send(task().put("RelatedContactId", relatedId)));
-        Contact contact = stored(contactId);
-        assertEquals(relatedId, contact.relatedContactId());
-        assertEquals(Map.of("orderId", "42", "customer", "c-7"), contact.attributes());
     }
 
     @Test
@@ -248,44 +214,6 @@ class StartTaskContactHandlerIT {
     }
 
     @Test
-    void unknownLinkedContactsAreNotFound() throws Exception {
-        assertError(send(task().put("PreviousContactId", "nope")), 404, "ResourceNotFoundException", "PreviousContactId nope");
-        assertError(send(task().put("RelatedContactId", "nope")), 404, "ResourceNotFoundException", "RelatedContactId nope");
-        String otherInstance = backend.createInstance().create(new InstanceRequest(null, "CONNECT_MANAGED",
-                "other-" + UUID.randomUUID().toString().substring(0, 8), null, true, false, Map.of()));
-        String otherFlow = backend.createFlow(otherInstance, "Demo", Flows.read("demo-task.json"));
-        String elsewhere = contactId(send(task().put("InstanceId", otherInstance).put("ContactFlowId", otherFlow)));
-        assertError(send(task().put("PreviousContactId", elsewhere)), 404, "ResourceNotFoundException", "PreviousContactId");
-        assertEquals(1, backend.contactItems().size());
-    }
-
-    @Test
-    void unknownInstancesAndFlowsAreNotFoundAndSavedFlowsCannotStartTasks() throws Exception {
-        assertError(send(task().put("InstanceId", "no-such-instance")), 404, "ResourceNotFoundException",
-                "Instance no-such-instance was not found.");
-        assertError(send(task().put("ContactFlowId", "no-such-flow")), 404, "ResourceNotFoundException",
-                "ContactFlowId no-such-flow was not found");
-        String draft = backend.createContactFlow().create(new FlowRequest(INSTANCE, "Draft", "CONTACT_FLOW", null, "{}",
-                "SAVED", Map.of()));
-        assertError(send(task().put("ContactFlowId", draft)), 400, "InvalidParameterException", "not published");
-        assertError(send(task().put("ContactFlowId", "no-such-flow")
-                .put("ScheduledTime", Instant.now().plusSeconds(3600).getEpochSecond())), 404, "ResourceNotFoundException",
-                "ContactFlowId no-such-flow");
-        assertEquals(0, backend.contactItems().size());
-        assertEquals(List.of(), backend.scheduleNames());
-    }
-
-    @Test
-    void aThirteenthTaskOnOnePreviousContactExceedsTheQuota() throws Exception {
-        String previous = contactId(send(task()));
-        for (int i = 0; i < 12; i++) {
-            contactId(send(task().put("PreviousContactId", previous)));
-        }
-        assertError(send(task().put("PreviousContactId", previous)), 402, "ServiceQuotaExceededException", "12 tasks");
-        assertEquals(13, backend.contactItems().size());
-    }
-
-    @Test
     void whenTheInvokeFailsNoContactIsLeftAndARetryStartsAFreshOne() throws Exception {
         backend.calls.fail("Invoke", 100, () -> TooManyRequestsException.builder().statusCode(429)
                 .awsErrorDetails(AwsErrorDetails.builder().errorCode("TooManyRequestsException").build()).build());
@@ -305,22 +233,5 @@ class StartTaskContactHandlerIT {
         assertError(send(task().put("ScheduledTime", Instant.now().plus(Duration.ofHours(1)).getEpochSecond())), 500,
                 "InternalServiceException", "Request processing failed");
         assertEquals(0, backend.contactItems().size());
-    }
-
-    @Test
-    void aRetryAfterTheProcessDiedBeforeItsInvokeStartsTheFlow() throws Exception {
-        // a process that dies between the write and the invoke leaves this state behind: the contact
-        // and its token written, no invoke made. Here the invoke and the withdraw both fail.
-        ObjectNode body = task();
-        backend.calls.fail("Invoke", 1, () -> SdkClientException.create("process died"));
-        backend.calls.failAfter("TransactWriteItems", 1, 100, () -> SdkClientException.create("process died"));
-        assertEquals(500, send(body).getStatusCode());
-        assertEquals(1, backend.contactItems().size());
-
-        backend.calls.clear();
-        String retried = contactId(send(body));
-        assertEquals(backend.contactItems().get(0).get("pk").s(), "C#" + retried);
-        assertEquals(List.of(new StartMessage(new ContactKey(INSTANCE, retried), FLOW, null).toJson()), backend.invokedPayloads());
-        assertEquals(FlowStatus.PENDING, stored(retried).flowStatus());
     }
 }

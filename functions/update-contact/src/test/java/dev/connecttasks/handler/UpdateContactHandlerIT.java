@@ -50,7 +50,6 @@ class UpdateContactHandlerIT {
         return backend.table.find(new ContactKey(INSTANCE, contactId), Instant.now()).orElseThrow();
     }
 
-
     @Test
     void theSampleEventRenamesAndAddsAReference() {
         String contactId = start();
@@ -108,14 +107,6 @@ class UpdateContactHandlerIT {
                 "{\"References\":{\"Site\":{\"Type\":\"URL\",\"Value\":\"javascript:alert(1)\"}}}"), 400,
                 "InvalidParameterException", "http or https URL");
         assertEquals(before, stored(contactId));
-    }
-
-    @Test
-    void unknownContactsAndOtherInstancesAreNotFound() {
-        String contactId = start();
-        assertError(update(INSTANCE, "no-such-contact", "{\"Name\":\"x\"}"), 404, "ResourceNotFoundException", "no-such-contact");
-        assertError(update("another-instance", contactId, "{\"Name\":\"x\"}"), 404, "ResourceNotFoundException", contactId);
-        assertEquals("Call back", stored(contactId).name());
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.connecttasks.store;
+package dev.connecttasks.operation.port;
 
 import java.time.Duration;
 

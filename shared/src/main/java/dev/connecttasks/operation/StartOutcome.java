@@ -1,4 +1,4 @@
-package dev.connecttasks.store;
+package dev.connecttasks.operation;
 
 import dev.connecttasks.contact.Contact;
 import dev.connecttasks.flow.FlowResult;

@@ -1,4 +1,4 @@
-package dev.connecttasks.store;
+package dev.connecttasks.operation.port;
 
 /** What a change to an existing contact came to; only DONE wrote anything. */
 public enum Change {

@@ -1,4 +1,4 @@
-package dev.connecttasks.store;
+package dev.connecttasks.operation.port;
 
 /**
  * What a creating transaction (a contact, an instance, a flow) came to: written, the ClientToken

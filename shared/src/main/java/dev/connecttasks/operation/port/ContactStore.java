@@ -1,0 +1,30 @@
+package dev.connecttasks.operation.port;
+
+import dev.connecttasks.contact.Contact;
+import dev.connecttasks.contact.ContactChanges;
+import dev.connecttasks.contact.ContactKey;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Existing contacts: consistent reads, and the changes of UpdateContact and UpdateContactSchedule. A
+ * contact past its retention is gone, whether or not it has been deleted yet.
+ */
+public interface ContactStore {
+
+    Optional<Contact> find(ContactKey key, Instant now);
+
+    /** Contacts of one instance by id; absent ids are missing from the map. */
+    Map<String, Contact> findAll(String instanceId, Collection<String> contactIds, Instant now);
+
+    /**
+     * Name and description replace, references merge; a merge past the reference cap is refused with
+     * the rule's InvalidParameterException and writes nothing. Concurrent updates lose no reference.
+     */
+    Change update(ContactKey key, ContactChanges changes, Instant now);
+
+    /** Moves a scheduled contact whose flow has not started to a new time. */
+    Change reschedule(ContactKey key, Instant scheduledTime, Instant now);
+}

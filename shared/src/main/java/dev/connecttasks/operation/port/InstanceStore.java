@@ -1,0 +1,23 @@
+package dev.connecttasks.operation.port;
+
+import dev.connecttasks.instance.ContactFlow;
+import dev.connecttasks.instance.Instance;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Instances and their flows. */
+public interface InstanceStore {
+
+    /**
+     * Creates an instance, taking its alias (unique, ignoring case) and its ClientToken (for
+     * {@link IdempotencyRecord#LIFETIME}) together.
+     */
+    Creation create(Instance instance, IdempotencyRecord token, Instant now);
+
+    Optional<Instance> findInstance(String instanceId);
+
+    /** Creates a flow in an existing instance; its name must be new in the instance. */
+    Creation create(ContactFlow flow);
+
+    Optional<ContactFlow> findFlow(String instanceId, String contactFlowId);
+}

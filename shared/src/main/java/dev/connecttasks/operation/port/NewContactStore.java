@@ -1,0 +1,21 @@
+package dev.connecttasks.operation.port;
+
+import dev.connecttasks.contact.Contact;
+import java.time.Instant;
+
+/** StartTaskContact's writes: a new contact with its ClientToken and its link, all or nothing. */
+public interface NewContactStore {
+
+    /**
+     * Writes the contact, its ClientToken (held for {@link IdempotencyRecord#LIFETIME}) and its link to
+     * the previous contact together, if the instance exists, the flow is published, the previous
+     * contact exists and has room for one more task, and no live earlier request holds the token.
+     */
+    Creation create(Contact contact, IdempotencyRecord token, Instant now);
+
+    /**
+     * Undoes {@link #create} for a contact whose flow could not be started: contact, token and link go
+     * together, unless the flow has started meanwhile. Returns whether it was withdrawn.
+     */
+    boolean withdraw(Contact contact, String clientToken, Instant now);
+}

@@ -1,0 +1,215 @@
+package dev.connecttasks.memory;
+
+import dev.connecttasks.contact.Contact;
+import dev.connecttasks.contact.ContactChanges;
+import dev.connecttasks.contact.ContactKey;
+import dev.connecttasks.contact.ContactRules;
+import dev.connecttasks.contact.FlowStatus;
+import dev.connecttasks.contact.Reference;
+import dev.connecttasks.flow.FlowResult;
+import dev.connecttasks.instance.ContactFlow;
+import dev.connecttasks.operation.port.Change;
+import dev.connecttasks.operation.port.ContactAndFlow;
+import dev.connecttasks.operation.port.ContactStore;
+import dev.connecttasks.operation.port.Creation;
+import dev.connecttasks.operation.port.FlowRunStore;
+import dev.connecttasks.operation.port.IdempotencyRecord;
+import dev.connecttasks.operation.port.NewContactStore;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The contact ports on a map, with the table's semantics: every write all or nothing and conditional
+ * as the DynamoDB adapters' are, a contact past its retention gone, a revision per contact. For
+ * operation tests, which run in milliseconds; the adapters' own tests hold the table to the same rules.
+ */
+public final class MemoryContacts implements ContactStore, NewContactStore, FlowRunStore {
+    private record Stored(Contact contact, long revision, int linkedTasks) {
+        boolean presentAt(Instant now) {
+            return contact.retainedUntil().isAfter(now);
+        }
+    }
+
+    private final MemoryInstances instances;
+    private final Map<ContactKey, Stored> contacts = new HashMap<>();
+    private final TokenClaims tokens = new TokenClaims();
+    private RuntimeException nextWriteFailure;
+
+    public MemoryContacts(MemoryInstances instances) {
+        this.instances = instances;
+    }
+
+    /** The next write throws this instead of writing (a throttle, a lost connection). */
+    public synchronized void failNextWrite(RuntimeException failure) {
+        nextWriteFailure = failure;
+    }
+
+    /** Every contact stored, present or past its retention. */
+    public synchronized int size() {
+        return contacts.size();
+    }
+
+    /** The keys of every contact stored, in no order. */
+    public synchronized List<ContactKey> keys() {
+        return List.copyOf(contacts.keySet());
+    }
+
+    public synchronized long revision(ContactKey key) {
+        return contacts.get(key).revision();
+    }
+
+    public synchronized int linkedTasks(ContactKey key) {
+        return contacts.get(key).linkedTasks();
+    }
+
+    @Override
+    public synchronized Creation create(Contact contact, IdempotencyRecord token, Instant now) {
+        failIfAsked();
+        if (instances.findInstance(contact.instanceId()).isEmpty()) {
+            return Creation.Refused.INSTANCE_MISSING;
+        }
+        Optional<ContactFlow> flow = instances.findFlow(contact.instanceId(), contact.contactFlowId());
+        if (flow.isEmpty()) {
+            return Creation.Refused.FLOW_MISSING;
+        }
+        if (!flow.get().published()) {
+            return Creation.Refused.FLOW_NOT_PUBLISHED;
+        }
+        Optional<IdempotencyRecord> held = tokens.held(contact.instanceId(), token, now);
+        if (held.isPresent()) {
+            return new Creation.TokenHeld(held.get());
+        }
+        ContactKey previousKey = null;
+        if (contact.previousContactId() != null) {
+            previousKey = new ContactKey(contact.instanceId(), contact.previousContactId());
+            Stored previous = contacts.get(previousKey);
+            if (previous == null || !previous.presentAt(now)) {
+                return Creation.Refused.PREVIOUS_MISSING;
+            }
+            if (previous.linkedTasks() >= ContactRules.MAX_TASKS_PER_PREVIOUS_CONTACT) {
+                return Creation.Refused.PREVIOUS_AT_CAPACITY;
+            }
+        }
+        if (contacts.containsKey(contact.key())) {
+            throw new IllegalStateException("a new contact id collided: " + contact.key());
+        }
+        contacts.put(contact.key(), new Stored(contact, 1, 0));
+        tokens.claim(contact.instanceId(), token, now);
+        if (previousKey != null) {
+            Stored previous = contacts.get(previousKey);
+            contacts.put(previousKey, new Stored(previous.contact(), previous.revision(), previous.linkedTasks() + 1));
+        }
+        return Creation.CREATED;
+    }
+
+    @Override
+    public synchronized boolean withdraw(Contact contact, String clientToken, Instant now) {
+        failIfAsked();
+        Stored stored = contacts.get(contact.key());
+        if (stored == null || stored.contact().flowStatus() != FlowStatus.PENDING) {
+            return false;
+        }
+        contacts.remove(contact.key());
+        tokens.release(contact.instanceId(), clientToken, contact.id());
+        if (contact.previousContactId() != null) {
+            contacts.computeIfPresent(new ContactKey(contact.instanceId(), contact.previousContactId()),
+                    (key, previous) -> new Stored(previous.contact(), previous.revision(), previous.linkedTasks() - 1));
+        }
+        return true;
+    }
+
+    @Override
+    public synchronized Optional<Contact> find(ContactKey key, Instant now) {
+        return present(key, now).map(Stored::contact);
+    }
+
+    @Override
+    public synchronized Map<String, Contact> findAll(String instanceId, Collection<String> contactIds, Instant now) {
+        Map<String, Contact> found = new HashMap<>();
+        for (String contactId : contactIds) {
+            find(new ContactKey(instanceId, contactId), now).ifPresent(contact -> found.put(contactId, contact));
+        }
+        return found;
+    }
+
+    @Override
+    public synchronized Change update(ContactKey key, ContactChanges changes, Instant now) {
+        failIfAsked();
+        Optional<Stored> stored = present(key, now);
+        if (stored.isEmpty()) {
+            return Change.NO_SUCH_CONTACT;
+        }
+        Contact contact = stored.get().contact();
+        Map<String, Reference> references = new HashMap<>(contact.references());
+        references.putAll(changes.references());
+        ContactRules.checkReferenceCap(references);
+        replace(stored.get(), new Contact(key, contact.contactFlowId(),
+                changes.name() != null ? changes.name() : contact.name(),
+                changes.description() != null ? changes.description() : contact.description(),
+                contact.attributes(), references, contact.previousContactId(), contact.initialContactId(),
+                contact.relatedContactId(), contact.initiatedAt(), now, contact.scheduledAt(), contact.flowStatus(),
+                contact.flowStartedAt(), contact.queue(), contact.disconnectedAt()));
+        return Change.DONE;
+    }
+
+    @Override
+    public synchronized Change reschedule(ContactKey key, Instant scheduledTime, Instant now) {
+        failIfAsked();
+        Optional<Stored> stored = present(key, now);
+        if (stored.isEmpty()) {
+            return Change.NO_SUCH_CONTACT;
+        }
+        Contact contact = stored.get().contact();
+        if (contact.flowStatus() != FlowStatus.SCHEDULED) {
+            return contact.flowStatus() == FlowStatus.STARTED ? Change.FLOW_STARTED : Change.NOT_SCHEDULED;
+        }
+        replace(stored.get(), new Contact(key, contact.contactFlowId(), contact.name(), contact.description(),
+                contact.attributes(), contact.references(), contact.previousContactId(), contact.initialContactId(),
+                contact.relatedContactId(), contact.initiatedAt(), now, scheduledTime, contact.flowStatus(),
+                contact.flowStartedAt(), contact.queue(), contact.disconnectedAt()));
+        return Change.DONE;
+    }
+
+    @Override
+    public synchronized Optional<ContactAndFlow> findForRun(ContactKey key, String contactFlowId, Instant now) {
+        return present(key, now).map(stored -> new ContactAndFlow(stored.contact(), stored.revision(),
+                instances.findFlow(key.instanceId(), stored.contact().contactFlowId()).orElse(null)));
+    }
+
+    @Override
+    public synchronized boolean recordFlowRun(ContactKey key, long revision, FlowResult run, Instant now) {
+        failIfAsked();
+        Stored stored = contacts.get(key);
+        if (stored == null || stored.revision() != revision) {
+            return false;
+        }
+        Contact contact = stored.contact();
+        replace(stored, new Contact(key, contact.contactFlowId(), contact.name(), contact.description(),
+                run.attributes(), contact.references(), contact.previousContactId(), contact.initialContactId(),
+                contact.relatedContactId(), contact.initiatedAt(), now, contact.scheduledAt(), FlowStatus.STARTED,
+                now, run.queue() != null ? run.queue() : contact.queue(),
+                run.disconnectedAt() != null ? run.disconnectedAt() : contact.disconnectedAt()));
+        return true;
+    }
+
+    private Optional<Stored> present(ContactKey key, Instant now) {
+        Stored stored = contacts.get(key);
+        return stored != null && stored.presentAt(now) ? Optional.of(stored) : Optional.empty();
+    }
+
+    private void replace(Stored stored, Contact changed) {
+        contacts.put(changed.key(), new Stored(changed, stored.revision() + 1, stored.linkedTasks()));
+    }
+
+    private void failIfAsked() {
+        RuntimeException failure = nextWriteFailure;
+        if (failure != null) {
+            nextWriteFailure = null;
+            throw failure;
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package dev.connecttasks.memory;
+
+import dev.connecttasks.operation.port.ContactPortsContract;
+
+/** The in-memory contact ports hold the same contract as the DynamoDB adapters. */
+class MemoryContactsTest extends ContactPortsContract {
+
+    @Override
+    protected Ports ports() {
+        MemoryInstances instances = new MemoryInstances();
+        MemoryContacts contacts = new MemoryContacts(instances);
+        return new Ports(instances, contacts, contacts, contacts);
+    }
+}
