@@ -8,6 +8,7 @@ import dev.connecttasks.instance.ContactFlow;
 import dev.connecttasks.instance.FlowRequest;
 import dev.connecttasks.instance.InstanceRules;
 import dev.connecttasks.operation.port.Creation;
+import dev.connecttasks.operation.port.InstanceStore.FlowRefusal;
 import dev.connecttasks.operation.port.InstanceStore;
 import java.time.Clock;
 import java.util.UUID;
@@ -36,13 +37,12 @@ public final class CreateContactFlow {
         ContactFlow flow = new ContactFlow(request.instanceId(), UUID.randomUUID().toString(), request.name(),
                 request.type(), request.description(), request.content(), request.status(), request.tags(),
                 Clocks.now(clock));
-        Creation created = instances.create(flow);
-        if (created == Creation.Refused.INSTANCE_MISSING) {
-            throw NotFound.instance(flow.instanceId());
-        }
-        if (created == Creation.Refused.NAME_TAKEN) {
-            throw new ApiException(ErrorType.DUPLICATE_RESOURCE,
-                    "A flow named " + flow.name() + " already exists in instance " + flow.instanceId() + ".");
+        if (instances.create(flow) instanceof Creation.Refused<FlowRefusal> refused) {
+            throw switch (refused.reason()) {
+                case INSTANCE_MISSING -> NotFound.instance(flow.instanceId());
+                case NAME_TAKEN -> new ApiException(ErrorType.DUPLICATE_RESOURCE,
+                        "A flow named " + flow.name() + " already exists in instance " + flow.instanceId() + ".");
+            };
         }
         return flow.id();
     }

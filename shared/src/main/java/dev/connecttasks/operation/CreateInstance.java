@@ -7,6 +7,7 @@ import dev.connecttasks.instance.InstanceRequest;
 import dev.connecttasks.instance.InstanceRules;
 import dev.connecttasks.operation.port.Creation;
 import dev.connecttasks.operation.port.IdempotencyRecord;
+import dev.connecttasks.operation.port.InstanceStore.InstanceRefusal;
 import dev.connecttasks.operation.port.InstanceStore;
 import java.time.Clock;
 import java.util.UUID;
@@ -32,11 +33,11 @@ public final class CreateInstance {
                 request.tags(), Clocks.now(clock));
         IdempotencyRecord token = request.clientToken() == null ? null
                 : new IdempotencyRecord(request.clientToken(), RequestFingerprint.of(request), instance.id());
-        Creation created = instances.create(instance, token, instance.createdAt());
-        if (created == Creation.Refused.ALIAS_TAKEN) {
+        Creation<InstanceRefusal> created = instances.create(instance, token, instance.createdAt());
+        if (created instanceof Creation.Refused<InstanceRefusal>) {
             throw invalidRequest("InstanceAlias " + instance.alias() + " is already in use.");
         }
-        if (!(created instanceof Creation.TokenHeld held)) {
+        if (!(created instanceof Creation.TokenHeld<InstanceRefusal> held)) {
             return instance.id();
         }
         if (!held.earlier().requestHash().equals(token.requestHash())) {

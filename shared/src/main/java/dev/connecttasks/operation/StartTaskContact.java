@@ -15,6 +15,7 @@ import dev.connecttasks.operation.port.ContactStore;
 import dev.connecttasks.operation.port.Creation;
 import dev.connecttasks.operation.port.FlowStarter;
 import dev.connecttasks.operation.port.IdempotencyRecord;
+import dev.connecttasks.operation.port.NewContactStore.Refusal;
 import dev.connecttasks.operation.port.NewContactStore;
 import dev.connecttasks.operation.port.TaskScheduler;
 import java.time.Clock;
@@ -108,12 +109,12 @@ public final class StartTaskContact {
     }
 
     /** The earlier request that holds the ClientToken, if any; a refused creation is the caller's error. */
-    private static Optional<IdempotencyRecord> earlier(Contact contact, Creation creation) {
-        if (creation instanceof Creation.TokenHeld held) {
+    private static Optional<IdempotencyRecord> earlier(Contact contact, Creation<Refusal> creation) {
+        if (creation instanceof Creation.TokenHeld<Refusal> held) {
             return Optional.of(held.earlier());
         }
-        if (creation instanceof Creation.Refused refused) {
-            throw switch (refused) {
+        if (creation instanceof Creation.Refused<Refusal> refused) {
+            throw switch (refused.reason()) {
                 case INSTANCE_MISSING -> NotFound.instance(contact.instanceId());
                 case FLOW_MISSING -> NotFound.flow(contact.instanceId(), contact.contactFlowId());
                 case FLOW_NOT_PUBLISHED -> invalidParameter("ContactFlowId " + contact.contactFlowId()
@@ -121,7 +122,6 @@ public final class StartTaskContact {
                 case PREVIOUS_MISSING -> linkedNotFound("PreviousContactId", contact.previousContactId());
                 case PREVIOUS_AT_CAPACITY -> quotaExceeded("PreviousContactId " + contact.previousContactId()
                         + " already has " + ContactRules.MAX_TASKS_PER_PREVIOUS_CONTACT + " tasks linked to it.");
-                case ALIAS_TAKEN, NAME_TAKEN -> new IllegalStateException("a contact cannot be refused for " + refused);
             };
         }
         return Optional.empty();

@@ -4,6 +4,8 @@ import dev.connecttasks.instance.ContactFlow;
 import dev.connecttasks.instance.Instance;
 import dev.connecttasks.operation.port.Creation;
 import dev.connecttasks.operation.port.IdempotencyRecord;
+import dev.connecttasks.operation.port.InstanceStore.FlowRefusal;
+import dev.connecttasks.operation.port.InstanceStore.InstanceRefusal;
 import dev.connecttasks.operation.port.InstanceStore;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,7 +37,7 @@ public final class InstanceTable implements InstanceStore {
      * {@link IdempotencyRecord#LIFETIME}) in the same transaction.
      */
     @Override
-    public Creation create(Instance instance, IdempotencyRecord token, Instant now) {
+    public Creation<InstanceRefusal> create(Instance instance, IdempotencyRecord token, Instant now) {
         List<TransactWriteItem> items = new ArrayList<>();
         items.add(put(InstanceItems.toItem(instance)));
         int aliasIndex = -1;
@@ -51,16 +53,16 @@ public final class InstanceTable implements InstanceStore {
         List<CancellationReason> reasons = Transactions.write(dynamo, items);
         if (Transactions.failed(reasons, tokenIndex)) {
             Map<String, AttributeValue> held = reasons.get(tokenIndex).item();
-            return new Creation.TokenHeld(new IdempotencyRecord(token.clientToken(),
+            return new Creation.TokenHeld<>(new IdempotencyRecord(token.clientToken(),
                     held.get(InstanceItems.REQUEST_HASH).s(), held.get(InstanceItems.OWNER_ID).s()));
         }
         if (Transactions.failed(reasons, aliasIndex)) {
-            return Creation.Refused.ALIAS_TAKEN;
+            return Creation.refused(InstanceRefusal.ALIAS_TAKEN);
         }
         if (!reasons.isEmpty()) {
             throw new IllegalStateException("a new instance id collided: " + reasons);
         }
-        return Creation.CREATED;
+        return Creation.created();
     }
 
     @Override
@@ -71,7 +73,7 @@ public final class InstanceTable implements InstanceStore {
 
     /** Creates a flow in an existing instance; its name must be new in the instance. */
     @Override
-    public Creation create(ContactFlow flow) {
+    public Creation<FlowRefusal> create(ContactFlow flow) {
         List<TransactWriteItem> items = List.of(
                 TransactWriteItem.builder().conditionCheck(ConditionCheck.builder()
                         .tableName(tableName)
@@ -82,15 +84,15 @@ public final class InstanceTable implements InstanceStore {
                 put(InstanceItems.claim(InstanceItems.flowNameKey(flow.instanceId(), flow.name()), flow.id())));
         List<CancellationReason> reasons = Transactions.write(dynamo, items);
         if (Transactions.failed(reasons, 0)) {
-            return Creation.Refused.INSTANCE_MISSING;
+            return Creation.refused(FlowRefusal.INSTANCE_MISSING);
         }
         if (Transactions.failed(reasons, 2)) {
-            return Creation.Refused.NAME_TAKEN;
+            return Creation.refused(FlowRefusal.NAME_TAKEN);
         }
         if (!reasons.isEmpty()) {
             throw new IllegalStateException("a new flow id collided: " + reasons);
         }
-        return Creation.CREATED;
+        return Creation.created();
     }
 
     @Override

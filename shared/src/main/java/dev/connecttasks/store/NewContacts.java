@@ -17,6 +17,7 @@ import dev.connecttasks.contact.FlowStatus;
 import dev.connecttasks.instance.ContactFlow;
 import dev.connecttasks.operation.port.Creation;
 import dev.connecttasks.operation.port.IdempotencyRecord;
+import dev.connecttasks.operation.port.NewContactStore.Refusal;
 import dev.connecttasks.operation.port.NewContactStore;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,7 +53,7 @@ public final class NewContacts implements NewContactStore {
      * transaction, with the checks that its instance exists and its flow is published.
      */
     @Override
-    public Creation create(Contact contact, IdempotencyRecord token, Instant now) {
+    public Creation<Refusal> create(Contact contact, IdempotencyRecord token, Instant now) {
         List<TransactWriteItem> items = new ArrayList<>();
         items.add(TransactWriteItem.builder().put(Put.builder()
                 .tableName(tableName)
@@ -74,25 +75,25 @@ public final class NewContacts implements NewContactStore {
         }
         List<CancellationReason> reasons = Transactions.write(dynamo, items);
         if (Transactions.failed(reasons, instanceIndex)) {
-            return Creation.Refused.INSTANCE_MISSING;
+            return Creation.refused(Refusal.INSTANCE_MISSING);
         }
         if (Transactions.failed(reasons, flowIndex)) {
             Map<String, AttributeValue> flow = reasons.get(flowIndex).item();
-            return flow == null || flow.isEmpty() ? Creation.Refused.FLOW_MISSING : Creation.Refused.FLOW_NOT_PUBLISHED;
+            return Creation.refused(flow == null || flow.isEmpty() ? Refusal.FLOW_MISSING : Refusal.FLOW_NOT_PUBLISHED);
         }
         if (Transactions.failed(reasons, tokenIndex)) {
             Map<String, AttributeValue> held = reasons.get(tokenIndex).item();
-            return new Creation.TokenHeld(new IdempotencyRecord(token.clientToken(),
+            return new Creation.TokenHeld<>(new IdempotencyRecord(token.clientToken(),
                     held.get(TOKEN_REQUEST_HASH).s(), held.get(TOKEN_CONTACT_ID).s()));
         }
         if (Transactions.failed(reasons, previousIndex)) {
-            return present(reasons.get(previousIndex).item(), now)
-                    ? Creation.Refused.PREVIOUS_AT_CAPACITY : Creation.Refused.PREVIOUS_MISSING;
+            return Creation.refused(present(reasons.get(previousIndex).item(), now)
+                    ? Refusal.PREVIOUS_AT_CAPACITY : Refusal.PREVIOUS_MISSING);
         }
         if (!reasons.isEmpty()) {
             throw new IllegalStateException("a new contact id collided: " + reasons);
         }
-        return Creation.CREATED;
+        return Creation.created();
     }
 
     /**

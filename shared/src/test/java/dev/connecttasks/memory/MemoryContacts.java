@@ -67,31 +67,31 @@ public final class MemoryContacts implements ContactStore, NewContactStore, Flow
     }
 
     @Override
-    public synchronized Creation create(Contact contact, IdempotencyRecord token, Instant now) {
+    public synchronized Creation<Refusal> create(Contact contact, IdempotencyRecord token, Instant now) {
         failIfAsked();
         if (instances.findInstance(contact.instanceId()).isEmpty()) {
-            return Creation.Refused.INSTANCE_MISSING;
+            return Creation.refused(Refusal.INSTANCE_MISSING);
         }
         Optional<ContactFlow> flow = instances.findFlow(contact.instanceId(), contact.contactFlowId());
         if (flow.isEmpty()) {
-            return Creation.Refused.FLOW_MISSING;
+            return Creation.refused(Refusal.FLOW_MISSING);
         }
         if (!flow.get().published()) {
-            return Creation.Refused.FLOW_NOT_PUBLISHED;
+            return Creation.refused(Refusal.FLOW_NOT_PUBLISHED);
         }
         Optional<IdempotencyRecord> held = tokens.held(contact.instanceId(), token, now);
         if (held.isPresent()) {
-            return new Creation.TokenHeld(held.get());
+            return new Creation.TokenHeld<>(held.get());
         }
         ContactKey previousKey = null;
         if (contact.previousContactId() != null) {
             previousKey = new ContactKey(contact.instanceId(), contact.previousContactId());
             Stored previous = contacts.get(previousKey);
             if (previous == null || !previous.presentAt(now)) {
-                return Creation.Refused.PREVIOUS_MISSING;
+                return Creation.refused(Refusal.PREVIOUS_MISSING);
             }
             if (previous.linkedTasks() >= ContactRules.MAX_TASKS_PER_PREVIOUS_CONTACT) {
-                return Creation.Refused.PREVIOUS_AT_CAPACITY;
+                return Creation.refused(Refusal.PREVIOUS_AT_CAPACITY);
             }
         }
         if (contacts.containsKey(contact.key())) {
@@ -103,7 +103,7 @@ public final class MemoryContacts implements ContactStore, NewContactStore, Flow
             Stored previous = contacts.get(previousKey);
             contacts.put(previousKey, new Stored(previous.contact(), previous.revision(), previous.linkedTasks() + 1));
         }
-        return Creation.CREATED;
+        return Creation.created();
     }
 
     @Override

@@ -20,21 +20,21 @@ public final class MemoryInstances implements InstanceStore {
     private final Map<String, String> flowNames = new HashMap<>();
 
     @Override
-    public synchronized Creation create(Instance instance, IdempotencyRecord token, Instant now) {
+    public synchronized Creation<InstanceRefusal> create(Instance instance, IdempotencyRecord token, Instant now) {
         Optional<IdempotencyRecord> held = tokens.held("-", token, now);
         if (held.isPresent()) {
-            return new Creation.TokenHeld(held.get());
+            return new Creation.TokenHeld<>(held.get());
         }
         String alias = instance.alias() == null ? null : instance.alias().toLowerCase(Locale.ROOT);
         if (alias != null && aliases.containsKey(alias)) {
-            return Creation.Refused.ALIAS_TAKEN;
+            return Creation.refused(InstanceRefusal.ALIAS_TAKEN);
         }
         instances.put(instance.id(), instance);
         if (alias != null) {
             aliases.put(alias, instance.id());
         }
         tokens.claim("-", token, now);
-        return Creation.CREATED;
+        return Creation.created();
     }
 
     @Override
@@ -43,17 +43,17 @@ public final class MemoryInstances implements InstanceStore {
     }
 
     @Override
-    public synchronized Creation create(ContactFlow flow) {
+    public synchronized Creation<FlowRefusal> create(ContactFlow flow) {
         if (!instances.containsKey(flow.instanceId())) {
-            return Creation.Refused.INSTANCE_MISSING;
+            return Creation.refused(FlowRefusal.INSTANCE_MISSING);
         }
         String nameKey = flow.instanceId() + "/" + flow.name();
         if (flowNames.containsKey(nameKey)) {
-            return Creation.Refused.NAME_TAKEN;
+            return Creation.refused(FlowRefusal.NAME_TAKEN);
         }
         flows.put(flowKey(flow.instanceId(), flow.id()), flow);
         flowNames.put(nameKey, flow.id());
-        return Creation.CREATED;
+        return Creation.created();
     }
 
     @Override

@@ -1,30 +1,27 @@
 package dev.connecttasks.operation.port;
 
 /**
- * What a creating transaction (a contact, an instance, a flow) came to: written, the ClientToken
- * already held by an earlier request, or nothing written for a reason the caller turns into its answer.
+ * What a creating write (a contact, an instance, a flow) came to: written, the ClientToken already held
+ * by an earlier request, or nothing written for a reason of type {@code R}, which each writer names
+ * and the operation turns into its answer.
  */
-public sealed interface Creation {
-    Creation CREATED = new Created();
+public sealed interface Creation<R extends Enum<R>> {
 
-    record Created() implements Creation {
+    static <R extends Enum<R>> Creation<R> created() {
+        return new Created<>();
+    }
+
+    static <R extends Enum<R>> Creation<R> refused(R reason) {
+        return new Refused<>(reason);
+    }
+
+    record Created<R extends Enum<R>>() implements Creation<R> {
     }
 
     /** A live earlier request holds the ClientToken: what it created, and its request's hash. */
-    record TokenHeld(IdempotencyRecord earlier) implements Creation {
+    record TokenHeld<R extends Enum<R>>(IdempotencyRecord earlier) implements Creation<R> {
     }
 
-    enum Refused implements Creation {
-        INSTANCE_MISSING,
-        FLOW_MISSING,
-        /** The flow exists but is saved, not published. */
-        FLOW_NOT_PUBLISHED,
-        PREVIOUS_MISSING,
-        /** The previous contact already has the most tasks linked to it. */
-        PREVIOUS_AT_CAPACITY,
-        /** Another instance has the alias (ignoring case). */
-        ALIAS_TAKEN,
-        /** Another flow of the instance has the name. */
-        NAME_TAKEN
+    record Refused<R extends Enum<R>>(R reason) implements Creation<R> {
     }
 }

@@ -18,6 +18,7 @@ import dev.connecttasks.error.ErrorType;
 import dev.connecttasks.flow.FlowResult;
 import dev.connecttasks.instance.ContactFlow;
 import dev.connecttasks.instance.Instance;
+import dev.connecttasks.operation.port.NewContactStore.Refusal;
 import dev.connecttasks.testing.Flows;
 import dev.connecttasks.testing.TestContacts;
 import java.time.Duration;
@@ -87,7 +88,7 @@ public abstract class ContactPortsContract {
     }
 
     protected Contact created(Contact contact) {
-        assertEquals(Creation.CREATED, newContacts.create(contact, null, now));
+        assertEquals(Creation.created(), newContacts.create(contact, null, now));
         return contact;
     }
 
@@ -118,13 +119,13 @@ public abstract class ContactPortsContract {
         Contact first = TestContacts.pending(INSTANCE, now);
         Contact second = TestContacts.pending(INSTANCE, now);
         IdempotencyRecord token = new IdempotencyRecord("token-" + first.id(), "hash-1", first.id());
-        assertEquals(Creation.CREATED, newContacts.create(first, token, now));
-        Creation held = newContacts.create(second, new IdempotencyRecord(token.clientToken(), "hash-2", second.id()), now);
-        assertEquals(new Creation.TokenHeld(new IdempotencyRecord(token.clientToken(), "hash-1", first.id())), held);
+        assertEquals(Creation.created(), newContacts.create(first, token, now));
+        Creation<Refusal> held = newContacts.create(second, new IdempotencyRecord(token.clientToken(), "hash-2", second.id()), now);
+        assertEquals(new Creation.TokenHeld<>(new IdempotencyRecord(token.clientToken(), "hash-1", first.id())), held);
         assertEquals(Optional.empty(), table.find(second.key(), now));
         // the same token in another instance is another token
         Contact elsewhere = TestContacts.pending("instance-b", now);
-        assertEquals(Creation.CREATED, newContacts.create(elsewhere,
+        assertEquals(Creation.created(), newContacts.create(elsewhere,
                 new IdempotencyRecord(token.clientToken(), "hash-1", elsewhere.id()), now));
     }
 
@@ -132,10 +133,10 @@ public abstract class ContactPortsContract {
     void aClientTokenOlderThan24HoursIsFreeAgain() {
         Contact first = TestContacts.pending(INSTANCE, now);
         Instant dayAgo = now.minus(IdempotencyRecord.LIFETIME).minusSeconds(1);
-        assertEquals(Creation.CREATED, newContacts.create(first,
+        assertEquals(Creation.created(), newContacts.create(first,
                 new IdempotencyRecord("old-" + first.id(), "h", first.id()), dayAgo));
         Contact second = TestContacts.pending(INSTANCE, now);
-        assertEquals(Creation.CREATED, newContacts.create(second,
+        assertEquals(Creation.created(), newContacts.create(second,
                 new IdempotencyRecord("old-" + first.id(), "h", second.id()), now));
         assertTrue(table.find(second.key(), now).isPresent());
     }
@@ -144,21 +145,21 @@ public abstract class ContactPortsContract {
     void concurrentCreatesWithOneTokenMakeExactlyOneContact() throws Exception {
         String clientToken = "race-" + now.toEpochMilli();
         List<Contact> attempts = new ArrayList<>();
-        List<Callable<Creation>> calls = new ArrayList<>();
+        List<Callable<Creation<Refusal>>> calls = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             Contact attempt = TestContacts.pending(INSTANCE, now);
             attempts.add(attempt);
             calls.add(() -> newContacts.create(attempt, new IdempotencyRecord(clientToken, "h", attempt.id()), now));
         }
-        List<Future<Creation>> results = pool.invokeAll(calls);
+        List<Future<Creation<Refusal>>> results = pool.invokeAll(calls);
         List<String> winners = new ArrayList<>();
         List<String> resolved = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
-            Creation outcome = results.get(i).get();
-            if (outcome instanceof Creation.TokenHeld held) {
+            Creation<Refusal> outcome = results.get(i).get();
+            if (outcome instanceof Creation.TokenHeld<Refusal> held) {
                 resolved.add(held.earlier().createdId());
             } else {
-                assertEquals(Creation.CREATED, outcome);
+                assertEquals(Creation.created(), outcome);
                 winners.add(attempts.get(i).id());
             }
         }
@@ -175,14 +176,14 @@ public abstract class ContactPortsContract {
             created(TestContacts.following(previous, now));
         }
         Contact thirteenth = TestContacts.following(previous, now);
-        assertEquals(Creation.Refused.PREVIOUS_AT_CAPACITY, newContacts.create(thirteenth, null, now));
+        assertEquals(Creation.refused(Refusal.PREVIOUS_AT_CAPACITY), newContacts.create(thirteenth, null, now));
         assertEquals(Optional.empty(), table.find(thirteenth.key(), now));
     }
 
     @Test
     void aMissingPreviousContactIsNotFoundAndNothingIsWritten() {
         Contact orphan = TestContacts.following(TestContacts.pending(INSTANCE, now), now);
-        assertEquals(Creation.Refused.PREVIOUS_MISSING, newContacts.create(orphan, null, now));
+        assertEquals(Creation.refused(Refusal.PREVIOUS_MISSING), newContacts.create(orphan, null, now));
         assertEquals(Optional.empty(), table.find(orphan.key(), now));
     }
 
@@ -314,15 +315,15 @@ public abstract class ContactPortsContract {
     @Test
     void anUnknownInstanceOrFlowIsNotFoundAndASavedFlowCannotStartTasks() {
         Contact elsewhere = TestContacts.pending("no-such-instance", now);
-        assertEquals(Creation.Refused.INSTANCE_MISSING, newContacts.create(elsewhere, null, now));
+        assertEquals(Creation.refused(Refusal.INSTANCE_MISSING), newContacts.create(elsewhere, null, now));
         Contact unknownFlow = new Contact(new ContactKey(INSTANCE, "c-" + now.toEpochMilli()), "no-such-flow", "n", null,
                 Map.of(), Map.of(), null, null, null, now, now, null, FlowStatus.PENDING, null, null, null);
-        assertEquals(Creation.Refused.FLOW_MISSING, newContacts.create(unknownFlow, null, now));
+        assertEquals(Creation.refused(Refusal.FLOW_MISSING), newContacts.create(unknownFlow, null, now));
         instances.create(new ContactFlow(INSTANCE, "draft", "Draft "
                 + now.toEpochMilli(), "CONTACT_FLOW", null, "{}", ContactFlow.SAVED, Map.of(), now));
         Contact draft = new Contact(new ContactKey(INSTANCE, "d-" + now.toEpochMilli()), "draft", "n", null,
                 Map.of(), Map.of(), null, null, null, now, now, null, FlowStatus.PENDING, null, null, null);
-        assertEquals(Creation.Refused.FLOW_NOT_PUBLISHED, newContacts.create(draft, null, now));
+        assertEquals(Creation.refused(Refusal.FLOW_NOT_PUBLISHED), newContacts.create(draft, null, now));
         assertEquals(Optional.empty(), table.find(draft.key(), now));
     }
 
@@ -331,7 +332,7 @@ public abstract class ContactPortsContract {
         Contact previous = created(TestContacts.pending(INSTANCE, now));
         Contact contact = TestContacts.following(previous, now);
         IdempotencyRecord token = new IdempotencyRecord("w-" + contact.id(), "h", contact.id());
-        assertEquals(Creation.CREATED, newContacts.create(contact, token, now));
+        assertEquals(Creation.created(), newContacts.create(contact, token, now));
         for (int i = 1; i < ContactRules.MAX_TASKS_PER_PREVIOUS_CONTACT; i++) {
             created(TestContacts.following(previous, now));
         }
@@ -340,9 +341,9 @@ public abstract class ContactPortsContract {
         assertEquals(Optional.empty(), table.find(contact.key(), now));
         // the link is released: the previous contact has room for one more task, and only one
         created(TestContacts.following(previous, now));
-        assertEquals(Creation.Refused.PREVIOUS_AT_CAPACITY, newContacts.create(TestContacts.following(previous, now), null, now));
+        assertEquals(Creation.refused(Refusal.PREVIOUS_AT_CAPACITY), newContacts.create(TestContacts.following(previous, now), null, now));
         Contact retry = TestContacts.pending(INSTANCE, now);
-        assertEquals(Creation.CREATED, newContacts.create(retry, new IdempotencyRecord(token.clientToken(), "h", retry.id()), now));
+        assertEquals(Creation.created(), newContacts.create(retry, new IdempotencyRecord(token.clientToken(), "h", retry.id()), now));
     }
 
     @Test

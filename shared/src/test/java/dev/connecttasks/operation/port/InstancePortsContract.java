@@ -37,7 +37,7 @@ public abstract class InstancePortsContract {
     @Test
     void anInstanceReadsBackWhole() {
         Instance instance = instance(unique("whole"));
-        assertEquals(Creation.CREATED, instances.create(instance, null, now));
+        assertEquals(Creation.created(), instances.create(instance, null, now));
         assertEquals(Optional.of(instance), instances.findInstance(instance.id()));
         assertEquals(Optional.empty(), instances.findInstance("missing"));
     }
@@ -45,9 +45,9 @@ public abstract class InstancePortsContract {
     @Test
     void anAliasIsTakenOnceIgnoringCaseAndARefusedInstanceIsNotWritten() {
         String alias = unique("case");
-        assertEquals(Creation.CREATED, instances.create(instance(alias), null, now));
+        assertEquals(Creation.created(), instances.create(instance(alias), null, now));
         Instance second = instance(alias.toUpperCase());
-        assertEquals(Creation.Refused.ALIAS_TAKEN, instances.create(second, null, now));
+        assertEquals(Creation.refused(InstanceStore.InstanceRefusal.ALIAS_TAKEN), instances.create(second, null, now));
         assertEquals(Optional.empty(), instances.findInstance(second.id()));
     }
 
@@ -55,13 +55,13 @@ public abstract class InstancePortsContract {
     void aTokenIsHeldForItsLifetimeWithTheFirstRequestsHash() {
         String token = unique("token");
         Instance first = instance(unique("first"));
-        assertEquals(Creation.CREATED, instances.create(first, new IdempotencyRecord(token, "h1", first.id()), now));
+        assertEquals(Creation.created(), instances.create(first, new IdempotencyRecord(token, "h1", first.id()), now));
         Instance second = instance(unique("second"));
-        assertEquals(new Creation.TokenHeld(new IdempotencyRecord(token, "h1", first.id())),
+        assertEquals(new Creation.TokenHeld<>(new IdempotencyRecord(token, "h1", first.id())),
                 instances.create(second, new IdempotencyRecord(token, "h2", second.id()), now));
         assertEquals(Optional.empty(), instances.findInstance(second.id()));
         Instant later = now.plus(IdempotencyRecord.LIFETIME);
-        assertEquals(Creation.CREATED, instances.create(second, new IdempotencyRecord(token, "h2", second.id()), later));
+        assertEquals(Creation.created(), instances.create(second, new IdempotencyRecord(token, "h2", second.id()), later));
     }
 
     @Test
@@ -71,13 +71,13 @@ public abstract class InstancePortsContract {
         instances.create(a, null, now);
         instances.create(b, null, now);
         ContactFlow flow = flow(a.id(), "Routing");
-        assertEquals(Creation.CREATED, instances.create(flow));
+        assertEquals(Creation.created(), instances.create(flow));
         assertEquals(Optional.of(flow), instances.findFlow(a.id(), flow.id()));
         assertEquals(Optional.empty(), instances.findFlow(b.id(), flow.id()));
         ContactFlow sameName = flow(a.id(), "Routing");
-        assertEquals(Creation.Refused.NAME_TAKEN, instances.create(sameName));
+        assertEquals(Creation.refused(InstanceStore.FlowRefusal.NAME_TAKEN), instances.create(sameName));
         assertEquals(Optional.empty(), instances.findFlow(a.id(), sameName.id()));
-        assertEquals(Creation.CREATED, instances.create(flow(b.id(), "Routing")));
-        assertEquals(Creation.Refused.INSTANCE_MISSING, instances.create(flow("missing", "Routing")));
+        assertEquals(Creation.created(), instances.create(flow(b.id(), "Routing")));
+        assertEquals(Creation.refused(InstanceStore.FlowRefusal.INSTANCE_MISSING), instances.create(flow("missing", "Routing")));
     }
 }
