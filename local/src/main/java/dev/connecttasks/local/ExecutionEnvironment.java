@@ -42,7 +42,8 @@ final class ExecutionEnvironment implements AutoCloseable {
     private final String functionArn;
     private final ExecutorService threads;
     private final HttpServer runtimeApi;
-    private final Process process;
+    /** Set once, right after the Runtime API it polls is up. */
+    private volatile Process process;
     private final SynchronousQueue<Invocation> next = new SynchronousQueue<>();
     /** Completes when the runtime first polls for an invocation; fails when its init or restore fails. */
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
@@ -52,32 +53,27 @@ final class ExecutionEnvironment implements AutoCloseable {
     private record Invocation(String requestId, byte[] payload, long deadlineMillis, CompletableFuture<Outcome> outcome) {
     }
 
-    private ExecutionEnvironment(SamTemplate.FunctionSpec spec, String functionArn, ExecutorService threads,
-            HttpServer runtimeApi, Process process) {
+    private ExecutionEnvironment(SamTemplate.FunctionSpec spec, String functionArn) throws IOException {
         this.spec = spec;
         this.functionArn = functionArn;
-        this.threads = threads;
-        this.runtimeApi = runtimeApi;
-        this.process = process;
+        this.threads = LoopbackServer.threads("runtime-api-" + spec.id(), 0);
+        // started last, so the Runtime API's threads see every field set above
+        this.runtimeApi = LoopbackServer.start(0, this::handle, threads);
     }
 
     /** Starts the environment's JVM; it initialises in the background, and the first invocation waits for it. */
     static ExecutionEnvironment start(SamTemplate.FunctionSpec spec, java.nio.file.Path taskRoot, LambdaLaunch launch)
             throws IOException {
-        ExecutorService threads = LoopbackServer.threads("runtime-api-" + spec.id(), 0);
-        ExecutionEnvironment[] self = new ExecutionEnvironment[1];
-        HttpServer runtimeApi = LoopbackServer.start(0, exchange -> self[0].handle(exchange), threads);
+        ExecutionEnvironment environment = new ExecutionEnvironment(spec, launch.names().functionArn(spec.id()));
         Process process;
         try {
-            process = launch.process(spec, taskRoot, "127.0.0.1:" + runtimeApi.getAddress().getPort()).start();
+            process = launch.process(spec, taskRoot, "127.0.0.1:" + environment.runtimeApi.getAddress().getPort()).start();
         } catch (IOException e) {
-            runtimeApi.stop(0);
-            threads.shutdownNow();
+            environment.runtimeApi.stop(0);
+            environment.threads.shutdownNow();
             throw e;
         }
-        ExecutionEnvironment environment = new ExecutionEnvironment(spec, launch.names().functionArn(spec.id()),
-                threads, runtimeApi, process);
-        self[0] = environment;
+        environment.process = process;
         environment.forwardLogs(process.getInputStream(), launch.logs(), false);
         environment.forwardLogs(process.getErrorStream(), launch.logs(), true);
         process.onExit().thenRun(environment::exited);

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
@@ -22,7 +23,8 @@ public final class LambdaService implements AutoCloseable {
     static final int DEFAULT_MAX_ENVIRONMENTS = 4;
 
     private final CredentialsEndpoint credentials;
-    private final Map<String, FunctionPool> pools = new LinkedHashMap<>();
+    /** By function id; the Invoke API reads it from its own threads. */
+    private final Map<String, FunctionPool> pools = new ConcurrentHashMap<>();
     private final LambdaInvokeEndpoint invokeEndpoint;
     private final Path taskRoots;
 
@@ -33,12 +35,10 @@ public final class LambdaService implements AutoCloseable {
         Files.createDirectories(root.resolve("target/local-runtime"));
         taskRoots = Files.createTempDirectory(root.resolve("target/local-runtime"), "lambda-");
         credentials = new CredentialsEndpoint();
-        Map<String, LocalFunction> functions = new ConcurrentHashMap<>();
-        invokeEndpoint = new LambdaInvokeEndpoint(functions);
+        invokeEndpoint = new LambdaInvokeEndpoint(pools);
         LambdaLaunch launch = new LambdaLaunch(Path.of(ProcessHandle.current().info().command().orElse("java")),
                 runtimeClasspath, root, taskRoots, names, credentials, localEnvironment(invokeEndpoint.url()), logs);
         template.functions().forEach((id, spec) -> pools.put(id, new FunctionPool(spec, launch, maxEnvironments)));
-        functions.putAll(pools);
     }
 
     /** The emulator's endpoints, as this process has them, and the local Invoke API for Lambda. */
@@ -75,7 +75,7 @@ public final class LambdaService implements AutoCloseable {
 
     /** The process ids of every execution environment that exists now, by function. */
     Map<String, List<Long>> environments() {
-        Map<String, List<Long>> pids = new LinkedHashMap<>();
+        Map<String, List<Long>> pids = new TreeMap<>();
         pools.forEach((id, pool) -> pids.put(id, pool.pids()));
         return pids;
     }
