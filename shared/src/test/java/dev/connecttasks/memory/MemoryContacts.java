@@ -5,6 +5,7 @@ import dev.connecttasks.contact.ContactChanges;
 import dev.connecttasks.contact.ContactKey;
 import dev.connecttasks.contact.ContactRules;
 import dev.connecttasks.contact.FlowStatus;
+import dev.connecttasks.contact.QueueInfo;
 import dev.connecttasks.contact.Reference;
 import dev.connecttasks.flow.FlowResult;
 import dev.connecttasks.instance.ContactFlow;
@@ -147,11 +148,9 @@ public final class MemoryContacts implements ContactStore, NewContactStore, Flow
         Map<String, Reference> references = new HashMap<>(contact.references());
         references.putAll(changes.references());
         ContactRules.checkReferenceCap(references);
-        replace(stored.get(), new Contact(key, contact.contactFlowId(),
-                changes.name() != null ? changes.name() : contact.name(),
+        replace(stored.get(), changed(contact, changes.name() != null ? changes.name() : contact.name(),
                 changes.description() != null ? changes.description() : contact.description(),
-                contact.attributes(), references, contact.previousContactId(), contact.initialContactId(),
-                contact.relatedContactId(), contact.initiatedAt(), now, contact.scheduledAt(), contact.flowStatus(),
+                contact.attributes(), references, now, contact.scheduledAt(), contact.flowStatus(),
                 contact.flowStartedAt(), contact.queue(), contact.disconnectedAt()));
         return Change.DONE;
     }
@@ -167,10 +166,9 @@ public final class MemoryContacts implements ContactStore, NewContactStore, Flow
         if (contact.flowStatus() != FlowStatus.SCHEDULED) {
             return contact.flowStatus() == FlowStatus.STARTED ? Change.FLOW_STARTED : Change.NOT_SCHEDULED;
         }
-        replace(stored.get(), new Contact(key, contact.contactFlowId(), contact.name(), contact.description(),
-                contact.attributes(), contact.references(), contact.previousContactId(), contact.initialContactId(),
-                contact.relatedContactId(), contact.initiatedAt(), now, scheduledTime, contact.flowStatus(),
-                contact.flowStartedAt(), contact.queue(), contact.disconnectedAt()));
+        replace(stored.get(), changed(contact, contact.name(), contact.description(), contact.attributes(),
+                contact.references(), now, scheduledTime, contact.flowStatus(), contact.flowStartedAt(),
+                contact.queue(), contact.disconnectedAt()));
         return Change.DONE;
     }
 
@@ -188,10 +186,9 @@ public final class MemoryContacts implements ContactStore, NewContactStore, Flow
             return false;
         }
         Contact contact = stored.contact();
-        replace(stored, new Contact(key, contact.contactFlowId(), contact.name(), contact.description(),
-                run.attributes(), contact.references(), contact.previousContactId(), contact.initialContactId(),
-                contact.relatedContactId(), contact.initiatedAt(), now, contact.scheduledAt(), FlowStatus.STARTED,
-                now, run.queue() != null ? run.queue() : contact.queue(),
+        replace(stored, changed(contact, contact.name(), contact.description(), run.attributes(),
+                contact.references(), now, contact.scheduledAt(), FlowStatus.STARTED, now,
+                run.queue() != null ? run.queue() : contact.queue(),
                 run.disconnectedAt() != null ? run.disconnectedAt() : contact.disconnectedAt()));
         return true;
     }
@@ -199,6 +196,15 @@ public final class MemoryContacts implements ContactStore, NewContactStore, Flow
     private Optional<Stored> present(ContactKey key, Instant now) {
         Stored stored = contacts.get(key);
         return stored != null && stored.presentAt(now) ? Optional.of(stored) : Optional.empty();
+    }
+
+    /** The contact with what a write may change; its identity, links and initiation stay. */
+    private static Contact changed(Contact contact, String name, String description, Map<String, String> attributes,
+            Map<String, Reference> references, Instant lastUpdatedAt, Instant scheduledAt, FlowStatus flowStatus,
+            Instant flowStartedAt, QueueInfo queue, Instant disconnectedAt) {
+        return new Contact(contact.key(), contact.contactFlowId(), name, description, attributes, references,
+                contact.previousContactId(), contact.initialContactId(), contact.relatedContactId(),
+                contact.initiatedAt(), lastUpdatedAt, scheduledAt, flowStatus, flowStartedAt, queue, disconnectedAt);
     }
 
     private void replace(Stored stored, Contact changed) {

@@ -44,10 +44,10 @@ class StartFlowTest {
         ContactKey key = start(backend.flowId, inAnHour);
         StartMessage message = new StartMessage(key, backend.flowId, inAnHour);
         backend.clock.advance(Duration.ofHours(1));
-        StartOutcome first = backend.startFlow().run(message);
+        StartOutcome first = backend.runFlow().run(message);
         assertTrue(first.claimed());
         assertEquals(FlowResult.End.QUEUED, first.run().end());
-        assertEquals(Refusal.ALREADY_STARTED, backend.startFlow().run(message).refusal());
+        assertEquals(Refusal.ALREADY_STARTED, backend.runFlow().run(message).refusal());
         Contact contact = stored(key);
         assertEquals(FlowStatus.STARTED, contact.flowStatus());
         assertEquals(backend.now(), contact.flowStartedAt());
@@ -59,9 +59,9 @@ class StartFlowTest {
 
     @Test
     void aFlowThatEndsWithoutAQueueDisconnectsTheTask() {
-        String flowId = backend.createFlow("Close", Flows.read("close-without-agent.json"), null);
+        String flowId = backend.createFlow(backend.instanceId, "Close", Flows.read("close-without-agent.json"));
         ContactKey key = start(flowId, null);
-        assertTrue(backend.startFlow().run(new StartMessage(key, flowId, null)).claimed());
+        assertTrue(backend.runFlow().run(new StartMessage(key, flowId, null)).claimed());
         Contact contact = stored(key);
         assertNull(contact.queue());
         assertEquals(contact.flowStartedAt(), contact.disconnectedAt());
@@ -70,13 +70,13 @@ class StartFlowTest {
     @Test
     void startsThatTheContactDoesNotWaitForStartNothing() {
         ContactKey scheduled = start(backend.flowId, inAnHour);
-        assertEquals(Refusal.SUPERSEDED, backend.startFlow().run(new StartMessage(scheduled, backend.flowId, null)).refusal());
+        assertEquals(Refusal.SUPERSEDED, backend.runFlow().run(new StartMessage(scheduled, backend.flowId, null)).refusal());
         assertEquals(Refusal.SUPERSEDED,
-                backend.startFlow().run(new StartMessage(scheduled, backend.flowId, inAnHour.plusSeconds(1))).refusal());
+                backend.runFlow().run(new StartMessage(scheduled, backend.flowId, inAnHour.plusSeconds(1))).refusal());
         ContactKey immediate = start(backend.flowId, null);
         assertEquals(Refusal.SUPERSEDED,
-                backend.startFlow().run(new StartMessage(immediate, backend.flowId, inAnHour)).refusal());
-        assertEquals(Refusal.NO_SUCH_CONTACT, backend.startFlow()
+                backend.runFlow().run(new StartMessage(immediate, backend.flowId, inAnHour)).refusal());
+        assertEquals(Refusal.NO_SUCH_CONTACT, backend.runFlow()
                 .run(new StartMessage(new ContactKey(backend.instanceId, "missing"), backend.flowId, null)).refusal());
         assertEquals(FlowStatus.SCHEDULED, stored(scheduled).flowStatus());
         assertEquals(FlowStatus.PENDING, stored(immediate).flowStatus());
@@ -86,7 +86,7 @@ class StartFlowTest {
     void aLateStartStillStartsAFlowThatNeverStarted() {
         ContactKey key = start(backend.flowId, inAnHour);
         backend.clock.advance(Duration.ofDays(2));
-        assertTrue(backend.startFlow().run(new StartMessage(key, backend.flowId, inAnHour)).claimed());
+        assertTrue(backend.runFlow().run(new StartMessage(key, backend.flowId, inAnHour)).claimed());
     }
 
     @Test
@@ -100,7 +100,7 @@ class StartFlowTest {
             }
             return new FlowResult(contact.attributes(), null, now, 1, FlowResult.End.DISCONNECTED);
         };
-        assertTrue(backend.startFlow(renamingOnce).run(new StartMessage(key, backend.flowId, null)).claimed());
+        assertTrue(backend.runFlow(renamingOnce).run(new StartMessage(key, backend.flowId, null)).claimed());
         assertEquals(List.of("Call back", "Renamed"), namesSeen);
     }
 
@@ -112,7 +112,7 @@ class StartFlowTest {
             return new FlowResult(contact.attributes(), null, now, 1, FlowResult.End.DISCONNECTED);
         };
         assertApiError(ErrorType.THROTTLING, "kept changing",
-                () -> backend.startFlow(alwaysRaced).run(new StartMessage(key, backend.flowId, null)));
+                () -> backend.runFlow(alwaysRaced).run(new StartMessage(key, backend.flowId, null)));
         assertEquals(FlowStatus.PENDING, stored(key).flowStatus());
     }
 }

@@ -14,6 +14,7 @@ import dev.connecttasks.contact.ReferenceType;
 import dev.connecttasks.contact.TaskRequest;
 import dev.connecttasks.error.ErrorType;
 import dev.connecttasks.flow.StartMessage;
+import dev.connecttasks.instance.ContactFlow;
 import dev.connecttasks.instance.FlowRequest;
 import dev.connecttasks.instance.InstanceRequest;
 import dev.connecttasks.memory.MemoryBackend;
@@ -176,7 +177,8 @@ class StartTaskContactTest {
                 new TaskRequest("no-such-instance", backend.flowId, "n", null, null, null, null, null, null, null)));
         assertApiError(ErrorType.RESOURCE_NOT_FOUND, "ContactFlowId no-such-flow was not found", () -> operation.start(
                 new TaskRequest(backend.instanceId, "no-such-flow", "n", null, null, null, null, null, null, null)));
-        String draft = backend.createFlow("Draft", "{}", "SAVED");
+        String draft = backend.createContactFlow().create(new FlowRequest(backend.instanceId, "Draft", "CONTACT_FLOW", null, "{}",
+                ContactFlow.SAVED, Map.of()));
         assertApiError(ErrorType.INVALID_PARAMETER, "not published", () -> operation.start(
                 new TaskRequest(backend.instanceId, draft, "n", null, null, null, null, null, null, null)));
         assertApiError(ErrorType.RESOURCE_NOT_FOUND, "ContactFlowId no-such-flow", () -> operation.start(
@@ -226,7 +228,7 @@ class StartTaskContactTest {
     void aFlowThatStartedDespiteAFailedStartIsASuccess() {
         TaskRequest request = task();
         // the runner claims the contact, then the start reports a failure (a timeout after delivery)
-        backend.starter.fail(new IllegalStateException("timed out"), () -> backend.startFlow()
+        backend.starter.fail(new IllegalStateException("timed out"), () -> backend.runFlow()
                 .run(new StartMessage(backend.contacts.keys().get(0), backend.flowId, null)));
         String contactId = operation.start(request);
         assertEquals(FlowStatus.STARTED, stored(contactId).flowStatus());

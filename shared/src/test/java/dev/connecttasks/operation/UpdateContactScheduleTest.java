@@ -46,8 +46,8 @@ class UpdateContactScheduleTest {
         assertTrue(backend.scheduler.schedules().containsValue(new Schedule(key, later, null)));
         // the schedule for the old time starts nothing; the new one starts the flow
         assertEquals(StartOutcome.Refusal.SUPERSEDED,
-                backend.startFlow().run(new StartMessage(key, backend.flowId, inAnHour)).refusal());
-        assertTrue(backend.startFlow().run(new StartMessage(key, null, later)).claimed());
+                backend.runFlow().run(new StartMessage(key, backend.flowId, inAnHour)).refusal());
+        assertTrue(backend.runFlow().run(new StartMessage(key, null, later)).claimed());
     }
 
     @Test
@@ -56,7 +56,7 @@ class UpdateContactScheduleTest {
         assertApiError(ErrorType.INVALID_REQUEST, "not a scheduled task",
                 () -> operation.reschedule(new ScheduleChange(immediate, inAnHour)));
         ContactKey scheduled = start(inAnHour);
-        assertTrue(backend.startFlow().run(new StartMessage(scheduled, backend.flowId, inAnHour)).claimed());
+        assertTrue(backend.runFlow().run(new StartMessage(scheduled, backend.flowId, inAnHour)).claimed());
         assertApiError(ErrorType.INVALID_REQUEST, "already started",
                 () -> operation.reschedule(new ScheduleChange(scheduled, inAnHour.plusSeconds(60))));
         assertEquals(FlowStatus.STARTED, backend.describeContact().describe(scheduled).flowStatus());
@@ -66,7 +66,7 @@ class UpdateContactScheduleTest {
     @Test
     void aRefusedMoveToTheTimeAlreadyScheduledKeepsThatSchedule() {
         ContactKey scheduled = start(inAnHour);
-        backend.startFlow().run(new StartMessage(scheduled, backend.flowId, inAnHour));
+        backend.runFlow().run(new StartMessage(scheduled, backend.flowId, inAnHour));
         // the schedule was there before this request, so the refusal must not delete it
         assertApiError(ErrorType.INVALID_REQUEST, "already started",
                 () -> operation.reschedule(new ScheduleChange(scheduled, inAnHour)));

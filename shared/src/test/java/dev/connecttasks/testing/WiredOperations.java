@@ -1,0 +1,105 @@
+package dev.connecttasks.testing;
+
+import dev.connecttasks.contact.Arns;
+import dev.connecttasks.flow.FlowEngine;
+import dev.connecttasks.flow.FlowInterpreter;
+import dev.connecttasks.instance.FlowRequest;
+import dev.connecttasks.operation.CreateContactFlow;
+import dev.connecttasks.operation.CreateInstance;
+import dev.connecttasks.operation.DescribeContact;
+import dev.connecttasks.operation.DescribeContactFlow;
+import dev.connecttasks.operation.DescribeInstance;
+import dev.connecttasks.operation.ListContactReferences;
+import dev.connecttasks.operation.StartFlow;
+import dev.connecttasks.operation.StartTaskContact;
+import dev.connecttasks.operation.UpdateContact;
+import dev.connecttasks.operation.UpdateContactSchedule;
+import dev.connecttasks.operation.port.ContactStore;
+import dev.connecttasks.operation.port.FlowRunStore;
+import dev.connecttasks.operation.port.FlowStarter;
+import dev.connecttasks.operation.port.InstanceStore;
+import dev.connecttasks.operation.port.NewContactStore;
+import dev.connecttasks.operation.port.TaskScheduler;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * The operations wired as the functions wire them, over the ports a test backend gives them: the
+ * emulator's adapters ({@link TestBackend}) or the in-memory ones ({@code MemoryBackend}).
+ */
+public abstract class WiredOperations {
+    private final ContactStore contactStore;
+    private final NewContactStore newContactStore;
+    private final FlowRunStore flowRunStore;
+    private final InstanceStore instanceStore;
+    private final TaskScheduler scheduler;
+    private final FlowStarter starter;
+    private final Clock clock;
+    private final Arns arns;
+
+    protected WiredOperations(ContactStore contactStore, NewContactStore newContactStore, FlowRunStore flowRunStore,
+            InstanceStore instanceStore, TaskScheduler scheduler, FlowStarter starter, Clock clock, Arns arns) {
+        this.contactStore = contactStore;
+        this.newContactStore = newContactStore;
+        this.flowRunStore = flowRunStore;
+        this.instanceStore = instanceStore;
+        this.scheduler = scheduler;
+        this.starter = starter;
+        this.clock = clock;
+        this.arns = arns;
+    }
+
+    /** Creates a published flow of type CONTACT_FLOW; returns its id. */
+    public String createFlow(String instanceId, String name, String content) {
+        return createContactFlow().create(new FlowRequest(instanceId, name, "CONTACT_FLOW", null, content, null, Map.of()));
+    }
+
+    public CreateInstance createInstance() {
+        return new CreateInstance(instanceStore, clock);
+    }
+
+    public DescribeInstance describeInstance() {
+        return new DescribeInstance(instanceStore);
+    }
+
+    public CreateContactFlow createContactFlow() {
+        return new CreateContactFlow(instanceStore, clock);
+    }
+
+    public DescribeContactFlow describeContactFlow() {
+        return new DescribeContactFlow(instanceStore);
+    }
+
+    public StartTaskContact startTaskContact() {
+        return new StartTaskContact(contactStore, newContactStore, scheduler, starter, clock);
+    }
+
+    public DescribeContact describeContact() {
+        return new DescribeContact(contactStore, clock);
+    }
+
+    public UpdateContact updateContact() {
+        return new UpdateContact(contactStore, clock);
+    }
+
+    public UpdateContactSchedule updateContactSchedule() {
+        return new UpdateContactSchedule(contactStore, scheduler, clock);
+    }
+
+    public ListContactReferences listContactReferences() {
+        return new ListContactReferences(describeContact());
+    }
+
+    public FlowInterpreter flowEngine() {
+        return new FlowInterpreter(arns);
+    }
+
+    public StartFlow runFlow(FlowEngine engine) {
+        return new StartFlow(flowRunStore, engine, clock);
+    }
+
+    /** The flow-runner's use case with the real flow engine. */
+    public StartFlow runFlow() {
+        return runFlow(flowEngine());
+    }
+}
