@@ -9,7 +9,8 @@
    item), to roll back a cancelled transaction: a transaction costs time in proportion to the table's
    size, which no DynamoDB table does. Here the backup is of the items the transaction touches, and a
    cancelled transaction restores exactly those: the same all-or-nothing result, at the cost of the
-   transaction itself.
+   transaction itself. moto writes a stream record for each step it applied, and for each step of its
+   undoing; a cancelled transaction drops them all, as DynamoDB's stream never shows one.
 
 Usage: python tools/moto_server.py -H 127.0.0.1 -p 4566
 """
@@ -59,8 +60,19 @@ def _item_key(backend, operation_type, operation):
     return operation["Key"]
 
 
+def _stream_lengths(backend, transact_items):
+    lengths = {}
+    for transact_item in transact_items:
+        for operation in transact_item.values():
+            table = backend.tables.get(operation.get("TableName"))
+            if table is not None and table.stream_shard is not None:
+                lengths[table.name] = (table.stream_shard, len(table.stream_shard.items))
+    return lengths
+
+
 def _transact_touching_only_its_items(original):
     def transact_write_items(self, transact_items):
+        streams = _stream_lengths(self, transact_items)
         backups = []
         for transact_item in transact_items:
             for operation_type, operation in transact_item.items():
@@ -80,6 +92,8 @@ def _transact_touching_only_its_items(original):
                         self.delete_item(table_name, key)
                 else:
                     self.put_item(table_name, before)
+            for shard, length in streams.values():
+                del shard.items[length:]
             raise
 
     return transact_write_items

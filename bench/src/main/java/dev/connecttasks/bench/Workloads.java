@@ -32,7 +32,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
-import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
@@ -40,8 +39,6 @@ import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.lambda.LambdaClient;
-import software.amazon.awssdk.services.lambda.model.InvocationType;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import software.amazon.awssdk.services.scheduler.model.ActionAfterCompletion;
 import software.amazon.awssdk.services.scheduler.model.FlexibleTimeWindowMode;
@@ -62,14 +59,12 @@ final class Workloads {
     private final Fixture fixture;
     private final DynamoDbClient dynamo;
     private final SchedulerClient scheduler;
-    private final LambdaClient lambda;
     private final String table;
 
     Workloads(Fixture fixture) {
         this.fixture = fixture;
         this.dynamo = AwsClients.dynamoDb(fixture.settings);
         this.scheduler = AwsClients.scheduler(fixture.settings);
-        this.lambda = AwsClients.lambda(fixture.settings);
         this.table = fixture.settings.tableName();
     }
 
@@ -161,10 +156,6 @@ final class Workloads {
                             put(contactItem(contactId)),
                             exists("I#" + Fixture.INSTANCE, Fixture.INSTANCE),
                             exists("F#" + Fixture.FLOW, Fixture.INSTANCE)));
-                    lambda.invoke(invoke -> invoke.functionName(fixture.settings.flowRunnerArn())
-                            .invocationType(InvocationType.EVENT)
-                            .payload(SdkBytes.fromUtf8String(new StartMessage(new ContactKey(Fixture.INSTANCE, contactId),
-                                    Fixture.FLOW, null).toJson())));
                 });
     }
 

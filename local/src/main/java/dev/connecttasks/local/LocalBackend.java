@@ -2,14 +2,16 @@ package dev.connecttasks.local;
 
 import dev.connecttasks.config.AwsClients;
 import dev.connecttasks.config.Settings;
-import dev.connecttasks.store.DemoInstance;
+import dev.connecttasks.offline.DemoInstance;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -17,15 +19,20 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 
 /**
  * The whole backend on one machine, with no Docker and no cloud: the template's functions, each in
  * execution environments of its own run as AWS Lambda runs them ({@link LambdaService}), behind the
  * HTTP API ({@link HttpGateway}) and the Lambda Invoke API, over the table and schedule group in the
- * emulator at {@code AWS_ENDPOINT_URL}, with due schedules fired every second.
+ * emulator at {@code AWS_ENDPOINT_URL}, with due schedules fired every second and the table's stream
+ * delivered to the functions its event source mappings name ({@link StreamPoller}).
  */
 public final class LocalBackend implements AutoCloseable {
+    /** How often an idle stream is read: Lambda polls a DynamoDB stream four times a second. */
+    private static final java.time.Duration STREAM_POLL_INTERVAL = java.time.Duration.ofMillis(250);
+
     private final LambdaService lambda;
     private final HttpGateway gateway;
     private final ScheduleFirer firer;
@@ -35,10 +42,19 @@ public final class LocalBackend implements AutoCloseable {
         return thread;
     });
 
-    private LocalBackend(LambdaService lambda, HttpGateway gateway, ScheduleFirer firer) {
+    private final List<StreamPoller> pollers;
+    private final ExecutorService pollerThread = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "stream-poller");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile boolean closed;
+
+    private LocalBackend(LambdaService lambda, HttpGateway gateway, ScheduleFirer firer, List<StreamPoller> pollers) {
         this.lambda = lambda;
         this.gateway = gateway;
         this.firer = firer;
+        this.pollers = pollers;
     }
 
     /**
@@ -62,12 +78,49 @@ public final class LocalBackend implements AutoCloseable {
                     .httpClient(UrlConnectionHttpClient.create())
                     .build();
             LocalBackend backend = new LocalBackend(lambda, gateway,
-                    new ScheduleFirer(AwsClients.scheduler(settings), invoker, settings.scheduleGroup()));
+                    new ScheduleFirer(AwsClients.scheduler(settings), invoker, settings.scheduleGroup()),
+                    streamPollers(functions, lambda, settings, names));
             backend.ticker.scheduleWithFixedDelay(backend::tick, 1, 1, TimeUnit.SECONDS);
+            backend.pollerThread.execute(backend::pollStreams);
             return backend;
         } catch (IOException | RuntimeException e) {
             lambda.close();
             throw e;
+        }
+    }
+
+    private static List<StreamPoller> streamPollers(SamTemplate template, LambdaService lambda, Settings settings,
+            LocalNames names) throws IOException {
+        String streamArn;
+        try (DynamoDbClient dynamo = AwsClients.dynamoDb(settings)) {
+            streamArn = dynamo.describeTable(describe -> describe.tableName(settings.tableName())).table().latestStreamArn();
+        }
+        List<StreamPoller> pollers = new ArrayList<>();
+        for (SamTemplate.StreamMapping mapping : template.streamMappings()) {
+            pollers.add(new StreamPoller(AwsClients.dynamoDbStreams(settings), LocalClients.sqs(names), streamArn, mapping,
+                    lambda.function(mapping.functionId()), names.functionArn(mapping.functionId()), Clock.systemUTC()));
+        }
+        return pollers;
+    }
+
+    /** Delivers the stream until the backend closes, polling again at once while there is traffic. */
+    private void pollStreams() {
+        while (!closed) {
+            int delivered = 0;
+            try {
+                for (StreamPoller poller : pollers) {
+                    delivered += poller.poll();
+                }
+                if (delivered == 0) {
+                    Thread.sleep(STREAM_POLL_INTERVAL.toMillis());
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                if (!closed) {
+                    System.err.println("[local] stream polling failed, retrying: " + e);
+                }
+            }
         }
     }
 
@@ -99,6 +152,8 @@ public final class LocalBackend implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
+        pollerThread.shutdownNow();
         ticker.shutdownNow();
         try {
             ticker.awaitTermination(5, TimeUnit.SECONDS);

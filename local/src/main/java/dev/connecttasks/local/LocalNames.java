@@ -79,6 +79,9 @@ public final class LocalNames {
         if (logicalId.endsWith("Table")) {
             return "arn:aws:dynamodb:" + region + ":" + ACCOUNT_ID + ":table/" + ref(logicalId);
         }
+        if (logicalId.endsWith("Queue")) {
+            return "arn:aws:sqs:" + region + ":" + ACCOUNT_ID + ":" + ref(logicalId);
+        }
         if (logicalId.endsWith("ScheduleGroup")) {
             return "arn:aws:scheduler:" + region + ":" + ACCOUNT_ID + ":schedule-group/" + ref(logicalId);
         }

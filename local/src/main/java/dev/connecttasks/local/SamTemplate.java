@@ -20,10 +20,24 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 /**
  * What the local runtime takes from {@code template.yaml}: each function (handler, code, memory, timeout,
  * environment with {@code Globals} merged and {@code !Ref}, {@code !GetAtt} and {@code !Sub} resolved to
- * the local names) and each HTTP API route. Reading them at start-up keeps the local API and the
- * deployed one from drifting apart.
+ * the local names), each HTTP API route and each DynamoDB stream event source mapping. Reading them at
+ * start-up keeps the local backend and the deployed one from drifting apart.
  */
-public record SamTemplate(Map<String, FunctionSpec> functions, List<Route> routes) {
+public record SamTemplate(Map<String, FunctionSpec> functions, List<Route> routes, List<StreamMapping> streamMappings) {
+
+    public SamTemplate(Map<String, FunctionSpec> functions, List<Route> routes) {
+        this(functions, routes, List.of());
+    }
+
+    /**
+     * A function's {@code DynamoDB} event: the table's stream delivered to it in batches of at most
+     * {@code batchSize} records that match one of {@code filters}, with a failed batch bisected (when
+     * {@code bisect}), retried {@code maxRetries} times (-1: until the records are {@code maxRecordAgeSeconds}
+     * old) and then described on {@code onFailureQueueArn}.
+     */
+    public record StreamMapping(String functionId, int batchSize, boolean bisect, int maxRetries,
+            int maxRecordAgeSeconds, boolean reportBatchItemFailures, List<String> filters, String onFailureQueueArn) {
+    }
 
     /** One {@code AWS::Serverless::Function}, as the local runtime needs it. */
     public record FunctionSpec(String id, String handler, String codeUri, int memoryMb, int timeoutSeconds,
@@ -47,6 +61,7 @@ public record SamTemplate(Map<String, FunctionSpec> functions, List<Route> route
         Map<String, Object> globals = map(map(root.get("Globals")).get("Function"));
         Map<String, FunctionSpec> functions = new LinkedHashMap<>();
         List<Route> routes = new ArrayList<>();
+        List<StreamMapping> streamMappings = new ArrayList<>();
         map(root.get("Resources")).forEach((id, value) -> {
             Map<String, Object> resource = map(value);
             if (!"AWS::Serverless::Function".equals(resource.get("Type"))) {
@@ -64,13 +79,34 @@ public record SamTemplate(Map<String, FunctionSpec> functions, List<Route> route
                             .getOrDefault("LogFormat", "Text"),
                     Map.copyOf(environment)));
             map(properties.get("Events")).values().forEach(event -> {
+                Map<String, Object> eventProperties = map(map(event).get("Properties"));
                 if ("HttpApi".equals(map(event).get("Type"))) {
-                    Map<String, Object> route = map(map(event).get("Properties"));
-                    routes.add(new Route((String) route.get("Method"), (String) route.get("Path"), id));
+                    routes.add(new Route((String) eventProperties.get("Method"), (String) eventProperties.get("Path"), id));
+                }
+                if ("DynamoDB".equals(map(event).get("Type"))) {
+                    streamMappings.add(streamMapping(id, eventProperties, names));
                 }
             });
         });
-        return new SamTemplate(Map.copyOf(functions), List.copyOf(routes));
+        return new SamTemplate(Map.copyOf(functions), List.copyOf(routes), List.copyOf(streamMappings));
+    }
+
+    private static StreamMapping streamMapping(String functionId, Map<String, Object> properties, LocalNames names) {
+        List<String> filters = new ArrayList<>();
+        for (Object filter : list(map(properties.get("FilterCriteria")).get("Filters"))) {
+            filters.add((String) map(filter).get("Pattern"));
+        }
+        Object onFailure = map(map(properties.get("DestinationConfig")).get("OnFailure")).get("Destination");
+        return new StreamMapping(functionId, number(properties, Map.of(), "BatchSize", 100),
+                Boolean.TRUE.equals(properties.get("BisectBatchOnFunctionError")),
+                number(properties, Map.of(), "MaximumRetryAttempts", -1),
+                number(properties, Map.of(), "MaximumRecordAgeInSeconds", -1),
+                list(properties.get("FunctionResponseTypes")).contains("ReportBatchItemFailures"),
+                List.copyOf(filters), onFailure == null ? null : names.resolve(onFailure));
+    }
+
+    private static List<?> list(Object value) {
+        return value instanceof List<?> list ? list : List.of();
     }
 
     private static int number(Map<String, Object> properties, Map<String, Object> globals, String name, int absent) {

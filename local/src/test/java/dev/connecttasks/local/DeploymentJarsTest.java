@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /** What the deployment jars (built before this module) hold: nothing that only runs offline. */
 class DeploymentJarsTest {
     private static final List<String> OFFLINE_ONLY = List.of("dev/connecttasks/local/", "dev/connecttasks/testing/",
-            "dev/connecttasks/store/DemoInstance");
+            "dev/connecttasks/offline/");
 
     @Test
     void noDeploymentJarCarriesOfflineOnlyClasses() throws Exception {

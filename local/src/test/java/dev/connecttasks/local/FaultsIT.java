@@ -12,8 +12,8 @@ import dev.connecttasks.contact.TaskRequest;
 import dev.connecttasks.error.ApiException;
 import dev.connecttasks.error.ErrorType;
 import dev.connecttasks.flow.StartMessage;
+import dev.connecttasks.offline.DemoInstance;
 import dev.connecttasks.operation.StartOutcome;
-import dev.connecttasks.store.DemoInstance;
 import dev.connecttasks.testing.Emulator;
 import dev.connecttasks.testing.TestBackend;
 import java.io.ByteArrayInputStream;
@@ -117,10 +117,10 @@ class FaultsIT {
         return outcomes;
     }
 
-    /** What Lambda does with the asynchronous invokes made so far. */
-    private List<String> deliverInvokes() throws Exception {
+    /** What the stream's event source mapping makes the flow-runner start, for the records so far. */
+    private List<String> deliverStreamedStarts() throws Exception {
         List<String> outcomes = new ArrayList<>();
-        for (String payload : backend.invokedPayloads()) {
+        for (String payload : backend.streamedStarts()) {
             outcomes.add(deliver(payload));
         }
         return outcomes;
@@ -134,7 +134,7 @@ class FaultsIT {
         return backend.table.find(new ContactKey(INSTANCE, contactId), Instant.now()).orElseThrow();
     }
 
-    /** Every waiting contact has its start coming: a schedule for its exact time, or an invoke made for it. */
+    /** Every waiting contact has its start coming: a schedule for its exact time, or its record on the stream. */
     private void assertEveryContactCanStart() {
         for (Map<String, AttributeValue> item : contacts()) {
             String contactId = item.get("pk").s().substring(2);
@@ -143,58 +143,36 @@ class FaultsIT {
                 assertTrue(backend.scheduleNames().contains(
                         dev.connecttasks.schedule.TaskSchedules.name(contact.key(), contact.scheduledAt())), contactId);
             } else if (contact.flowStatus() == FlowStatus.PENDING) {
-                assertTrue(backend.invokedPayloads().stream().anyMatch(payload -> payload.contains(contactId)), contactId);
+                assertTrue(backend.streamedStarts().stream().anyMatch(payload -> payload.contains(contactId)), contactId);
             }
         }
         starts.forEach((contactId, count) -> assertEquals(1, count, contactId + " started " + count + " times"));
     }
 
     @Test
-    void aThrottledInvokeAfterTheWriteLeavesNoContactAndTheRetryStartsOnce() throws Exception {
+    void aProcessThatDiesAfterTheWriteLeavesATaskThatTheStreamStartsOnce() throws Exception {
         String token = UUID.randomUUID().toString();
-        backend.calls.fail("Invoke", 100, throttle("Lambda"));
-        assertEquals(ErrorType.THROTTLING, failure(() -> backend.startTaskContact().start(task(token, null))));
-        assertEquals(0, contacts().size());
-        backend.calls.clear();
-        String contactId = backend.startTaskContact().start(task(token, null));
-        assertEquals(List.of("STARTED"), deliverInvokes());
-        assertEquals(1, contacts().size());
-        assertEquals(FlowStatus.STARTED, stored(contactId).flowStatus());
-        assertEveryContactCanStart();
-    }
-
-    @Test
-    void aProcessThatDiesBetweenWriteAndInvokeIsCompletedByTheRetry() throws Exception {
-        String token = UUID.randomUUID().toString();
-        backend.calls.fail("Invoke", 1, death());
-        backend.calls.failAfter("TransactWriteItems", 1, 100, death());
+        backend.calls.loseAnswers("TransactWriteItems", 3, death());
         assertEquals(ErrorType.INTERNAL, failure(() -> backend.startTaskContact().start(task(token, null))));
         assertEquals(1, contacts().size());
         backend.calls.clear();
+        // the caller's retry with its ClientToken finds the same contact; the stream starts it once
         String contactId = backend.startTaskContact().start(task(token, null));
-        String again = backend.startTaskContact().start(task(token, null));
-        assertEquals(contactId, again);
-        assertEquals(List.of("STARTED", "ALREADY_STARTED"), deliverInvokes());
+        assertEquals(List.of("STARTED"), deliverStreamedStarts());
+        assertEquals(FlowStatus.STARTED, stored(contactId).flowStatus());
         assertEquals(1, contacts().size());
         assertEveryContactCanStart();
     }
 
     @Test
-    void aWithdrawThatFailsAfterAFailedInvokeKeepsTheInvokesErrorAndTheRetryStartsOnce() throws Exception {
-        String token = UUID.randomUUID().toString();
-        backend.calls.fail("Invoke", 100, throttle("Lambda"));
-        backend.calls.failAfter("TransactWriteItems", 1, 100, death());
-        RuntimeException failed = assertThrows(RuntimeException.class, () -> backend.startTaskContact().start(task(token, null)));
-        assertEquals(ErrorType.THROTTLING, failure(() -> {
-            throw failed;
-        }));
-        List<String> suppressed = java.util.Arrays.stream(failed.getSuppressed()).map(Throwable::getMessage).toList();
-        assertTrue(suppressed.stream().anyMatch(message -> message.startsWith("the process died here")), suppressed.toString());
-        assertEquals(1, contacts().size());
+    void withoutAClientTokenEachAttemptThatWroteIsATaskAndEachStartsOnce() throws Exception {
+        backend.calls.loseAnswers("TransactWriteItems", 3, death());
+        assertEquals(ErrorType.INTERNAL, failure(() -> backend.startTaskContact().start(task(null, null))));
         backend.calls.clear();
-        String contactId = backend.startTaskContact().start(task(token, null));
-        assertEquals(List.of("STARTED"), deliverInvokes());
-        assertEquals(FlowStatus.STARTED, stored(contactId).flowStatus());
+        backend.startTaskContact().start(task(null, null));
+        assertEquals(2, contacts().size());
+        assertEquals(List.of("STARTED", "STARTED"), deliverStreamedStarts());
+        assertEquals(List.of("ALREADY_STARTED", "ALREADY_STARTED"), deliverStreamedStarts());
         assertEveryContactCanStart();
     }
 
@@ -305,7 +283,7 @@ class FaultsIT {
     @Test
     void aFlowRunWhoseWriteFailsHasNoEffectAndItsRetryStartsOnce() throws Exception {
         String contactId = backend.startTaskContact().start(task(null, null));
-        String input = backend.invokedPayloads().get(0);
+        String input = backend.streamedStarts().get(0);
         backend.calls.fail("UpdateItem", 100, throttle("DynamoDb"));
         assertThrows(RuntimeException.class, () -> deliver(input));
         backend.calls.clear();

@@ -1,6 +1,6 @@
 package dev.connecttasks.local;
 
-import dev.connecttasks.store.DemoInstance;
+import dev.connecttasks.offline.DemoInstance;
 import dev.connecttasks.testing.Flows;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

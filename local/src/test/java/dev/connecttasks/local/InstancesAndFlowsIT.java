@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.connecttasks.offline.DemoInstance;
 import dev.connecttasks.testing.Flows;
 import java.time.Duration;
 import java.time.Instant;
@@ -105,10 +106,10 @@ class InstancesAndFlowsIT {
     @Test
     void theDemoFlowSetsAttributesThatDescribeContactShows() {
         String contactId = connect.startTaskContact(StartTaskContactRequest.builder()
-                .instanceId(dev.connecttasks.store.DemoInstance.INSTANCE_ID)
-                .contactFlowId(dev.connecttasks.store.DemoInstance.FLOW_ID)
+                .instanceId(dev.connecttasks.offline.DemoInstance.INSTANCE_ID)
+                .contactFlowId(dev.connecttasks.offline.DemoInstance.FLOW_ID)
                 .name("Call back customer").attributes(Map.of("orderId", "42")).build()).contactId();
-        Contact contact = describeWhenQueued(dev.connecttasks.store.DemoInstance.INSTANCE_ID, contactId);
+        Contact contact = describeWhenQueued(dev.connecttasks.offline.DemoInstance.INSTANCE_ID, contactId);
         assertEquals("support", contact.queueInfo().id());
         assertEquals(Map.of("orderId", "42", "routedBy", "demo-task-flow", "taskName", "Call back customer"),
                 contact.attributes());

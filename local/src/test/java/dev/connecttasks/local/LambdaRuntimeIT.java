@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.connecttasks.json.Json;
 import dev.connecttasks.local.fixture.RuntimeFixture;
-import dev.connecttasks.store.DemoInstance;
+import dev.connecttasks.offline.DemoInstance;
 import dev.connecttasks.testing.ApiEvents;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -13,7 +13,7 @@ import dev.connecttasks.handler.UpdateContactHandler;
 import dev.connecttasks.handler.UpdateContactScheduleHandler;
 import dev.connecttasks.http.HttpFunction;
 import dev.connecttasks.json.Json;
-import dev.connecttasks.store.DemoInstance;
+import dev.connecttasks.offline.DemoInstance;
 import dev.connecttasks.testing.ApiEvents;
 import dev.connecttasks.testing.TestBackend;
 import dev.connecttasks.testing.TestContext;
@@ -64,7 +64,7 @@ class LogsIT {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         TestContext runnerContext = new TestContext();
         new FlowRunnerHandler(backend.runFlow()).handleRequest(new ByteArrayInputStream(
-                backend.invokedPayloads().get(0).getBytes(StandardCharsets.UTF_8)), output, runnerContext);
+                backend.streamedStarts().get(0).getBytes(StandardCharsets.UTF_8)), output, runnerContext);
         lines.addAll(runnerContext.logLines());
 
         APIGatewayV2HTTPEvent describe = ApiEvents.request("GET", "/contacts/{InstanceId}/{ContactId}")

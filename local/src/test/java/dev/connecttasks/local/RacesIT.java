@@ -10,7 +10,7 @@ import dev.connecttasks.contact.FlowStatus;
 import dev.connecttasks.contact.TaskRequest;
 import dev.connecttasks.flow.StartMessage;
 import dev.connecttasks.handler.FlowRunnerHandler;
-import dev.connecttasks.store.DemoInstance;
+import dev.connecttasks.offline.DemoInstance;
 import dev.connecttasks.testing.TestContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -97,7 +97,7 @@ class RacesIT {
         // every answer invoked the flow-runner; the flow started once
         String contactId = answers.get(0);
         List<String> outcomes = new ArrayList<>();
-        for (String payload : api.backend.invokedPayloads()) {
+        for (String payload : api.backend.streamedStarts()) {
             if (payload.contains(contactId)) {
                 outcomes.add(run(payload));
             }

@@ -11,9 +11,9 @@ import dev.connecttasks.contact.TaskRequest;
 import dev.connecttasks.flow.StartMessage;
 import dev.connecttasks.instance.FlowRequest;
 import dev.connecttasks.instance.InstanceRequest;
+import dev.connecttasks.offline.DemoInstance;
 import dev.connecttasks.operation.DescribeContactFlow;
 import dev.connecttasks.operation.DescribeInstance;
-import dev.connecttasks.store.DemoInstance;
 import dev.connecttasks.testing.Flows;
 import dev.connecttasks.testing.TestBackend;
 import java.time.Duration;
@@ -68,8 +68,8 @@ class RoundTripsIT {
     }
 
     @Test
-    void startTaskContactCostsOneWriteAndOneScheduleOrInvoke() {
-        assertEquals(List.of("TransactWriteItems", "Invoke"), calls(() -> backend.startTaskContact().start(task(null))));
+    void startTaskContactCostsOneWriteAndASchedulePerScheduledTask() {
+        assertEquals(List.of("TransactWriteItems"), calls(() -> backend.startTaskContact().start(task(null))));
         assertEquals(List.of("CreateSchedule", "TransactWriteItems"),
                 calls(() -> backend.startTaskContact().start(task(Instant.now().plus(Duration.ofHours(1))))));
     }

@@ -10,11 +10,10 @@ import dev.connecttasks.config.Settings;
 import dev.connecttasks.contact.ContactKey;
 import dev.connecttasks.contact.FlowStatus;
 import dev.connecttasks.contact.TaskRequest;
-import dev.connecttasks.schedule.FlowInvoker;
+import dev.connecttasks.offline.DemoInstance;
 import dev.connecttasks.operation.StartTaskContact;
 import dev.connecttasks.schedule.TaskSchedules;
 import dev.connecttasks.store.ContactTable;
-import dev.connecttasks.store.DemoInstance;
 import dev.connecttasks.store.NewContacts;
 import dev.connecttasks.testing.Emulator;
 import java.net.URI;
@@ -65,7 +64,7 @@ class ScheduleFirerIT {
     private static String startAt(Instant at) {
         Settings settings = LocalNames.fromEnvironment().settings();
         return new StartTaskContact(table, new NewContacts(AwsClients.dynamoDb(settings), settings.tableName()), schedules,
-                new FlowInvoker(AwsClients.lambda(settings), settings.flowRunnerArn()), Clock.fixed(NOW, ZoneOffset.UTC))
+                Clock.fixed(NOW, ZoneOffset.UTC))
                 .start(new TaskRequest(INSTANCE, FLOW, "n", null, Map.of(), Map.of(), null, null, null, at));
     }
 

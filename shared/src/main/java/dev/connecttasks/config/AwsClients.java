@@ -10,6 +10,7 @@ import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
 
@@ -36,6 +37,11 @@ public final class AwsClients {
     /** Interceptors let tests and the benchmark observe (or fail) the calls; functions pass none. */
     public static DynamoDbClient dynamoDb(Settings settings, ExecutionInterceptor... interceptors) {
         return configure(DynamoDbClient.builder(), settings, interceptors).build();
+    }
+
+    /** The table's stream: read by the local runtime and the tests, where no event source mapping runs. */
+    public static DynamoDbStreamsClient dynamoDbStreams(Settings settings, ExecutionInterceptor... interceptors) {
+        return configure(DynamoDbStreamsClient.builder(), settings, interceptors).build();
     }
 
     public static SchedulerClient scheduler(Settings settings, ExecutionInterceptor... interceptors) {

@@ -11,8 +11,8 @@ import java.time.Instant;
 /**
  * The flow-runner's input: which contact to start, its flow when known (so contact and flow are read
  * together; a reschedule does not know it) and, for a scheduled task, the scheduled time this start belongs to (so a start for a superseded
- * schedule can be recognised). Scheduler sends it as the target input; StartTaskContact sends it as
- * the asynchronous Invoke payload.
+ * schedule can be recognised). Scheduler sends it as the target input; an immediate task's start is
+ * read from the table's stream instead.
  */
 public record StartMessage(ContactKey key, String contactFlowId, Instant scheduledTime) {
 
@@ -31,7 +31,10 @@ public record StartMessage(ContactKey key, String contactFlowId, Instant schedul
 
     /** Parses an input; a malformed one cannot ever start a flow, so it is reported, not retried. */
     public static StartMessage fromJson(InputStream input) throws IOException {
-        JsonNode node = Json.MAPPER.readTree(input);
+        return fromJson(Json.MAPPER.readTree(input));
+    }
+
+    public static StartMessage fromJson(JsonNode node) {
         if (node == null || !node.path("InstanceId").isTextual() || !node.path("ContactId").isTextual()) {
             throw new IllegalArgumentException("flow start input needs InstanceId and ContactId strings");
         }

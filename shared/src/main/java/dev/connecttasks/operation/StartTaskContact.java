@@ -13,7 +13,6 @@ import dev.connecttasks.contact.TaskRequest;
 import dev.connecttasks.error.ApiException;
 import dev.connecttasks.operation.port.ContactStore;
 import dev.connecttasks.operation.port.Creation;
-import dev.connecttasks.operation.port.FlowStarter;
 import dev.connecttasks.operation.port.IdempotencyRecord;
 import dev.connecttasks.operation.port.NewContactStore.Refusal;
 import dev.connecttasks.operation.port.NewContactStore;
@@ -28,28 +27,21 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * StartTaskContact. No path leaves a contact that can never start:
- * <ul>
- *   <li>scheduled: the schedule is created first, then the contact; if the write fails or a retry
- *       finds its ClientToken taken, the new schedule is deleted (and would fire into a no-op if not);</li>
- *   <li>immediate: the contact is written, then the flow-runner is invoked; if the invoke fails the
- *       contact is withdrawn, and if the process dies in between, a retry with the same ClientToken
- *       invokes again (the runner's claim makes the extra invoke harmless).</li>
- * </ul>
+ * StartTaskContact. An immediate task is one transaction: the contact (with its token and its link),
+ * whose arrival on the table's stream starts its flow. A scheduled task gets its schedule first, then
+ * the contact; if the write fails or a retry finds its ClientToken taken, the new schedule is deleted
+ * (and would fire into a no-op if not), so a contact waiting for a time always has a schedule for it.
  */
 public final class StartTaskContact {
     private final ContactStore contacts;
     private final NewContactStore newContacts;
     private final TaskScheduler schedules;
-    private final FlowStarter starter;
     private final Clock clock;
 
-    public StartTaskContact(ContactStore contacts, NewContactStore newContacts, TaskScheduler schedules, FlowStarter starter,
-            Clock clock) {
+    public StartTaskContact(ContactStore contacts, NewContactStore newContacts, TaskScheduler schedules, Clock clock) {
         this.contacts = contacts;
         this.newContacts = newContacts;
         this.schedules = schedules;
-        this.starter = starter;
         this.clock = clock;
     }
 
@@ -61,10 +53,10 @@ public final class StartTaskContact {
         IdempotencyRecord token = task.clientToken() == null
                 ? null
                 : new IdempotencyRecord(task.clientToken(), RequestFingerprint.of(task), contact.id());
-        return task.scheduled() ? startLater(contact, token, now) : startNow(contact, token, now);
-    }
-
-    private String startLater(Contact contact, IdempotencyRecord token, Instant now) {
+        if (!task.scheduled()) {
+            return earlier(contact, newContacts.create(contact, token, now)).map(held -> retried(held, token))
+                    .orElse(contact.id());
+        }
         if (schedules.create(contact.key(), contact.contactFlowId(), contact.scheduledAt()) == TaskScheduler.Outcome.QUOTA_REACHED) {
             throw quotaExceeded("The quota of scheduled tasks has been reached; try again later.");
         }
@@ -79,31 +71,6 @@ public final class StartTaskContact {
             // the replay's own schedule names a contact that was never written: left, it fires into a no-op
             Cleanup.bestEffort(() -> schedules.delete(contact.key(), contact.scheduledAt()));
             return retried(earlier.get(), token);
-        }
-        return contact.id();
-    }
-
-    private String startNow(Contact contact, IdempotencyRecord token, Instant now) {
-        Optional<IdempotencyRecord> earlier = earlier(contact, newContacts.create(contact, token, now));
-        if (earlier.isPresent()) {
-            String contactId = retried(earlier.get(), token);
-            starter.startNow(new ContactKey(contact.instanceId(), contactId), contact.contactFlowId());
-            return contactId;
-        }
-        try {
-            starter.startNow(contact.key(), contact.contactFlowId());
-        } catch (RuntimeException e) {
-            boolean withdrawn;
-            try {
-                withdrawn = newContacts.withdraw(contact, token == null ? null : token.clientToken(), now);
-            } catch (RuntimeException withdrawFailed) {
-                e.addSuppressed(withdrawFailed);
-                throw e;
-            }
-            if (withdrawn) {
-                throw e;
-            }
-            // The flow started although the invoke reported a failure: the task exists and runs.
         }
         return contact.id();
     }

@@ -13,7 +13,6 @@ import static dev.connecttasks.store.ItemValues.s;
 import dev.connecttasks.contact.Contact;
 import dev.connecttasks.contact.ContactKey;
 import dev.connecttasks.contact.ContactRules;
-import dev.connecttasks.contact.FlowStatus;
 import dev.connecttasks.instance.ContactFlow;
 import dev.connecttasks.operation.port.Creation;
 import dev.connecttasks.operation.port.IdempotencyRecord;
@@ -28,7 +27,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
-import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -36,8 +34,7 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * New contacts: StartTaskContact's one transaction (the contact, the checks that its instance exists
- * and its flow is published, its idempotency token, its link to the previous contact), and its undoing
- * when the flow could not be started.
+ * and its flow is published, its idempotency token, its link to the previous contact).
  */
 public final class NewContacts implements NewContactStore {
     private final DynamoDbClient dynamo;
@@ -94,54 +91,6 @@ public final class NewContacts implements NewContactStore {
             throw new IllegalStateException("a new contact id collided: " + reasons);
         }
         return Creation.created();
-    }
-
-    /**
-     * Undoes {@link #create} for an immediate task whose flow could not be invoked: removes the
-     * contact, its idempotency record and its link, unless the flow has started meanwhile. Returns
-     * false when it had (the contact stays, and is a success).
-     */
-    @Override
-    public boolean withdraw(Contact contact, String clientToken, Instant now) {
-        List<TransactWriteItem> items = new ArrayList<>();
-        ExpressionPlaceholders contactExpr = new ExpressionPlaceholders();
-        items.add(TransactWriteItem.builder().delete(Delete.builder()
-                .tableName(tableName)
-                .key(ContactItems.key(contact.key()))
-                .conditionExpression(contactExpr.name(FLOW_STATUS) + " = "
-                        + contactExpr.value(s(FlowStatus.PENDING.name())))
-                .expressionAttributeNames(contactExpr.names())
-                .expressionAttributeValues(contactExpr.values())
-                .build()).build());
-        if (clientToken != null) {
-            ExpressionPlaceholders tokenExpr = new ExpressionPlaceholders();
-            items.add(TransactWriteItem.builder().delete(Delete.builder()
-                    .tableName(tableName)
-                    .key(ContactItems.tokenKey(contact.instanceId(), clientToken))
-                    .conditionExpression(tokenExpr.name(TOKEN_CONTACT_ID) + " = " + tokenExpr.value(s(contact.id())))
-                    .expressionAttributeNames(tokenExpr.names())
-                    .expressionAttributeValues(tokenExpr.values())
-                    .build()).build());
-        }
-        if (contact.previousContactId() != null) {
-            ExpressionPlaceholders linkExpr = new ExpressionPlaceholders();
-            items.add(TransactWriteItem.builder().update(Update.builder()
-                    .tableName(tableName)
-                    .key(ContactItems.key(new ContactKey(contact.instanceId(), contact.previousContactId())))
-                    .updateExpression("ADD " + linkExpr.name(LINKED_TASKS) + " " + linkExpr.value(n(-1)))
-                    .conditionExpression("attribute_exists(" + linkExpr.name(PK) + ")")
-                    .expressionAttributeNames(linkExpr.names())
-                    .expressionAttributeValues(linkExpr.values())
-                    .build()).build());
-        }
-        List<CancellationReason> reasons = Transactions.write(dynamo, items);
-        if (reasons.isEmpty()) {
-            return true;
-        }
-        if (Transactions.failed(reasons, 0)) {
-            return false;
-        }
-        throw new IllegalStateException("the contact's token or link changed under it: " + reasons);
     }
 
     private Put tokenPut(String instanceId, IdempotencyRecord token, Instant now) {

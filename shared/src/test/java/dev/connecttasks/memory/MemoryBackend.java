@@ -1,7 +1,7 @@
 package dev.connecttasks.memory;
 
 import dev.connecttasks.contact.Arns;
-import dev.connecttasks.store.DemoInstance;
+import dev.connecttasks.offline.DemoInstance;
 import dev.connecttasks.testing.Flows;
 import dev.connecttasks.testing.TestClock;
 import dev.connecttasks.testing.WiredOperations;
@@ -17,7 +17,6 @@ public final class MemoryBackend extends WiredOperations {
     public final MemoryInstances instances;
     public final MemoryContacts contacts;
     public final MemoryScheduler scheduler;
-    public final RecordingFlowStarter starter;
     public final String instanceId = DemoInstance.INSTANCE_ID;
     public final String flowId = DemoInstance.FLOW_ID;
 
@@ -26,17 +25,15 @@ public final class MemoryBackend extends WiredOperations {
     }
 
     private MemoryBackend(TestClock clock, MemoryInstances instances) {
-        this(clock, instances, new MemoryContacts(instances), new MemoryScheduler(), new RecordingFlowStarter());
+        this(clock, instances, new MemoryContacts(instances), new MemoryScheduler());
     }
 
-    private MemoryBackend(TestClock clock, MemoryInstances instances, MemoryContacts contacts, MemoryScheduler scheduler,
-            RecordingFlowStarter starter) {
-        super(contacts, contacts, contacts, instances, scheduler, starter, clock, new Arns("us-east-1", "123456789012"));
+    private MemoryBackend(TestClock clock, MemoryInstances instances, MemoryContacts contacts, MemoryScheduler scheduler) {
+        super(contacts, contacts, contacts, instances, scheduler, clock, new Arns("us-east-1", "123456789012"));
         this.clock = clock;
         this.instances = instances;
         this.contacts = contacts;
         this.scheduler = scheduler;
-        this.starter = starter;
         DemoInstance.ensure(instances, Flows.read("demo-task.json"), clock.instant());
     }
 

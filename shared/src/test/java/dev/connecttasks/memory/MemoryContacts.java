@@ -108,22 +108,6 @@ public final class MemoryContacts implements ContactStore, NewContactStore, Flow
     }
 
     @Override
-    public synchronized boolean withdraw(Contact contact, String clientToken, Instant now) {
-        failIfAsked();
-        Stored stored = contacts.get(contact.key());
-        if (stored == null || stored.contact().flowStatus() != FlowStatus.PENDING) {
-            return false;
-        }
-        contacts.remove(contact.key());
-        tokens.release(contact.instanceId(), clientToken, contact.id());
-        if (contact.previousContactId() != null) {
-            contacts.computeIfPresent(new ContactKey(contact.instanceId(), contact.previousContactId()),
-                    (key, previous) -> new Stored(previous.contact(), previous.revision(), previous.linkedTasks() - 1));
-        }
-        return true;
-    }
-
-    @Override
     public synchronized Optional<Contact> find(ContactKey key, Instant now) {
         return present(key, now).map(Stored::contact);
     }

@@ -27,12 +27,4 @@ final class TokenClaims {
             claims.put(scope + "/" + token.clientToken(), new Claim(token, now.plus(IdempotencyRecord.LIFETIME)));
         }
     }
-
-    /** Releases the claim if it still names {@code createdId}. */
-    void release(String scope, String clientToken, String createdId) {
-        if (clientToken != null) {
-            claims.computeIfPresent(scope + "/" + clientToken,
-                    (key, claim) -> claim.record().createdId().equals(createdId) ? null : claim);
-        }
-    }
 }

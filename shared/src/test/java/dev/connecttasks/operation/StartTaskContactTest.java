@@ -13,13 +13,11 @@ import dev.connecttasks.contact.Reference;
 import dev.connecttasks.contact.ReferenceType;
 import dev.connecttasks.contact.TaskRequest;
 import dev.connecttasks.error.ErrorType;
-import dev.connecttasks.flow.StartMessage;
 import dev.connecttasks.instance.ContactFlow;
 import dev.connecttasks.instance.FlowRequest;
 import dev.connecttasks.instance.InstanceRequest;
 import dev.connecttasks.memory.MemoryBackend;
 import dev.connecttasks.memory.MemoryScheduler.Schedule;
-import dev.connecttasks.memory.RecordingFlowStarter.Start;
 import dev.connecttasks.operation.port.IdempotencyRecord;
 import dev.connecttasks.testing.Flows;
 import java.time.Duration;
@@ -58,12 +56,12 @@ class StartTaskContactTest {
     }
 
     @Test
-    void aTaskStartedNowIsPendingAndItsFlowIsStartedOnce() {
+    void aTaskStartedNowIsOnePendingContactWhoseArrivalStartsIt() {
         String contactId = operation.start(task());
         Contact contact = stored(contactId);
         assertEquals(FlowStatus.PENDING, contact.flowStatus());
         assertEquals(backend.now(), contact.initiatedAt());
-        assertEquals(List.of(new Start(contact.key(), backend.flowId)), backend.starter.starts());
+        assertEquals(1, backend.contacts.size());
         assertEquals(Map.of(), backend.scheduler.schedules());
     }
 
@@ -74,7 +72,6 @@ class StartTaskContactTest {
         assertEquals(FlowStatus.SCHEDULED, stored(contactId).flowStatus());
         assertEquals(List.of(new Schedule(new ContactKey(backend.instanceId, contactId), at, backend.flowId)),
                 List.copyOf(backend.scheduler.schedules().values()));
-        assertEquals(List.of(), backend.starter.starts());
     }
 
     @Test
@@ -85,14 +82,13 @@ class StartTaskContactTest {
     }
 
     @Test
-    void aReplayReturnsTheFirstContactAndStartsItsFlowAgain() {
+    void aReplayReturnsTheFirstContactAndWritesNothing() {
         TaskRequest request = task();
         String first = operation.start(request);
+        long revision = backend.contacts.revision(new ContactKey(backend.instanceId, first));
         assertEquals(first, operation.start(request));
         assertEquals(1, backend.contacts.size());
-        // the process may have died before the first start: the replay starts again, the claim dedupes
-        Start start = new Start(new ContactKey(backend.instanceId, first), backend.flowId);
-        assertEquals(List.of(start, start), backend.starter.starts());
+        assertEquals(revision, backend.contacts.revision(new ContactKey(backend.instanceId, first)));
     }
 
     @Test
@@ -185,7 +181,6 @@ class StartTaskContactTest {
                 new TaskRequest(backend.instanceId, "no-such-flow", "n", null, null, null, null, null, null, inAnHour())));
         assertEquals(0, backend.contacts.size());
         assertEquals(Map.of(), backend.scheduler.schedules());
-        assertEquals(List.of(), backend.starter.starts());
     }
 
     @Test
@@ -208,55 +203,6 @@ class StartTaskContactTest {
         }
         assertApiError(ErrorType.SERVICE_QUOTA_EXCEEDED, "12 tasks", () -> operation.start(linked(previous, null, Map.of())));
         assertEquals(13, backend.contacts.size());
-    }
-
-    @Test
-    void whenTheStartFailsNoContactIsLeftAndARetryStartsAFreshOne() {
-        RuntimeException refused = new IllegalStateException("throttled");
-        backend.starter.fail(refused, () -> { });
-        TaskRequest request = task();
-        assertSame(refused, assertThrows(RuntimeException.class, () -> operation.start(request)));
-        assertEquals(0, backend.contacts.size());
-
-        backend.starter.fail(null, null);
-        String contactId = operation.start(request);
-        assertEquals(FlowStatus.PENDING, stored(contactId).flowStatus());
-        assertEquals(1, backend.starter.starts().size());
-    }
-
-    @Test
-    void aFlowThatStartedDespiteAFailedStartIsASuccess() {
-        TaskRequest request = task();
-        // the runner claims the contact, then the start reports a failure (a timeout after delivery)
-        backend.starter.fail(new IllegalStateException("timed out"), () -> backend.runFlow()
-                .run(new StartMessage(backend.contacts.keys().get(0), backend.flowId, null)));
-        String contactId = operation.start(request);
-        assertEquals(FlowStatus.STARTED, stored(contactId).flowStatus());
-    }
-
-    @Test
-    void aWithdrawThatFailsKeepsTheStartsError() {
-        RuntimeException refused = new IllegalStateException("invoke refused");
-        RuntimeException lost = new IllegalStateException("connection lost");
-        backend.starter.fail(refused, () -> backend.contacts.failNextWrite(lost));
-        RuntimeException thrown = assertThrows(RuntimeException.class, () -> operation.start(task()));
-        assertSame(refused, thrown);
-        assertEquals(List.of(lost), List.of(thrown.getSuppressed()));
-    }
-
-    @Test
-    void aRetryAfterTheProcessDiedBeforeItsStartStartsTheFlow() {
-        // the process died between the write and the start: the contact and its token are written, no start made
-        TaskRequest request = task();
-        backend.starter.fail(new IllegalStateException("process died"),
-                () -> backend.contacts.failNextWrite(new IllegalStateException("process died")));
-        assertThrows(RuntimeException.class, () -> operation.start(request));
-        assertEquals(1, backend.contacts.size());
-
-        backend.starter.fail(null, null);
-        String retried = operation.start(request);
-        assertEquals(List.of(new Start(new ContactKey(backend.instanceId, retried), backend.flowId)), backend.starter.starts());
-        assertEquals(FlowStatus.PENDING, stored(retried).flowStatus());
     }
 
     @Test

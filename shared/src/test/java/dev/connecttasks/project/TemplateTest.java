@@ -33,6 +33,9 @@ class TemplateTest {
                 "PUT /contact-flows/{InstanceId}",
                 "GET /contact-flows/{InstanceId}/{ContactFlowId}"), template.routes());
         template.functions().values().forEach(function -> function.path("Properties").path("Events").forEach(event -> {
+            if (event.path("Type").asText().equals("DynamoDB")) {
+                return;
+            }
             assertEquals("HttpApi", event.path("Type").asText());
             assertEquals("2.0", event.path("Properties").path("PayloadFormatVersion").asText());
             assertEquals("ContactApi", event.path("Properties").path("ApiId").asText());
@@ -89,12 +92,14 @@ class TemplateTest {
             "UpdateContactFunction", Set.of("dynamodb:UpdateItem"),
             "UpdateContactScheduleFunction", Set.of("dynamodb:UpdateItem", "scheduler:CreateSchedule",
                     "scheduler:DeleteSchedule", "iam:PassRole"),
-            // TransactWriteItems: Put (contact, token), Update (previous contact), Delete (withdraw), ConditionCheck
+            // TransactWriteItems: Put (contact, token), Update (previous contact), ConditionCheck
             "StartTaskContactFunction", Set.of("dynamodb:BatchGetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
-                    "dynamodb:DeleteItem", "dynamodb:ConditionCheckItem", "scheduler:CreateSchedule",
-                    "scheduler:DeleteSchedule", "iam:PassRole", "lambda:InvokeFunction"),
-            // BatchGetItem (contact and flow), GetItem (after a reschedule), UpdateItem (the run)
-            "FlowRunnerFunction", Set.of("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:UpdateItem"),
+                    "dynamodb:ConditionCheckItem", "scheduler:CreateSchedule", "scheduler:DeleteSchedule", "iam:PassRole"),
+            // BatchGetItem (contact and flow), GetItem (after a reschedule), UpdateItem (the run); its stream
+            // mapping reads the stream and sends spent batches to the dead-letter queue with this role
+            "FlowRunnerFunction", Set.of("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:UpdateItem",
+                    "dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator", "dynamodb:ListStreams",
+                    "sqs:SendMessage"),
             "CreateInstanceFunction", Set.of("dynamodb:PutItem"),
             "CreateContactFlowFunction", Set.of("dynamodb:PutItem", "dynamodb:ConditionCheckItem"));
 
@@ -124,7 +129,9 @@ class TemplateTest {
                     assertFalse(resource.equals("\"*\""), name + ": Resource *");
                     String service = actions.get(0).split(":")[0];
                     switch (service) {
-                        case "dynamodb" -> assertEquals("\"ContactTable.Arn\"", resource, name);
+                        case "dynamodb" -> assertTrue(resource.equals("\"ContactTable.Arn\"")
+                                || resource.equals("\"${ContactTable.Arn}/stream/*\""), name + resource);
+                        case "sqs" -> assertEquals("\"ContactStreamDeadLetterQueue.Arn\"", resource, name);
                         case "lambda" -> assertEquals("\"FlowRunnerFunction.Alias\"", resource, name);
                         case "iam" -> {
                             assertEquals("\"SchedulerRole.Arn\"", resource, name);

@@ -75,15 +75,6 @@ class StoreRequestsIT {
         assertEquals("#expiresAt > :v1 AND (attribute_not_exists(#linkedTasks) OR #linkedTasks < :v2)",
                 items.get(4).update().conditionExpression());
         assertEquals("12", items.get(4).update().expressionAttributeValues().get(":v2").n());
-
-        backend.calls.clear();
-        backend.newContacts.withdraw(contact, "token-1", NOW);
-        List<TransactWriteItem> undo = backend.calls.requests(TransactWriteItemsRequest.class).get(0).transactItems();
-        assertEquals("#flowStatus = :v0", undo.get(0).delete().conditionExpression());
-        assertEquals("PENDING", undo.get(0).delete().expressionAttributeValues().get(":v0").s());
-        assertEquals("#contactId = :v0", undo.get(1).delete().conditionExpression());
-        assertEquals("ADD #linkedTasks :v0", undo.get(2).update().updateExpression());
-        assertEquals("-1", undo.get(2).update().expressionAttributeValues().get(":v0").n());
     }
 
     @Test

@@ -14,7 +14,8 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 
 /**
  * An SDK execution interceptor that records every AWS API call a client makes (service, operation,
- * request) and can make chosen operations fail before they are sent.
+ * request) and can make chosen operations fail before they are sent, or after they were applied (what
+ * a caller sees when its process dies, or its connection drops, before the answer arrives).
  */
 public final class InterceptedCalls implements ExecutionInterceptor {
 
@@ -27,6 +28,7 @@ public final class InterceptedCalls implements ExecutionInterceptor {
 
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<String, Fault> faults = new ConcurrentHashMap<>();
+    private final Map<String, Fault> lostAnswers = new ConcurrentHashMap<>();
 
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
@@ -42,6 +44,19 @@ public final class InterceptedCalls implements ExecutionInterceptor {
         }
     }
 
+    @Override
+    public void afterTransmission(Context.AfterTransmission context, ExecutionAttributes attributes) {
+        Fault fault = lostAnswers.get(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
+        if (fault != null && fault.remaining().getAndDecrement() > 0) {
+            throw fault.failure().get();
+        }
+    }
+
+    /** Lets the next {@code times} attempts of an operation reach the service, then fails them with this. */
+    public void loseAnswers(String operation, int times, Supplier<RuntimeException> failure) {
+        lostAnswers.put(operation, new Fault(failure, new AtomicInteger(0), new AtomicInteger(times)));
+    }
+
     /** Makes the next {@code times} attempts of an operation (e.g. "Invoke", "PutItem") fail with this. */
     public void fail(String operation, int times, Supplier<RuntimeException> failure) {
         failAfter(operation, 0, times, failure);
@@ -55,8 +70,8 @@ public final class InterceptedCalls implements ExecutionInterceptor {
     public void clear() {
         calls.clear();
         faults.clear();
+        lostAnswers.clear();
     }
-
 
     public List<String> operations() {
         return calls.stream().map(Call::operation).toList();

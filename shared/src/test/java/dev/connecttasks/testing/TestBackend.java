@@ -1,23 +1,32 @@
 package dev.connecttasks.testing;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.connecttasks.config.AwsClients;
 import dev.connecttasks.config.Settings;
 import dev.connecttasks.contact.Arns;
 import dev.connecttasks.contact.ContactKey;
-import dev.connecttasks.schedule.FlowInvoker;
+import dev.connecttasks.contact.FlowStatus;
+import dev.connecttasks.flow.StartMessage;
+import dev.connecttasks.json.Json;
+import dev.connecttasks.offline.DemoInstance;
+import dev.connecttasks.offline.StreamEvents;
 import dev.connecttasks.schedule.TaskSchedules;
+import dev.connecttasks.store.ContactStreamRecords;
 import dev.connecttasks.store.ContactTable;
-import dev.connecttasks.store.DemoInstance;
 import dev.connecttasks.store.FlowRuns;
 import dev.connecttasks.store.InstanceTable;
 import dev.connecttasks.store.NewContacts;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.lambda.model.InvokeRequest;
+import software.amazon.awssdk.services.dynamodb.model.Record;
+import software.amazon.awssdk.services.dynamodb.model.Shard;
+import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.scheduler.model.GetScheduleResponse;
 import software.amazon.awssdk.services.scheduler.model.ScheduleSummary;
 
@@ -36,7 +45,6 @@ public final class TestBackend extends WiredOperations {
     public final String instanceId = DemoInstance.INSTANCE_ID;
     public final String flowId = DemoInstance.FLOW_ID;
     public final TaskSchedules schedules;
-    public final FlowInvoker invoker;
     public final Arns arns;
 
     private TestBackend(Clock clock, Settings settings, InterceptedCalls calls, DynamoDbClient dynamo) {
@@ -44,14 +52,12 @@ public final class TestBackend extends WiredOperations {
                 new NewContacts(dynamo, settings.tableName()), new FlowRuns(dynamo, settings.tableName()),
                 new InstanceTable(dynamo, settings.tableName()),
                 new TaskSchedules(AwsClients.scheduler(settings, calls), settings.scheduleGroup(),
-                        settings.flowRunnerArn(), settings.schedulerRoleArn()),
-                new FlowInvoker(Emulator.lambda(calls), settings.flowRunnerArn()));
+                        settings.flowRunnerArn(), settings.schedulerRoleArn()));
     }
 
     private TestBackend(Clock clock, Settings settings, InterceptedCalls calls, ContactTable table,
-            NewContacts newContacts, FlowRuns flowRuns, InstanceTable instances, TaskSchedules schedules,
-            FlowInvoker invoker) {
-        super(table, newContacts, flowRuns, instances, schedules, invoker, clock, settings.arns());
+            NewContacts newContacts, FlowRuns flowRuns, InstanceTable instances, TaskSchedules schedules) {
+        super(table, newContacts, flowRuns, instances, schedules, clock, settings.arns());
         this.settings = settings;
         this.calls = calls;
         this.table = table;
@@ -59,7 +65,6 @@ public final class TestBackend extends WiredOperations {
         this.flowRuns = flowRuns;
         this.instances = instances;
         this.schedules = schedules;
-        this.invoker = invoker;
         this.arns = settings.arns();
         DemoInstance.ensure(instances, Flows.read("demo-task.json"), clock.instant());
         calls.clear();
@@ -75,9 +80,37 @@ public final class TestBackend extends WiredOperations {
         return new TestBackend(clock, settings, calls, AwsClients.dynamoDb(settings, calls));
     }
 
-    /** The payloads of the flow-runner invokes made so far, as JSON text. */
-    public List<String> invokedPayloads() {
-        return calls.requests(InvokeRequest.class).stream().map(invoke -> invoke.payload().asUtf8String()).toList();
+    /**
+     * Every record the table's stream holds so far, as the event Lambda's event source mapping would
+     * deliver them in one batch.
+     */
+    public String streamEvent() {
+        try (DynamoDbStreamsClient streams = AwsClients.dynamoDbStreams(settings)) {
+            String streamArn = Emulator.dynamo().describeTable(describe -> describe.tableName(settings.tableName()))
+                    .table().latestStreamArn();
+            List<Record> records = new ArrayList<>();
+            for (Shard shard : streams.describeStream(describe -> describe.streamArn(streamArn)).streamDescription().shards()) {
+                String iterator = streams.getShardIterator(get -> get.streamArn(streamArn).shardId(shard.shardId())
+                        .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+                records.addAll(streams.getRecords(get -> get.shardIterator(iterator)).records());
+            }
+            return Json.write(StreamEvents.event(records, streamArn));
+        }
+    }
+
+    /**
+     * The starts the stream has for the flow-runner so far, one per new immediate task, as
+     * {@link StartMessage} JSON: what the event source mapping's batches make it start.
+     */
+    public List<String> streamedStarts() {
+        try {
+            return ContactStreamRecords.read(Json.MAPPER.readTree(streamEvent())).stream()
+                    .filter(change -> "INSERT".equals(change.eventName()) && change.after().flowStatus() == FlowStatus.PENDING)
+                    .map(change -> new StartMessage(change.after().key(), change.after().contactFlowId(), null).toJson())
+                    .toList();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public GetScheduleResponse schedule(ContactKey key, Instant scheduledTime) {

@@ -16,7 +16,6 @@ import dev.connecttasks.operation.UpdateContact;
 import dev.connecttasks.operation.UpdateContactSchedule;
 import dev.connecttasks.operation.port.ContactStore;
 import dev.connecttasks.operation.port.FlowRunStore;
-import dev.connecttasks.operation.port.FlowStarter;
 import dev.connecttasks.operation.port.InstanceStore;
 import dev.connecttasks.operation.port.NewContactStore;
 import dev.connecttasks.operation.port.TaskScheduler;
@@ -33,18 +32,16 @@ public abstract class WiredOperations {
     private final FlowRunStore flowRunStore;
     private final InstanceStore instanceStore;
     private final TaskScheduler scheduler;
-    private final FlowStarter starter;
     private final Clock clock;
     private final Arns arns;
 
     protected WiredOperations(ContactStore contactStore, NewContactStore newContactStore, FlowRunStore flowRunStore,
-            InstanceStore instanceStore, TaskScheduler scheduler, FlowStarter starter, Clock clock, Arns arns) {
+            InstanceStore instanceStore, TaskScheduler scheduler, Clock clock, Arns arns) {
         this.contactStore = contactStore;
         this.newContactStore = newContactStore;
         this.flowRunStore = flowRunStore;
         this.instanceStore = instanceStore;
         this.scheduler = scheduler;
-        this.starter = starter;
         this.clock = clock;
         this.arns = arns;
     }
@@ -71,7 +68,7 @@ public abstract class WiredOperations {
     }
 
     public StartTaskContact startTaskContact() {
-        return new StartTaskContact(contactStore, newContactStore, scheduler, starter, clock);
+        return new StartTaskContact(contactStore, newContactStore, scheduler, clock);
     }
 
     public DescribeContact describeContact() {

@@ -8,7 +8,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.connecttasks.instance.InstanceRequest;
 import dev.connecttasks.json.Json;
-import dev.connecttasks.store.DemoInstance;
+import dev.connecttasks.offline.DemoInstance;
 import dev.connecttasks.testing.ApiEvents;
 import dev.connecttasks.testing.TestBackend;
 import dev.connecttasks.testing.TestContext;

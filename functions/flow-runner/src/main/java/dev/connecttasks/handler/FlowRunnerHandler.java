@@ -4,29 +4,39 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.connecttasks.config.AwsClients;
 import dev.connecttasks.config.FunctionLog;
 import dev.connecttasks.config.Priming;
 import dev.connecttasks.config.Settings;
+import dev.connecttasks.contact.Contact;
 import dev.connecttasks.contact.ContactKey;
+import dev.connecttasks.contact.FlowStatus;
 import dev.connecttasks.flow.FlowInterpreter;
 import dev.connecttasks.flow.StartMessage;
 import dev.connecttasks.json.Json;
 import dev.connecttasks.operation.StartFlow;
 import dev.connecttasks.operation.StartOutcome;
+import dev.connecttasks.store.ContactStreamRecords;
+import dev.connecttasks.store.ContactStreamRecords.ContactChange;
 import dev.connecttasks.store.FlowRuns;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
 /**
- * Invoked by a task's one-shot schedule, or asynchronously by StartTaskContact. A malformed input is
- * logged and dropped (a retry could never succeed); a downstream failure is thrown, so Lambda and
- * Scheduler retry it, and the claim keeps the retry from starting the flow twice.
+ * Starts task flows. Two sources call it: a scheduled task's one-shot schedule (input: a
+ * {@link StartMessage}), and the table's stream, whose event source mapping passes it the new immediate
+ * tasks (input: a DynamoDB event). A malformed start is logged and dropped (a retry could never
+ * succeed); a downstream failure is thrown, or for a stream batch reported as the batch's first failed
+ * item, so Scheduler or the mapping retries it, and the claim keeps a retry from starting a flow twice.
  */
 public final class FlowRunnerHandler implements RequestStreamHandler {
     private final StartFlow operation;
@@ -34,14 +44,13 @@ public final class FlowRunnerHandler implements RequestStreamHandler {
     public FlowRunnerHandler() {
         this(Settings.fromEnvironment());
         // SnapStart: run the real start path once before the snapshot, for a contact that does not exist
-        String absent = new StartMessage(new ContactKey(Priming.ABSENT, Priming.ABSENT), Priming.ABSENT, null)
-                .toJson();
+        byte[] absent = new StartMessage(new ContactKey(Priming.ABSENT, Priming.ABSENT), Priming.ABSENT, null)
+                .toJson().getBytes(StandardCharsets.UTF_8);
         Priming.register(() -> {
             try {
-                handleRequest(new java.io.ByteArrayInputStream(absent.getBytes(StandardCharsets.UTF_8)),
-                        new ByteArrayOutputStream(), null);
+                handleRequest(new ByteArrayInputStream(absent), new ByteArrayOutputStream(), null);
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             }
         });
     }
@@ -57,16 +66,46 @@ public final class FlowRunnerHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        ObjectNode line = Json.object().put("operation", "StartFlow")
-                .put("requestId", context == null ? null : context.getAwsRequestId());
+        JsonNode event;
         StartMessage start;
         try {
-            start = StartMessage.fromJson(input);
+            event = Json.MAPPER.readTree(input);
+            start = event != null && event.has("Records") ? null : StartMessage.fromJson(event);
         } catch (JacksonException | IllegalArgumentException e) {
-            FunctionLog.log(context, line.put("outcome", "REJECTED_INPUT"), LogLevel.ERROR);
+            FunctionLog.log(context, line(context).put("outcome", "REJECTED_INPUT"), LogLevel.ERROR);
             return;
         }
-        line.put("instanceId", start.key().instanceId()).put("contactId", start.key().contactId());
+        ObjectNode answer = start == null
+                ? Json.object().set("batchItemFailures", startFromStream(event, context))
+                : Json.object().put("outcome", start(start, context));
+        output.write(Json.write(answer).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Starts the new immediate tasks of a stream batch, in order. At the first start that fails it stops
+     * and reports that record: the mapping retries the batch from it, so order per contact holds.
+     */
+    private ArrayNode startFromStream(JsonNode event, Context context) {
+        ArrayNode failures = Json.MAPPER.createArrayNode();
+        for (ContactChange change : ContactStreamRecords.read(event)) {
+            Contact task = change.after();
+            if (!"INSERT".equals(change.eventName()) || task == null || task.flowStatus() != FlowStatus.PENDING) {
+                continue;
+            }
+            try {
+                start(new StartMessage(task.key(), task.contactFlowId(), null), context);
+            } catch (RuntimeException e) {
+                FunctionLog.log(context, line(context).put("outcome", "FAILED")
+                        .put("contactId", task.id()).put("error", e.toString()), LogLevel.ERROR);
+                failures.addObject().put("itemIdentifier", change.sequenceNumber());
+                break;
+            }
+        }
+        return failures;
+    }
+
+    private String start(StartMessage start, Context context) {
+        ObjectNode line = line(context).put("instanceId", start.key().instanceId()).put("contactId", start.key().contactId());
         StartOutcome claim = operation.run(start);
         String outcome = claim.claimed() ? "STARTED" : claim.refusal().name();
         line.put("outcome", outcome);
@@ -74,6 +113,10 @@ public final class FlowRunnerHandler implements RequestStreamHandler {
             line.put("end", claim.run().end().name()).put("steps", claim.run().steps());
         }
         FunctionLog.log(context, line, LogLevel.INFO);
-        output.write(Json.write(Json.object().put("outcome", outcome)).getBytes(StandardCharsets.UTF_8));
+        return outcome;
+    }
+
+    private static ObjectNode line(Context context) {
+        return Json.object().put("operation", "StartFlow").put("requestId", context == null ? null : context.getAwsRequestId());
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.connecttasks.contact.Contact;
+import dev.connecttasks.contact.ContactChanges;
 import dev.connecttasks.contact.ContactKey;
 import dev.connecttasks.contact.FlowStatus;
 import dev.connecttasks.contact.QueueInfo;
@@ -14,7 +15,9 @@ import dev.connecttasks.contact.TaskRequest;
 import dev.connecttasks.flow.FlowEngine;
 import dev.connecttasks.flow.StartMessage;
 import dev.connecttasks.json.Json;
-import dev.connecttasks.store.DemoInstance;
+import dev.connecttasks.offline.DemoInstance;
+import dev.connecttasks.store.ContactStreamRecords.ContactChange;
+import dev.connecttasks.store.ContactStreamRecords;
 import dev.connecttasks.testing.ApiEvents;
 import dev.connecttasks.testing.TestBackend;
 import dev.connecttasks.testing.TestContext;
@@ -34,6 +37,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.exception.SdkClientException;
 
 class FlowRunnerHandlerIT {
     private static final String INSTANCE = DemoInstance.INSTANCE_ID;
@@ -101,9 +105,9 @@ class FlowRunnerHandlerIT {
                 Map.of(), null, null, null, null));
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         TestContext context = new TestContext();
-        handler.handleRequest(new ByteArrayInputStream(backend.invokedPayloads().get(0).getBytes(StandardCharsets.UTF_8)),
+        handler.handleRequest(new ByteArrayInputStream(backend.streamEvent().getBytes(StandardCharsets.UTF_8)),
                 output, context);
-        JsonNode logged = Json.MAPPER.readTree(context.logLines().get(0));
+        JsonNode logged = Json.MAPPER.readTree(context.logLines().get(context.logLines().size() - 1));
         assertEquals("STEP_LIMIT", logged.get("end").asText());
         assertEquals(1000, logged.get("steps").asInt());
         Contact contact = stored(contactId);
@@ -128,13 +132,51 @@ class FlowRunnerHandlerIT {
         assertEquals(List.of("GetItem", "GetItem", "UpdateItem"), backend.calls.operations());
     }
 
+    /** The handler's answer to a stream batch: the sequence numbers it reports failed. */
+    private List<String> runBatch(String event) throws Exception {
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), output, new TestContext());
+        List<String> failed = new ArrayList<>();
+        Json.MAPPER.readTree(output.toByteArray()).get("batchItemFailures")
+                .forEach(failure -> failed.add(failure.get("itemIdentifier").asText()));
+        return failed;
+    }
+
     @Test
-    void theInvokePayloadOfAnImmediateTaskStartsItsFlow() throws Exception {
-        String contactId = start(null);
-        List<String> payloads = backend.invokedPayloads();
-        assertEquals(1, payloads.size());
-        assertEquals("STARTED", run(payloads.get(0)));
-        assertEquals(contactId, flowsRun.get(0).id());
+    void theStreamStartsEachNewImmediateTaskOnceAndNothingElse() throws Exception {
+        String first = start(null);
+        String scheduled = start(inOneHour);
+        String second = start(null);
+        backend.updateContact().update(new ContactKey(INSTANCE, first), new ContactChanges("Renamed", null, Map.of()));
+        String batch = backend.streamEvent();
+        assertEquals(List.of(), runBatch(batch));
+        assertEquals(List.of(first, second), flowsRun.stream().map(Contact::id).toList());
+        assertEquals(FlowStatus.SCHEDULED, stored(scheduled).flowStatus());
+        // the mapping may deliver a batch again: nothing starts twice
+        assertEquals(List.of(), runBatch(batch));
+        assertEquals(2, flowsRun.size());
+    }
+
+    @Test
+    void aStartThatFailsIsReportedAndTheBatchStopsThere() throws Exception {
+        String first = start(null);
+        String second = start(null);
+        backend.calls.fail("BatchGetItem", 100, () -> SdkClientException.create("connection reset"));
+        String batch = backend.streamEvent();
+        List<String> failed;
+        try {
+            failed = runBatch(batch);
+        } finally {
+            backend.calls.clear();
+        }
+        List<ContactChange> changes = ContactStreamRecords.read(Json.MAPPER.readTree(batch));
+        assertEquals(List.of(changes.get(0).sequenceNumber()), failed);
+        assertEquals(FlowStatus.PENDING, stored(first).flowStatus());
+        assertEquals(FlowStatus.PENDING, stored(second).flowStatus());
+        // the retry, from the failed record on, starts both
+        assertEquals(List.of(), runBatch(batch));
+        assertEquals(FlowStatus.STARTED, stored(first).flowStatus());
+        assertEquals(FlowStatus.STARTED, stored(second).flowStatus());
     }
 
     @Test

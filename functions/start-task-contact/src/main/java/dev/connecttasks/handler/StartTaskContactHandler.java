@@ -6,7 +6,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.connecttasks.config.AwsClients;
 import dev.connecttasks.config.Priming;
 import dev.connecttasks.config.Settings;
-import dev.connecttasks.schedule.FlowInvoker;
 import dev.connecttasks.http.ContactRequests;
 import dev.connecttasks.http.HttpApi.Response;
 import dev.connecttasks.http.HttpApi;
@@ -42,7 +41,6 @@ public final class StartTaskContactHandler extends HttpFunction {
                 new NewContacts(dynamo, settings.tableName()),
                 new TaskSchedules(AwsClients.scheduler(settings), settings.scheduleGroup(),
                         settings.flowRunnerArn(), settings.schedulerRoleArn()),
-                new FlowInvoker(AwsClients.lambda(settings), settings.flowRunnerArn()),
                 Clock.systemUTC()));
     }
 

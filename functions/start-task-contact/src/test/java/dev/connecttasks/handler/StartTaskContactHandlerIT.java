@@ -3,7 +3,6 @@ package dev.connecttasks.handler;
 import static dev.connecttasks.testing.ApiAssertions.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -15,12 +14,13 @@ import dev.connecttasks.contact.Reference;
 import dev.connecttasks.contact.ReferenceType;
 import dev.connecttasks.flow.StartMessage;
 import dev.connecttasks.json.Json;
+import dev.connecttasks.offline.DemoInstance;
 import dev.connecttasks.schedule.TaskSchedules;
-import dev.connecttasks.store.DemoInstance;
+import dev.connecttasks.store.ContactStreamRecords.ContactChange;
+import dev.connecttasks.store.ContactStreamRecords;
 import dev.connecttasks.testing.ApiEvents;
 import dev.connecttasks.testing.TestBackend;
 import dev.connecttasks.testing.TestContext;
-import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -38,9 +38,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.services.lambda.model.InvocationType;
-import software.amazon.awssdk.services.lambda.model.InvokeRequest;
-import software.amazon.awssdk.services.lambda.model.TooManyRequestsException;
 import software.amazon.awssdk.services.scheduler.model.ActionAfterCompletion;
 import software.amazon.awssdk.services.scheduler.model.GetScheduleResponse;
 
@@ -86,8 +83,9 @@ class StartTaskContactHandlerIT {
     }
 
     @Test
-    void theSampleEventStartsATaskNowAndInvokesTheFlowRunnerAsynchronously() throws Exception {
+    void theSampleEventStartsATaskNowInOneTransactionThatTheStreamCarriesToTheFlowRunner() throws Exception {
         String contactId = contactId(send(ApiEvents.load("start-task-contact.json")));
+        assertEquals(List.of("TransactWriteItems"), backend.calls.operations());
         Contact contact = stored(contactId);
         assertEquals(FlowStatus.PENDING, contact.flowStatus());
         assertEquals("Call back customer", contact.name());
@@ -95,24 +93,15 @@ class StartTaskContactHandlerIT {
         assertEquals(Map.of("Order", new Reference(ReferenceType.URL, "https://crm.example.com/orders/42")),
                 contact.references());
         assertNull(contact.scheduledAt());
-
-        List<InvokeRequest> invokes = backend.calls.requests(InvokeRequest.class);
-        assertEquals(1, invokes.size());
-        assertEquals(InvocationType.EVENT, invokes.get(0).invocationType());
-        assertEquals(backend.settings.flowRunnerArn(), invokes.get(0).functionName());
-        assertEquals(new StartMessage(new ContactKey(INSTANCE, contactId), FLOW, null).toJson(),
-                invokes.get(0).payload().asUtf8String());
         assertEquals(List.of(), backend.scheduleNames());
 
-        // the payload it sent is what the flow-runner needs to start the flow
-        StartMessage start = StartMessage.fromJson(new ByteArrayInputStream(
-                invokes.get(0).payload().asByteArray()));
-        assertTrue(backend.runFlow().run(start).claimed());
-        assertEquals(FlowStatus.STARTED, stored(contactId).flowStatus());
+        // the stream carries the new contact, whole, and nothing else of the request (not its token)
+        List<ContactChange> changes = ContactStreamRecords.read(Json.MAPPER.readTree(backend.streamEvent()));
+        assertEquals(List.of(new ContactChange(changes.get(0).sequenceNumber(), "INSERT", null, contact)), changes);
     }
 
     @Test
-    void aScheduledTaskGetsAOneShotScheduleAndNoInvoke() throws Exception {
+    void aScheduledTaskGetsAOneShotSchedule() throws Exception {
         Instant at = Instant.now().plus(Duration.ofHours(2)).truncatedTo(ChronoUnit.MILLIS).plusMillis(250);
         ObjectNode body = task().put("ScheduledTime", Json.epochSeconds(at));
         String contactId = contactId(send(body));
@@ -129,7 +118,6 @@ class StartTaskContactHandlerIT {
         assertEquals(backend.settings.scheduleGroup(), schedule.groupName());
         assertEquals(ActionAfterCompletion.DELETE, schedule.actionAfterCompletion());
         assertEquals(new StartMessage(key, FLOW, at).toJson(), schedule.target().input());
-        assertEquals(List.of(), backend.invokedPayloads());
     }
 
     @Test
@@ -211,20 +199,6 @@ class StartTaskContactHandlerIT {
         assertError(send(badKey), 400, "InvalidParameterException", "Attributes key 'order id'");
         assertEquals(0, backend.contactItems().size());
         assertEquals(List.of(), backend.scheduleNames());
-    }
-
-    @Test
-    void whenTheInvokeFailsNoContactIsLeftAndARetryStartsAFreshOne() throws Exception {
-        backend.calls.fail("Invoke", 100, () -> TooManyRequestsException.builder().statusCode(429)
-                .awsErrorDetails(AwsErrorDetails.builder().errorCode("TooManyRequestsException").build()).build());
-        ObjectNode body = task();
-        assertError(send(body), 429, "ThrottlingException", "retry");
-        assertEquals(0, backend.contactItems().size());
-
-        backend.calls.clear();
-        String contactId = contactId(send(body));
-        assertEquals(FlowStatus.PENDING, stored(contactId).flowStatus());
-        assertEquals(1, backend.invokedPayloads().size());
     }
 
     @Test

@@ -23,10 +23,4 @@ public interface NewContactStore {
      * contact exists and has room for one more task, and no live earlier request holds the token.
      */
     Creation<Refusal> create(Contact contact, IdempotencyRecord token, Instant now);
-
-    /**
-     * Undoes {@link #create} for a contact whose flow could not be started: contact, token and link go
-     * together, unless the flow has started meanwhile. Returns whether it was withdrawn.
-     */
-    boolean withdraw(Contact contact, String clientToken, Instant now);
 }

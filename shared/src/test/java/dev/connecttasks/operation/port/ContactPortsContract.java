@@ -326,31 +326,4 @@ public abstract class ContactPortsContract {
         assertEquals(Creation.refused(Refusal.FLOW_NOT_PUBLISHED), newContacts.create(draft, null, now));
         assertEquals(Optional.empty(), table.find(draft.key(), now));
     }
-
-    @Test
-    void withdrawRemovesAnUnstartedContactWithItsTokenAndLink() {
-        Contact previous = created(TestContacts.pending(INSTANCE, now));
-        Contact contact = TestContacts.following(previous, now);
-        IdempotencyRecord token = new IdempotencyRecord("w-" + contact.id(), "h", contact.id());
-        assertEquals(Creation.created(), newContacts.create(contact, token, now));
-        for (int i = 1; i < ContactRules.MAX_TASKS_PER_PREVIOUS_CONTACT; i++) {
-            created(TestContacts.following(previous, now));
-        }
-
-        assertTrue(newContacts.withdraw(contact, token.clientToken(), now));
-        assertEquals(Optional.empty(), table.find(contact.key(), now));
-        // the link is released: the previous contact has room for one more task, and only one
-        created(TestContacts.following(previous, now));
-        assertEquals(Creation.refused(Refusal.PREVIOUS_AT_CAPACITY), newContacts.create(TestContacts.following(previous, now), null, now));
-        Contact retry = TestContacts.pending(INSTANCE, now);
-        assertEquals(Creation.created(), newContacts.create(retry, new IdempotencyRecord(token.clientToken(), "h", retry.id()), now));
-    }
-
-    @Test
-    void withdrawLeavesAStartedContact() {
-        Contact contact = created(TestContacts.pending(INSTANCE, now));
-        assertTrue(start(contact.key(), now));
-        assertFalse(newContacts.withdraw(contact, null, now));
-        assertTrue(table.find(contact.key(), now).isPresent());
-    }
 }

@@ -1,4 +1,4 @@
-package dev.connecttasks.store;
+package dev.connecttasks.offline;
 
 import dev.connecttasks.instance.ContactFlow;
 import dev.connecttasks.instance.Instance;
