@@ -52,7 +52,7 @@ class RacesIT {
     static void start() throws Exception {
         api = new IsolatedApi();
         connect = RunningBackend.connectClient(api.url(), false);
-        runner = new FlowRunnerHandler(api.backend.runFlow());
+        runner = new FlowRunnerHandler(api.backend.runFlowWhenDue());
         pool = Executors.newFixedThreadPool(50);
     }
 

@@ -19,9 +19,18 @@ import java.util.Optional;
  * The flow-runner's use case: read the contact and its flow, check that the contact waits for this
  * very start, run the flow, and record start and outcome in one write conditional on the contact's
  * revision. A duplicate, late or superseded invocation changes nothing, and a run that crashes before
- * the write has had no effect, so its retry starts afresh.
+ * the write has had no effect, so its retry starts afresh. A schedule that fires before its contact is
+ * written (the schedule is created first) or before the contact's time is {@link NotYet}: thrown, so
+ * the start is retried, and if it never comes right the reconciler finds the contact.
  */
 public final class StartFlow {
+    /** A scheduled start that came too soon: its contact is not written yet, or its time has not come. */
+    public static final class NotYet extends RuntimeException {
+        NotYet(String message) {
+            super(message);
+        }
+    }
+
     private static final int MAX_ATTEMPTS = 5;
 
     private final FlowRunStore flowRuns;
@@ -39,12 +48,19 @@ public final class StartFlow {
             Instant now = Clocks.now(clock);
             Optional<ContactAndFlow> found = flowRuns.findForRun(start.key(), start.contactFlowId(), now);
             if (found.isEmpty()) {
+                if (start.scheduledTime() != null) {
+                    throw new NotYet("Contact " + start.key().contactId() + " is not written yet; its start will be retried.");
+                }
                 return StartOutcome.refused(Refusal.NO_SUCH_CONTACT);
             }
             Contact contact = found.get().contact();
             Refusal refusal = refusal(contact, start);
             if (refusal != null) {
                 return StartOutcome.refused(refusal);
+            }
+            if (start.scheduledTime() != null && now.isBefore(start.scheduledTime())) {
+                throw new NotYet("The schedule of contact " + contact.id() + " fired before its time "
+                        + start.scheduledTime() + "; its start will be retried.");
             }
             FlowResult run = found.get().flow() == null
                     ? new FlowResult(contact.attributes(), null, now, 0, FlowResult.End.FAILED)

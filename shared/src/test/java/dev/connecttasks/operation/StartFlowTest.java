@@ -3,6 +3,7 @@ package dev.connecttasks.operation;
 import static dev.connecttasks.testing.ApiAssertions.assertApiError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.connecttasks.contact.Contact;
@@ -80,6 +81,20 @@ class StartFlowTest {
                 .run(new StartMessage(new ContactKey(backend.instanceId, "missing"), backend.flowId, null)).refusal());
         assertEquals(FlowStatus.SCHEDULED, stored(scheduled).flowStatus());
         assertEquals(FlowStatus.PENDING, stored(immediate).flowStatus());
+    }
+
+    @Test
+    void aScheduledStartThatComesTooSoonIsThrownSoItIsRetried() {
+        ContactKey key = start(backend.flowId, inAnHour);
+        assertThrows(StartFlow.NotYet.class, () -> backend.runFlow().run(new StartMessage(key, backend.flowId, inAnHour)));
+        assertThrows(StartFlow.NotYet.class, () -> backend.runFlow()
+                .run(new StartMessage(new ContactKey(backend.instanceId, "not-written-yet"), backend.flowId, inAnHour)));
+        assertEquals(FlowStatus.SCHEDULED, stored(key).flowStatus());
+        backend.clock.set(inAnHour);
+        assertTrue(backend.runFlow().run(new StartMessage(key, backend.flowId, inAnHour)).claimed());
+        // an immediate start of a contact that is gone is no error: nothing will ever write it
+        assertEquals(Refusal.NO_SUCH_CONTACT, backend.runFlow()
+                .run(new StartMessage(new ContactKey(backend.instanceId, "withdrawn"), backend.flowId, null)).refusal());
     }
 
     @Test

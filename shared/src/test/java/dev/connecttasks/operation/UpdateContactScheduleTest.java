@@ -45,6 +45,7 @@ class UpdateContactScheduleTest {
         assertEquals(later, backend.describeContact().describe(key).scheduledAt());
         assertTrue(backend.scheduler.schedules().containsValue(new Schedule(key, later, null)));
         // the schedule for the old time starts nothing; the new one starts the flow
+        backend.clock.set(later);
         assertEquals(StartOutcome.Refusal.SUPERSEDED,
                 backend.runFlow().run(new StartMessage(key, backend.flowId, inAnHour)).refusal());
         assertTrue(backend.runFlow().run(new StartMessage(key, null, later)).claimed());
@@ -56,6 +57,7 @@ class UpdateContactScheduleTest {
         assertApiError(ErrorType.INVALID_REQUEST, "not a scheduled task",
                 () -> operation.reschedule(new ScheduleChange(immediate, inAnHour)));
         ContactKey scheduled = start(inAnHour);
+        backend.clock.set(inAnHour);
         assertTrue(backend.runFlow().run(new StartMessage(scheduled, backend.flowId, inAnHour)).claimed());
         assertApiError(ErrorType.INVALID_REQUEST, "already started",
                 () -> operation.reschedule(new ScheduleChange(scheduled, inAnHour.plusSeconds(60))));
@@ -65,8 +67,11 @@ class UpdateContactScheduleTest {
 
     @Test
     void aRefusedMoveToTheTimeAlreadyScheduledKeepsThatSchedule() {
+        Instant started = backend.now();
         ContactKey scheduled = start(inAnHour);
+        backend.clock.set(inAnHour);
         backend.runFlow().run(new StartMessage(scheduled, backend.flowId, inAnHour));
+        backend.clock.set(started);
         // the schedule was there before this request, so the refusal must not delete it
         assertApiError(ErrorType.INVALID_REQUEST, "already started",
                 () -> operation.reschedule(new ScheduleChange(scheduled, inAnHour)));

@@ -18,6 +18,11 @@ public final class TestClock extends Clock {
         now = now.plus(duration);
     }
 
+    /** Moves to any instant, earlier ones too: what a test of clock skew needs. */
+    public void set(Instant instant) {
+        now = instant;
+    }
+
     @Override
     public Instant instant() {
         return now;

@@ -1,6 +1,7 @@
 package dev.connecttasks.testing;
 
 import dev.connecttasks.contact.Arns;
+import dev.connecttasks.contact.ContactRules;
 import dev.connecttasks.flow.FlowEngine;
 import dev.connecttasks.flow.FlowInterpreter;
 import dev.connecttasks.instance.FlowRequest;
@@ -98,5 +99,17 @@ public abstract class WiredOperations {
     /** The flow-runner's use case with the real flow engine. */
     public StartFlow runFlow() {
         return runFlow(flowEngine());
+    }
+
+    /**
+     * The flow-runner as it runs once every schedule a test can create has come due (a week on): what
+     * Scheduler's firing of a schedule delivers, whenever the test delivers it.
+     */
+    public StartFlow runFlowWhenDue(FlowEngine engine) {
+        return new StartFlow(flowRunStore, engine, Clock.offset(clock, ContactRules.MAX_SCHEDULE_AHEAD.plusDays(1)));
+    }
+
+    public StartFlow runFlowWhenDue() {
+        return runFlowWhenDue(flowEngine());
     }
 }

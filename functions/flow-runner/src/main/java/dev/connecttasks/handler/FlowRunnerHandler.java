@@ -106,7 +106,13 @@ public final class FlowRunnerHandler implements RequestStreamHandler {
 
     private String start(StartMessage start, Context context) {
         ObjectNode line = line(context).put("instanceId", start.key().instanceId()).put("contactId", start.key().contactId());
-        StartOutcome claim = operation.run(start);
+        StartOutcome claim;
+        try {
+            claim = operation.run(start);
+        } catch (StartFlow.NotYet tooSoon) {
+            FunctionLog.log(context, line.put("outcome", "NOT_YET"), LogLevel.WARN);
+            throw tooSoon;
+        }
         String outcome = claim.claimed() ? "STARTED" : claim.refusal().name();
         line.put("outcome", outcome);
         if (claim.claimed()) {

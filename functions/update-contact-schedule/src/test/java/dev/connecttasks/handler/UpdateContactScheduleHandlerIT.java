@@ -70,8 +70,8 @@ class UpdateContactScheduleHandlerIT {
         assertEquals(new StartMessage(key, null, later).toJson(), schedule.target().input());
         // the schedule for the old time fires into a no-op, and the new one starts the flow
         assertEquals(StartOutcome.Refusal.SUPERSEDED,
-                backend.runFlow().run(new StartMessage(key, FLOW, inOneHour)).refusal());
-        assertTrue(backend.runFlow().run(new StartMessage(key, FLOW, later)).claimed());
+                backend.runFlowWhenDue().run(new StartMessage(key, FLOW, inOneHour)).refusal());
+        assertTrue(backend.runFlowWhenDue().run(new StartMessage(key, FLOW, later)).claimed());
     }
 
     @Test
