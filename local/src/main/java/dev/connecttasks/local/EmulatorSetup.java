@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 public final class EmulatorSetup {
     public static final String DEMO_FLOW = "flows/demo-task.json";
     /** The template's queue for stream batches whose retries are spent. */
-    public static final String STREAM_DEAD_LETTER_QUEUE = "ContactStreamDeadLetterQueue";
+    public static final String STREAM_DEAD_LETTER_QUEUE = "TaskStartDeadLetterQueue";
 
     private EmulatorSetup() {
     }

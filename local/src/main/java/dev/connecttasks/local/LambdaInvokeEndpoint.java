@@ -2,6 +2,8 @@ package dev.connecttasks.local;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.connecttasks.json.Json;
 import dev.connecttasks.local.LocalFunction.Failure;
 import dev.connecttasks.local.LocalFunction.Outcome;
@@ -10,19 +12,22 @@ import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The Lambda Invoke API on loopback, as {@code sam local start-lambda} serves it:
  * {@code POST /2015-03-31/functions/{FunctionName}/invocations} with {@code X-Amz-Invocation-Type}
  * {@code RequestResponse} (the output in the response; a function error as Lambda reports it, status
  * 200 with {@code X-Amz-Function-Error: Unhandled}), {@code Event} (202 now, the function runs in the
- * background and is retried twice on failure, as Lambda does) or {@code DryRun}. The function name may
+ * background and is retried twice on failure, as Lambda does, and then described on the function's
+ * on-failure queue, if it has one) or {@code DryRun}. The function name may
  * be the template's logical id, or an ARN or partial ARN ending in it, with or without a qualifier.
  */
 final class LambdaInvokeEndpoint implements AutoCloseable {
@@ -30,12 +35,19 @@ final class LambdaInvokeEndpoint implements AutoCloseable {
     private static final int ASYNC_RETRIES = 2;
 
     private final Map<String, ? extends LocalFunction> functions;
+    private final Map<String, String> onFailureQueues;
+    private final SqsClient sqs;
+    private final LocalNames names;
     private final ExecutorService requests = LoopbackServer.threads("lambda-invoke", 0);
     private final ExecutorService background = LoopbackServer.threads("lambda-event-invoke", 8);
     private final HttpServer server;
 
-    LambdaInvokeEndpoint(Map<String, ? extends LocalFunction> functions) throws IOException {
+    LambdaInvokeEndpoint(Map<String, ? extends LocalFunction> functions, Map<String, String> onFailureQueues,
+            SqsClient sqs, LocalNames names) throws IOException {
         this.functions = functions;
+        this.onFailureQueues = onFailureQueues;
+        this.sqs = sqs;
+        this.names = names;
         this.server = LoopbackServer.start(0, this::handle, requests);
     }
 
@@ -78,15 +90,43 @@ final class LambdaInvokeEndpoint implements AutoCloseable {
         }
     }
 
-    private static void runInBackground(String name, LocalFunction function, byte[] payload) {
+    private void runInBackground(String name, LocalFunction function, byte[] payload) {
+        Outcome outcome = null;
         for (int attempt = 0; attempt <= ASYNC_RETRIES; attempt++) {
-            if (function.invoke(payload) instanceof Response || Thread.currentThread().isInterrupted()) {
+            outcome = function.invoke(payload);
+            if (outcome instanceof Response || Thread.currentThread().isInterrupted()) {
                 return; // done, or the runtime is stopping
             }
             System.err.println("[local] " + name + " failed (attempt " + (attempt + 1) + " of " + (ASYNC_RETRIES + 1) + ")");
             if (attempt < ASYNC_RETRIES && !sleep(attempt + 1)) {
                 return;
             }
+        }
+        String queueArn = onFailureQueues.get(name);
+        if (queueArn != null) {
+            sendToOnFailure(name, queueArn, payload, ((Failure) outcome).errorDocument());
+        }
+    }
+
+    /** Lambda's record of an asynchronous invocation whose retries are spent: the event and the last error. */
+    private void sendToOnFailure(String name, String queueArn, byte[] payload, byte[] error) {
+        ObjectNode record = Json.object().put("version", "1.0").put("timestamp", Instant.now().toString());
+        record.putObject("requestContext").put("requestId", UUID.randomUUID().toString())
+                .put("functionArn", names.functionArn(name) + ":$LATEST").put("condition", "RetriesExhausted")
+                .put("approximateInvokeCount", ASYNC_RETRIES + 1);
+        record.set("requestPayload", jsonOrText(payload));
+        record.putObject("responseContext").put("statusCode", 200).put("executedVersion", "$LATEST")
+                .put("functionError", "Unhandled");
+        record.set("responsePayload", jsonOrText(error));
+        String queueUrl = sqs.getQueueUrl(get -> get.queueName(queueArn.substring(queueArn.lastIndexOf(':') + 1))).queueUrl();
+        sqs.sendMessage(send -> send.queueUrl(queueUrl).messageBody(Json.write(record)));
+    }
+
+    private static JsonNode jsonOrText(byte[] bytes) {
+        try {
+            return Json.MAPPER.readTree(bytes);
+        } catch (IOException notJson) {
+            return Json.MAPPER.getNodeFactory().textNode(new String(bytes, StandardCharsets.UTF_8));
         }
     }
 
@@ -131,5 +171,6 @@ final class LambdaInvokeEndpoint implements AutoCloseable {
         server.stop(0);
         requests.shutdownNow();
         background.shutdownNow();
+        sqs.close();
     }
 }

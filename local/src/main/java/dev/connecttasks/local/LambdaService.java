@@ -35,7 +35,7 @@ public final class LambdaService implements AutoCloseable {
         Files.createDirectories(root.resolve("target/local-runtime"));
         taskRoots = Files.createTempDirectory(root.resolve("target/local-runtime"), "lambda-");
         credentials = new CredentialsEndpoint();
-        invokeEndpoint = new LambdaInvokeEndpoint(pools);
+        invokeEndpoint = new LambdaInvokeEndpoint(pools, template.asyncOnFailureQueues(), LocalClients.sqs(names), names);
         LambdaLaunch launch = new LambdaLaunch(Path.of(ProcessHandle.current().info().command().orElse("java")),
                 runtimeClasspath, root, taskRoots, names, credentials, localEnvironment(invokeEndpoint.url()), logs);
         template.functions().forEach((id, spec) -> pools.put(id, new FunctionPool(spec, launch, maxEnvironments)));

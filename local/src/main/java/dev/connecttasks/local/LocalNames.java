@@ -43,7 +43,8 @@ public final class LocalNames {
     public Settings settings() {
         return new Settings(Map.of("AWS_REGION", region, "ACCOUNT_ID", ACCOUNT_ID,
                 "TABLE_NAME", ref("ContactTable"), "SCHEDULE_GROUP", ref("TaskScheduleGroup"),
-                "SCHEDULER_ROLE_ARN", arn("SchedulerRole"), "FLOW_RUNNER_ARN", ref("FlowRunnerFunction.Alias")));
+                "SCHEDULER_ROLE_ARN", arn("SchedulerRole"), "FLOW_RUNNER_ARN", ref("FlowRunnerFunction.Alias"),
+                "DEAD_LETTER_QUEUE_ARN", arn("TaskStartDeadLetterQueue")));
     }
 
     /** What {@code !Ref logicalId} gives: a function's name, a function alias's ARN, a resource's name. */

@@ -20,13 +20,15 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 /**
  * What the local runtime takes from {@code template.yaml}: each function (handler, code, memory, timeout,
  * environment with {@code Globals} merged and {@code !Ref}, {@code !GetAtt} and {@code !Sub} resolved to
- * the local names), each HTTP API route and each DynamoDB stream event source mapping. Reading them at
+ * the local names), each HTTP API route, each DynamoDB stream event source mapping, and where a
+ * function's failed asynchronous invocations go (its {@code EventInvokeConfig}'s on-failure queue). Reading them at
  * start-up keeps the local backend and the deployed one from drifting apart.
  */
-public record SamTemplate(Map<String, FunctionSpec> functions, List<Route> routes, List<StreamMapping> streamMappings) {
+public record SamTemplate(Map<String, FunctionSpec> functions, List<Route> routes, List<StreamMapping> streamMappings,
+        Map<String, String> asyncOnFailureQueues) {
 
     public SamTemplate(Map<String, FunctionSpec> functions, List<Route> routes) {
-        this(functions, routes, List.of());
+        this(functions, routes, List.of(), Map.of());
     }
 
     /**
@@ -62,6 +64,7 @@ public record SamTemplate(Map<String, FunctionSpec> functions, List<Route> route
         Map<String, FunctionSpec> functions = new LinkedHashMap<>();
         List<Route> routes = new ArrayList<>();
         List<StreamMapping> streamMappings = new ArrayList<>();
+        Map<String, String> asyncOnFailureQueues = new LinkedHashMap<>();
         map(root.get("Resources")).forEach((id, value) -> {
             Map<String, Object> resource = map(value);
             if (!"AWS::Serverless::Function".equals(resource.get("Type"))) {
@@ -78,6 +81,11 @@ public record SamTemplate(Map<String, FunctionSpec> functions, List<Route> route
                     (String) map(properties.getOrDefault("LoggingConfig", globals.get("LoggingConfig")))
                             .getOrDefault("LogFormat", "Text"),
                     Map.copyOf(environment)));
+            Object asyncOnFailure = map(map(map(properties.get("EventInvokeConfig")).get("DestinationConfig"))
+                    .get("OnFailure")).get("Destination");
+            if (asyncOnFailure != null) {
+                asyncOnFailureQueues.put(id, names.resolve(asyncOnFailure));
+            }
             map(properties.get("Events")).values().forEach(event -> {
                 Map<String, Object> eventProperties = map(map(event).get("Properties"));
                 if ("HttpApi".equals(map(event).get("Type"))) {
@@ -88,7 +96,8 @@ public record SamTemplate(Map<String, FunctionSpec> functions, List<Route> route
                 }
             });
         });
-        return new SamTemplate(Map.copyOf(functions), List.copyOf(routes), List.copyOf(streamMappings));
+        return new SamTemplate(Map.copyOf(functions), List.copyOf(routes), List.copyOf(streamMappings),
+                Map.copyOf(asyncOnFailureQueues));
     }
 
     private static StreamMapping streamMapping(String functionId, Map<String, Object> properties, LocalNames names) {

@@ -61,7 +61,7 @@ class ScheduleFirerIT {
         group = Emulator.newScheduleGroup();
         table = new ContactTable(AwsClients.dynamoDb(settings), settings.tableName());
         schedules = new TaskSchedules(AwsClients.scheduler(settings), group, settings.flowRunnerArn(),
-                settings.schedulerRoleArn());
+                settings.schedulerRoleArn(), settings.deadLetterQueueArn());
         firer = new ScheduleFirer(AwsClients.scheduler(settings), localLambda, group);
     }
 

@@ -43,7 +43,12 @@ public final class Settings {
         return required("SCHEDULER_ROLE_ARN");
     }
 
-    /** The flow-runner's alias ARN: the schedules' target and the immediate Invoke's function name. */
+    /** Where a schedule whose delivery kept failing is described: the task-start dead-letter queue. */
+    public String deadLetterQueueArn() {
+        return required("DEAD_LETTER_QUEUE_ARN");
+    }
+
+    /** The flow-runner's alias ARN: the schedules' target. */
     public String flowRunnerArn() {
         return required("FLOW_RUNNER_ARN");
     }

@@ -6,6 +6,7 @@ import dev.connecttasks.operation.port.TaskScheduler;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -24,6 +25,13 @@ import software.amazon.awssdk.services.scheduler.model.ServiceQuotaExceededExcep
  * schedule left behind by a reschedule fires into a no-op (and then deletes itself).
  */
 public final class TaskSchedules implements TaskScheduler {
+    /**
+     * Scheduler retries a delivery the flow-runner's Lambda refuses (throttled, unavailable) for a day,
+     * as often as it may, then describes it on the dead-letter queue; the reconciler starts the task.
+     */
+    static final int MAX_DELIVERY_ATTEMPTS = 185;
+    static final Duration MAX_DELIVERY_AGE = Duration.ofHours(24);
+
     private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")
             .withZone(ZoneOffset.UTC);
 
@@ -31,12 +39,15 @@ public final class TaskSchedules implements TaskScheduler {
     private final String groupName;
     private final String targetArn;
     private final String roleArn;
+    private final String deadLetterArn;
 
-    public TaskSchedules(SchedulerClient scheduler, String groupName, String targetArn, String roleArn) {
+    public TaskSchedules(SchedulerClient scheduler, String groupName, String targetArn, String roleArn,
+            String deadLetterArn) {
         this.scheduler = scheduler;
         this.groupName = groupName;
         this.targetArn = targetArn;
         this.roleArn = roleArn;
+        this.deadLetterArn = deadLetterArn;
     }
 
     @Override
@@ -53,6 +64,10 @@ public final class TaskSchedules implements TaskScheduler {
                     .target(target -> target
                             .arn(targetArn)
                             .roleArn(roleArn)
+                            .retryPolicy(retry -> retry
+                                    .maximumRetryAttempts(MAX_DELIVERY_ATTEMPTS)
+                                    .maximumEventAgeInSeconds((int) MAX_DELIVERY_AGE.toSeconds()))
+                            .deadLetterConfig(deadLetter -> deadLetter.arn(deadLetterArn))
                             .input(new StartMessage(key, contactFlowId, scheduledTime).toJson()))
                     .clientToken(name));
             return Outcome.CREATED;

@@ -131,7 +131,7 @@ class TemplateTest {
                     switch (service) {
                         case "dynamodb" -> assertTrue(resource.equals("\"ContactTable.Arn\"")
                                 || resource.equals("\"${ContactTable.Arn}/stream/*\""), name + resource);
-                        case "sqs" -> assertEquals("\"ContactStreamDeadLetterQueue.Arn\"", resource, name);
+                        case "sqs" -> assertEquals("\"TaskStartDeadLetterQueue.Arn\"", resource, name);
                         case "lambda" -> assertEquals("\"FlowRunnerFunction.Alias\"", resource, name);
                         case "iam" -> {
                             assertEquals("\"SchedulerRole.Arn\"", resource, name);

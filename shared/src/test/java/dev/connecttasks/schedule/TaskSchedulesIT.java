@@ -21,7 +21,8 @@ class TaskSchedulesIT {
     @BeforeAll
     static void createGroup() {
         group = Emulator.newScheduleGroup();
-        schedules = new TaskSchedules(Emulator.scheduler(), group, TARGET, Emulator.SCHEDULER_ROLE_ARN);
+        schedules = new TaskSchedules(Emulator.scheduler(), group, TARGET, Emulator.SCHEDULER_ROLE_ARN,
+                Emulator.DEAD_LETTER_QUEUE_ARN);
     }
 
     private static GetScheduleResponse read(ContactKey key, Instant at) {

@@ -34,6 +34,8 @@ public final class Emulator {
     public static final String REGION = "us-east-1";
     public static final String ACCOUNT_ID = "000000000000";
     public static final String SCHEDULER_ROLE_ARN = "arn:aws:iam::" + ACCOUNT_ID + ":role/connect-tasks-scheduler";
+    public static final String DEAD_LETTER_QUEUE_ARN = "arn:aws:sqs:" + REGION + ":" + ACCOUNT_ID
+            + ":connect-tasks-TaskStartDeadLetterQueue";
     private static final String FLOW_RUNNER_NAME = "connect-tasks-flow-runner";
     private static final String LAMBDA_ROLE_NAME = "connect-tasks-flow-runner-role";
 
@@ -61,7 +63,8 @@ public final class Emulator {
                 "TABLE_NAME", tableName,
                 "SCHEDULE_GROUP", scheduleGroup,
                 "SCHEDULER_ROLE_ARN", SCHEDULER_ROLE_ARN,
-                "FLOW_RUNNER_ARN", flowRunnerArn()));
+                "FLOW_RUNNER_ARN", flowRunnerArn(),
+                "DEAD_LETTER_QUEUE_ARN", DEAD_LETTER_QUEUE_ARN));
     }
 
     public static synchronized DynamoDbClient dynamo() {

@@ -52,7 +52,8 @@ public final class TestBackend extends WiredOperations {
                 new NewContacts(dynamo, settings.tableName()), new FlowRuns(dynamo, settings.tableName()),
                 new InstanceTable(dynamo, settings.tableName()),
                 new TaskSchedules(AwsClients.scheduler(settings, calls), settings.scheduleGroup(),
-                        settings.flowRunnerArn(), settings.schedulerRoleArn()));
+                        settings.flowRunnerArn(), settings.schedulerRoleArn(),
+                        settings.deadLetterQueueArn()));
     }
 
     private TestBackend(Clock clock, Settings settings, InterceptedCalls calls, ContactTable table,

@@ -40,7 +40,8 @@ public final class StartTaskContactHandler extends HttpFunction {
                 new ContactTable(dynamo, settings.tableName()),
                 new NewContacts(dynamo, settings.tableName()),
                 new TaskSchedules(AwsClients.scheduler(settings), settings.scheduleGroup(),
-                        settings.flowRunnerArn(), settings.schedulerRoleArn()),
+                        settings.flowRunnerArn(), settings.schedulerRoleArn(),
+                        settings.deadLetterQueueArn()),
                 Clock.systemUTC()));
     }
 

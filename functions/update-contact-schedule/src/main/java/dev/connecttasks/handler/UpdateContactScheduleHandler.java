@@ -32,7 +32,8 @@ public final class UpdateContactScheduleHandler extends HttpFunction {
         this(new UpdateContactSchedule(
                 new ContactTable(AwsClients.dynamoDb(settings), settings.tableName()),
                 new TaskSchedules(AwsClients.scheduler(settings), settings.scheduleGroup(),
-                        settings.flowRunnerArn(), settings.schedulerRoleArn()),
+                        settings.flowRunnerArn(), settings.schedulerRoleArn(),
+                        settings.deadLetterQueueArn()),
                 Clock.systemUTC()));
     }
 
