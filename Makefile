@@ -34,7 +34,8 @@ endef
 	build-UpdateContactFunction build-UpdateContactScheduleFunction \
 	build-ListContactReferencesFunction build-FlowRunnerFunction \
 	build-CreateInstanceFunction build-DescribeInstanceFunction \
-	build-CreateContactFlowFunction build-DescribeContactFlowFunction
+	build-CreateContactFlowFunction build-DescribeContactFlowFunction \
+	build-ReconcilerFunction
 
 build-StartTaskContactFunction:
 	$(call lambda-jar,start-task-contact)
@@ -56,3 +57,5 @@ build-CreateContactFlowFunction:
 	$(call lambda-jar,create-contact-flow)
 build-DescribeContactFlowFunction:
 	$(call lambda-jar,describe-contact-flow)
+build-ReconcilerFunction:
+	$(call lambda-jar,reconciler)

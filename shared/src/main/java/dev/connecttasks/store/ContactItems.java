@@ -1,6 +1,7 @@
 package dev.connecttasks.store;
 
 import static dev.connecttasks.store.ItemValues.instant;
+import static dev.connecttasks.store.ItemValues.millis;
 import static dev.connecttasks.store.ItemValues.n;
 import static dev.connecttasks.store.ItemValues.putIfPresent;
 import static dev.connecttasks.store.ItemValues.s;
@@ -51,6 +52,13 @@ final class ContactItems {
     static final String QUEUE_ID = "queueId";
     static final String ENQUEUED_AT = "enqueuedAt";
     static final String DISCONNECTED_AT = "disconnectedAt";
+    /**
+     * On a contact waiting for its flow to start, only: the due index's keys, a shard of the index
+     * (so no one partition takes every write) and when the start is due (epoch milliseconds).
+     */
+    static final String DUE_SHARD = "dueShard";
+    static final String DUE_AT = "dueAt";
+    static final int DUE_SHARDS = 8;
     /** On a contact that others name as PreviousContactId: how many tasks did. */
     static final String LINKED_TASKS = "linkedTasks";
     static final String TOKEN_CONTACT_ID = "contactId";
@@ -64,6 +72,11 @@ final class ContactItems {
 
     static Map<String, AttributeValue> key(ContactKey key) {
         return Map.of(PK, s("C#" + key.contactId()), SK, s(key.instanceId()));
+    }
+
+    /** The due index's shard of a contact: fixed by its id, spread evenly over {@link #DUE_SHARDS}. */
+    static String dueShard(String contactId) {
+        return ContactTableSchema.DUE_SHARD_PREFIX + Math.floorMod(contactId.hashCode(), DUE_SHARDS);
     }
 
     static Map<String, AttributeValue> tokenKey(String instanceId, String clientToken) {
@@ -88,6 +101,10 @@ final class ContactItems {
         putIfPresent(item, LAST_UPDATED_AT, contact.lastUpdatedAt());
         putIfPresent(item, SCHEDULED_AT, contact.scheduledAt());
         item.put(FLOW_STATUS, s(contact.flowStatus().name()));
+        if (contact.flowStatus() != FlowStatus.STARTED) {
+            item.put(DUE_SHARD, s(dueShard(contact.id())));
+            item.put(DUE_AT, millis(contact.scheduledAt() != null ? contact.scheduledAt() : contact.initiatedAt()));
+        }
         putIfPresent(item, FLOW_STARTED_AT, contact.flowStartedAt());
         if (contact.queue() != null) {
             item.put(QUEUE_ID, s(contact.queue().queueId()));

@@ -136,6 +136,7 @@ public final class ContactTable implements ContactStore {
     public Change reschedule(ContactKey key, Instant scheduledTime, Instant now) {
         ExpressionPlaceholders expr = new ExpressionPlaceholders();
         String update = "SET " + expr.name(SCHEDULED_AT) + " = " + expr.value(millis(scheduledTime))
+                + ", " + expr.name(ContactItems.DUE_AT) + " = " + expr.value(millis(scheduledTime))
                 + ", " + expr.name(LAST_UPDATED_AT) + " = " + expr.value(millis(now))
                 + " ADD " + expr.name(REVISION) + " " + expr.value(n(1));
         String condition = expr.name(FLOW_STATUS) + " = " + expr.value(s(FlowStatus.SCHEDULED.name()))

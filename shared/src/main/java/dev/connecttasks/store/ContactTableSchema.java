@@ -1,11 +1,17 @@
 package dev.connecttasks.store;
 
+import java.util.List;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 /**
  * The table's key schema, TTL attribute and stream, as {@code template.yaml} declares them (a test
@@ -16,13 +22,28 @@ public final class ContactTableSchema {
     public static final String SORT_KEY = ContactItems.SK;
     public static final String TTL_ATTRIBUTE = ContactItems.EXPIRES_AT;
     public static final StreamViewType STREAM_VIEW = StreamViewType.NEW_AND_OLD_IMAGES;
+    /** The sparse index of contacts waiting for their start: only they carry its keys. */
+    public static final String DUE_INDEX = "due";
+    public static final String DUE_SHARD = ContactItems.DUE_SHARD;
+    public static final String DUE_AT = ContactItems.DUE_AT;
+    static final String DUE_SHARD_PREFIX = "D#";
+    /** What the due index holds beside its keys and the table's: what a start needs. */
+    public static final List<String> DUE_PROJECTION = List.of(ContactItems.FLOW_ID, ContactItems.SCHEDULED_AT);
+    private static final AttributeDefinition DUE_SHARD_TYPE = string(DUE_SHARD);
+    private static final AttributeDefinition DUE_AT_TYPE = AttributeDefinition.builder()
+            .attributeName(DUE_AT).attributeType(ScalarAttributeType.N).build();
+    private static final List<KeySchemaElement> DUE_KEYS = List.of(
+            KeySchemaElement.builder().attributeName(DUE_SHARD).keyType(KeyType.HASH).build(),
+            KeySchemaElement.builder().attributeName(DUE_AT).keyType(KeyType.RANGE).build());
+    private static final Projection DUE_INDEX_PROJECTION = Projection.builder()
+            .projectionType(ProjectionType.INCLUDE).nonKeyAttributes(DUE_PROJECTION).build();
 
     private ContactTableSchema() {
     }
 
     /**
-     * Creates the table with TTL and its stream enabled; a table that already exists (from an earlier
-     * run against the same emulator) gets its stream if it has none, and is otherwise left as it is.
+     * Creates the table with its due index, stream and TTL; a table that already exists (an earlier run
+     * against the same emulator) gets what an older version of it lacks, and is otherwise left as it is.
      */
     public static void createIfMissing(DynamoDbClient dynamo, String tableName) {
         try {
@@ -30,22 +51,36 @@ public final class ContactTableSchema {
                     .tableName(tableName)
                     .billingMode(BillingMode.PAY_PER_REQUEST)
                     .streamSpecification(stream -> stream.streamEnabled(true).streamViewType(STREAM_VIEW))
-                    .attributeDefinitions(
-                            attribute -> attribute.attributeName(PARTITION_KEY).attributeType(ScalarAttributeType.S),
-                            attribute -> attribute.attributeName(SORT_KEY).attributeType(ScalarAttributeType.S))
+                    .attributeDefinitions(string(PARTITION_KEY), string(SORT_KEY), DUE_SHARD_TYPE, DUE_AT_TYPE)
                     .keySchema(
                             key -> key.attributeName(PARTITION_KEY).keyType(KeyType.HASH),
-                            key -> key.attributeName(SORT_KEY).keyType(KeyType.RANGE)));
+                            key -> key.attributeName(SORT_KEY).keyType(KeyType.RANGE))
+                    .globalSecondaryIndexes(index -> index.indexName(DUE_INDEX).keySchema(DUE_KEYS).projection(DUE_INDEX_PROJECTION)));
         } catch (ResourceInUseException exists) {
-            if (dynamo.describeTable(describe -> describe.tableName(tableName)).table().latestStreamArn() == null) {
-                dynamo.updateTable(update -> update.tableName(tableName)
-                        .streamSpecification(stream -> stream.streamEnabled(true).streamViewType(STREAM_VIEW)));
-            }
+            upgrade(dynamo, tableName);
             return;
         }
         dynamo.waiter().waitUntilTableExists(wait -> wait.tableName(tableName));
         dynamo.updateTimeToLive(ttl -> ttl
                 .tableName(tableName)
                 .timeToLiveSpecification(spec -> spec.attributeName(TTL_ATTRIBUTE).enabled(true)));
+    }
+
+    private static void upgrade(DynamoDbClient dynamo, String tableName) {
+        TableDescription table = dynamo.describeTable(describe -> describe.tableName(tableName)).table();
+        if (table.latestStreamArn() == null) {
+            dynamo.updateTable(update -> update.tableName(tableName)
+                    .streamSpecification(stream -> stream.streamEnabled(true).streamViewType(STREAM_VIEW)));
+        }
+        if (table.globalSecondaryIndexes().stream().noneMatch(index -> index.indexName().equals(DUE_INDEX))) {
+            dynamo.updateTable(update -> update.tableName(tableName)
+                    .attributeDefinitions(DUE_SHARD_TYPE, DUE_AT_TYPE)
+                    .globalSecondaryIndexUpdates(change -> change.create(index -> index
+                            .indexName(DUE_INDEX).keySchema(DUE_KEYS).projection(DUE_INDEX_PROJECTION))));
+        }
+    }
+
+    private static AttributeDefinition string(String name) {
+        return AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build();
     }
 }

@@ -97,7 +97,8 @@ public final class FlowRuns implements FlowRunStore {
             update.append(", ").append(expr.name(ContactItems.DISCONNECTED_AT)).append(" = ")
                     .append(expr.value(millis(run.disconnectedAt())));
         }
-        update.append(" ADD ").append(expr.name(REVISION)).append(' ').append(expr.value(n(1)));
+        update.append(" REMOVE ").append(expr.name(ContactItems.DUE_SHARD)).append(", ").append(expr.name(ContactItems.DUE_AT))
+                .append(" ADD ").append(expr.name(REVISION)).append(' ').append(expr.value(n(1)));
         String condition = expr.name(REVISION) + " = " + expr.value(n(revision));
         try {
             dynamo.updateItem(ContactTable.conditionalUpdate(tableName, key, expr, update.toString(), condition));

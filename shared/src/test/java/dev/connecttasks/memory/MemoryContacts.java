@@ -8,11 +8,13 @@ import dev.connecttasks.contact.FlowStatus;
 import dev.connecttasks.contact.QueueInfo;
 import dev.connecttasks.contact.Reference;
 import dev.connecttasks.flow.FlowResult;
+import dev.connecttasks.flow.StartMessage;
 import dev.connecttasks.instance.ContactFlow;
 import dev.connecttasks.operation.port.Change;
 import dev.connecttasks.operation.port.ContactAndFlow;
 import dev.connecttasks.operation.port.ContactStore;
 import dev.connecttasks.operation.port.Creation;
+import dev.connecttasks.operation.port.DueStarts;
 import dev.connecttasks.operation.port.FlowRunStore;
 import dev.connecttasks.operation.port.IdempotencyRecord;
 import dev.connecttasks.operation.port.NewContactStore;
@@ -28,7 +30,7 @@ import java.util.Optional;
  * as the DynamoDB adapters' are, a contact past its retention gone, a revision per contact. For
  * operation tests, which run in milliseconds; the adapters' own tests hold the table to the same rules.
  */
-public final class MemoryContacts implements ContactStore, NewContactStore, FlowRunStore {
+public final class MemoryContacts implements ContactStore, NewContactStore, FlowRunStore, DueStarts {
     private record Stored(Contact contact, long revision, int linkedTasks) {
         boolean presentAt(Instant now) {
             return contact.retainedUntil().isAfter(now);
@@ -175,6 +177,17 @@ public final class MemoryContacts implements ContactStore, NewContactStore, Flow
                 run.queue() != null ? run.queue() : contact.queue(),
                 run.disconnectedAt() != null ? run.disconnectedAt() : contact.disconnectedAt()));
         return true;
+    }
+
+    @Override
+    public synchronized List<StartMessage> dueBy(Instant cutoff, int limit) {
+        return contacts.values().stream()
+                .map(Stored::contact)
+                .filter(contact -> contact.flowStatus() != FlowStatus.STARTED)
+                .filter(contact -> !(contact.scheduledAt() != null ? contact.scheduledAt() : contact.initiatedAt()).isAfter(cutoff))
+                .limit(limit)
+                .map(contact -> new StartMessage(contact.key(), contact.contactFlowId(), contact.scheduledAt()))
+                .toList();
     }
 
     private Optional<Stored> present(ContactKey key, Instant now) {

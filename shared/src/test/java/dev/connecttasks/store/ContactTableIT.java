@@ -26,7 +26,8 @@ class ContactTableIT extends ContactPortsContract {
     protected Ports ports() {
         table = new ContactTable(Emulator.dynamo(), Emulator.newTable());
         return new Ports(new InstanceTable(Emulator.dynamo(), table.tableName()), table,
-                new NewContacts(Emulator.dynamo(), table.tableName()), new FlowRuns(Emulator.dynamo(), table.tableName()));
+                new NewContacts(Emulator.dynamo(), table.tableName()), new FlowRuns(Emulator.dynamo(), table.tableName()),
+                new DueIndex(Emulator.dynamo(), table.tableName()));
     }
 
     private Map<String, AttributeValue> rawItem(ContactKey key) {

@@ -1,6 +1,7 @@
 package dev.connecttasks.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.connecttasks.contact.Contact;
 import dev.connecttasks.contact.ContactChanges;
@@ -58,6 +59,9 @@ class StoreRequestsIT {
         List<TransactWriteItem> items = backend.calls.requests(TransactWriteItemsRequest.class).get(0).transactItems();
         assertEquals(5, items.size());
         assertEquals("C#" + contact.id(), items.get(0).put().item().get("pk").s());
+        // a new contact waits for its start: it is in the due index, in its shard, due now
+        assertTrue(items.get(0).put().item().get("dueShard").s().matches("D#[0-7]"));
+        assertEquals(Long.toString(NOW.toEpochMilli()), items.get(0).put().item().get("dueAt").n());
         assertEquals("attribute_not_exists(#pk)", items.get(0).put().conditionExpression());
         assertEquals(key("I#" + backend.instanceId, backend.instanceId), items.get(1).conditionCheck().key());
         assertEquals("attribute_exists(#pk)", items.get(1).conditionCheck().conditionExpression());
@@ -118,17 +122,21 @@ class StoreRequestsIT {
         backend.calls.clear();
         backend.table.reschedule(contact.key(), at.plusSeconds(60), NOW);
         UpdateItemRequest reschedule = backend.calls.requests(UpdateItemRequest.class).get(0);
-        assertEquals("SET #scheduledAt = :v0, #lastUpdatedAt = :v1 ADD #rev :v2", reschedule.updateExpression());
-        assertEquals("#flowStatus = :v3 AND #expiresAt > :v4", reschedule.conditionExpression());
+        // the contact moves in the due index with its time
+        assertEquals("SET #scheduledAt = :v0, #dueAt = :v1, #lastUpdatedAt = :v2 ADD #rev :v3",
+                reschedule.updateExpression());
+        assertEquals("#flowStatus = :v4 AND #expiresAt > :v5", reschedule.conditionExpression());
         assertEquals(Long.toString(at.plusSeconds(60).toEpochMilli()), n(reschedule, ":v0"));
-        assertEquals("SCHEDULED", reschedule.expressionAttributeValues().get(":v3").s());
+        assertEquals(Long.toString(at.plusSeconds(60).toEpochMilli()), n(reschedule, ":v1"));
+        assertEquals("SCHEDULED", reschedule.expressionAttributeValues().get(":v4").s());
 
         backend.calls.clear();
         backend.flowRuns.recordFlowRun(contact.key(), 2, new FlowResult(Map.of("a", "b"), null, NOW, 1,
                 FlowResult.End.DISCONNECTED), NOW);
         UpdateItemRequest record = backend.calls.requests(UpdateItemRequest.class).get(0);
+        // a started contact leaves the due index
         assertEquals("SET #flowStatus = :v0, #flowStartedAt = :v1, #lastUpdatedAt = :v2, #attributes = :v3, "
-                + "#disconnectedAt = :v4 ADD #rev :v5", record.updateExpression());
+                + "#disconnectedAt = :v4 REMOVE #dueShard, #dueAt ADD #rev :v5", record.updateExpression());
         assertEquals("#rev = :v6", record.conditionExpression());
         assertEquals("2", n(record, ":v6"));
         assertEquals("STARTED", record.expressionAttributeValues().get(":v0").s());

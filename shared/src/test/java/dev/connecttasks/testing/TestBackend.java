@@ -13,6 +13,7 @@ import dev.connecttasks.offline.StreamEvents;
 import dev.connecttasks.schedule.TaskSchedules;
 import dev.connecttasks.store.ContactStreamRecords;
 import dev.connecttasks.store.ContactTable;
+import dev.connecttasks.store.DueIndex;
 import dev.connecttasks.store.FlowRuns;
 import dev.connecttasks.store.InstanceTable;
 import dev.connecttasks.store.NewContacts;
@@ -58,7 +59,8 @@ public final class TestBackend extends WiredOperations {
 
     private TestBackend(Clock clock, Settings settings, InterceptedCalls calls, ContactTable table,
             NewContacts newContacts, FlowRuns flowRuns, InstanceTable instances, TaskSchedules schedules) {
-        super(table, newContacts, flowRuns, instances, schedules, clock, settings.arns());
+        super(table, newContacts, flowRuns, instances, new DueIndex(Emulator.dynamo(), settings.tableName()), schedules,
+                clock, settings.arns());
         this.settings = settings;
         this.calls = calls;
         this.table = table;

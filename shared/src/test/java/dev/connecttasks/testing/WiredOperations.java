@@ -11,11 +11,13 @@ import dev.connecttasks.operation.DescribeContact;
 import dev.connecttasks.operation.DescribeContactFlow;
 import dev.connecttasks.operation.DescribeInstance;
 import dev.connecttasks.operation.ListContactReferences;
+import dev.connecttasks.operation.Reconcile;
 import dev.connecttasks.operation.StartFlow;
 import dev.connecttasks.operation.StartTaskContact;
 import dev.connecttasks.operation.UpdateContact;
 import dev.connecttasks.operation.UpdateContactSchedule;
 import dev.connecttasks.operation.port.ContactStore;
+import dev.connecttasks.operation.port.DueStarts;
 import dev.connecttasks.operation.port.FlowRunStore;
 import dev.connecttasks.operation.port.InstanceStore;
 import dev.connecttasks.operation.port.NewContactStore;
@@ -32,16 +34,18 @@ public abstract class WiredOperations {
     private final NewContactStore newContactStore;
     private final FlowRunStore flowRunStore;
     private final InstanceStore instanceStore;
+    private final DueStarts dueStarts;
     private final TaskScheduler scheduler;
     private final Clock clock;
     private final Arns arns;
 
     protected WiredOperations(ContactStore contactStore, NewContactStore newContactStore, FlowRunStore flowRunStore,
-            InstanceStore instanceStore, TaskScheduler scheduler, Clock clock, Arns arns) {
+            InstanceStore instanceStore, DueStarts dueStarts, TaskScheduler scheduler, Clock clock, Arns arns) {
         this.contactStore = contactStore;
         this.newContactStore = newContactStore;
         this.flowRunStore = flowRunStore;
         this.instanceStore = instanceStore;
+        this.dueStarts = dueStarts;
         this.scheduler = scheduler;
         this.clock = clock;
         this.arns = arns;
@@ -111,5 +115,10 @@ public abstract class WiredOperations {
 
     public StartFlow runFlowWhenDue() {
         return runFlowWhenDue(flowEngine());
+    }
+
+    /** The reconciler, running by {@code clock} (later than the backend's, to find what is overdue). */
+    public Reconcile reconcile(Clock clock) {
+        return new Reconcile(dueStarts, new StartFlow(flowRunStore, flowEngine(), clock), clock);
     }
 }

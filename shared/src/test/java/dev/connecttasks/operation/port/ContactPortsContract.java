@@ -16,6 +16,7 @@ import dev.connecttasks.contact.ReferenceType;
 import dev.connecttasks.error.ApiException;
 import dev.connecttasks.error.ErrorType;
 import dev.connecttasks.flow.FlowResult;
+import dev.connecttasks.flow.StartMessage;
 import dev.connecttasks.instance.ContactFlow;
 import dev.connecttasks.instance.Instance;
 import dev.connecttasks.operation.port.NewContactStore.Refusal;
@@ -28,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -49,12 +51,13 @@ public abstract class ContactPortsContract {
     private NewContactStore newContacts;
     private FlowRunStore flowRuns;
     private InstanceStore instances;
+    private DueStarts due;
     private ExecutorService pool;
     protected final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
     /** The implementations under test, all over one store. */
     public record Ports(InstanceStore instances, ContactStore contacts, NewContactStore newContacts,
-            FlowRunStore flowRuns) {
+            FlowRunStore flowRuns, DueStarts due) {
     }
 
     protected abstract Ports ports();
@@ -66,6 +69,7 @@ public abstract class ContactPortsContract {
         newContacts = ports.newContacts();
         flowRuns = ports.flowRuns();
         instances = ports.instances();
+        due = ports.due();
         for (String instanceId : List.of(INSTANCE, "instance-b")) {
             Instant created = Instant.now();
             instances.create(new Instance(instanceId, "CONNECT_MANAGED", null, null, true, false, Map.of(), created), null, created);
@@ -325,5 +329,41 @@ public abstract class ContactPortsContract {
                 Map.of(), Map.of(), null, null, null, now, now, null, FlowStatus.PENDING, null, null, null);
         assertEquals(Creation.refused(Refusal.FLOW_NOT_PUBLISHED), newContacts.create(draft, null, now));
         assertEquals(Optional.empty(), table.find(draft.key(), now));
+    }
+
+    /** The due starts of this test's own contacts (other tests' contacts share the store). */
+    private List<StartMessage> dueOf(Instant cutoff, Contact... contacts) {
+        List<ContactKey> keys = java.util.Arrays.stream(contacts).map(Contact::key).toList();
+        return due.dueBy(cutoff, 10_000).stream().filter(start -> keys.contains(start.key())).toList();
+    }
+
+    @Test
+    void waitingContactsAreDueAtTheirTimeUntilTheirFlowStarts() {
+        Instant at = now.plus(Duration.ofHours(1));
+        Contact immediate = created(TestContacts.pending(INSTANCE, now));
+        Contact scheduled = created(TestContacts.scheduled(INSTANCE, now, at));
+        StartMessage immediateStart = new StartMessage(immediate.key(), TestContacts.FLOW_ID, null);
+        StartMessage scheduledStart = new StartMessage(scheduled.key(), TestContacts.FLOW_ID, at);
+        assertEquals(List.of(), dueOf(now.minusMillis(1), immediate, scheduled));
+        assertEquals(List.of(immediateStart), dueOf(now, immediate, scheduled));
+        assertEquals(Set.of(immediateStart, scheduledStart), Set.copyOf(dueOf(at, immediate, scheduled)));
+
+        assertEquals(Change.DONE, table.reschedule(scheduled.key(), at.plusSeconds(60), now));
+        assertEquals(List.of(immediateStart), dueOf(at, immediate, scheduled));
+        assertEquals(List.of(new StartMessage(scheduled.key(), TestContacts.FLOW_ID, at.plusSeconds(60))),
+                dueOf(at.plusSeconds(60), scheduled));
+
+        assertTrue(start(immediate.key(), now));
+        assertEquals(List.of(), dueOf(at.plusSeconds(60), immediate));
+    }
+
+    @Test
+    void dueStartsAreReadUpToTheLimit() {
+        List<Contact> waiting = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            waiting.add(created(TestContacts.pending(INSTANCE, now.minus(Duration.ofDays(400)))));
+        }
+        assertEquals(5, due.dueBy(now, 5).size());
+        assertEquals(12, dueOf(now, waiting.toArray(Contact[]::new)).size());
     }
 }
