@@ -12,11 +12,13 @@ import java.time.Instant;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import software.amazon.awssdk.services.scheduler.model.ConflictException;
+import software.amazon.awssdk.services.scheduler.model.FlexibleTimeWindowMode;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * What CloudFormation creates in AWS, created in the emulator where it is missing: the table (with
- * its TTL and stream), the schedule group, the queues, and the demo instance with its flow. State lives in the emulator, so
+ * its due index, TTL and stream), the schedule group and the template's own schedules, the queues,
+ * and the demo instance with its flow. State lives in the emulator, so
  * a restart against the same emulator keeps it.
  */
 public final class EmulatorSetup {
@@ -41,6 +43,16 @@ public final class EmulatorSetup {
                 scheduler.createScheduleGroup(group -> group.name(settings.scheduleGroup()));
             } catch (ConflictException exists) {
                 // kept from an earlier run
+            }
+            for (SamTemplate.ScheduleSpec schedule : SamTemplate.read(root.resolve("template.yaml"), names).schedules()) {
+                try {
+                    scheduler.createSchedule(create -> create.name(schedule.name()).groupName(schedule.groupName())
+                            .scheduleExpression(schedule.expression())
+                            .flexibleTimeWindow(window -> window.mode(FlexibleTimeWindowMode.OFF))
+                            .target(target -> target.arn(schedule.targetArn()).roleArn(schedule.roleArn())));
+                } catch (ConflictException exists) {
+                    // kept from an earlier run
+                }
             }
         }
     }

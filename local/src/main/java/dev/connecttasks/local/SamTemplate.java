@@ -25,10 +25,14 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * start-up keeps the local backend and the deployed one from drifting apart.
  */
 public record SamTemplate(Map<String, FunctionSpec> functions, List<Route> routes, List<StreamMapping> streamMappings,
-        Map<String, String> asyncOnFailureQueues) {
+        Map<String, String> asyncOnFailureQueues, List<ScheduleSpec> schedules) {
 
     public SamTemplate(Map<String, FunctionSpec> functions, List<Route> routes) {
-        this(functions, routes, List.of(), Map.of());
+        this(functions, routes, List.of(), Map.of(), List.of());
+    }
+
+    /** An {@code AWS::Scheduler::Schedule} of the template (a recurring one: the reconciler's). */
+    public record ScheduleSpec(String name, String groupName, String expression, String targetArn, String roleArn) {
     }
 
     /**
@@ -65,8 +69,16 @@ public record SamTemplate(Map<String, FunctionSpec> functions, List<Route> route
         List<Route> routes = new ArrayList<>();
         List<StreamMapping> streamMappings = new ArrayList<>();
         Map<String, String> asyncOnFailureQueues = new LinkedHashMap<>();
+        List<ScheduleSpec> schedules = new ArrayList<>();
         map(root.get("Resources")).forEach((id, value) -> {
             Map<String, Object> resource = map(value);
+            if ("AWS::Scheduler::Schedule".equals(resource.get("Type"))) {
+                Map<String, Object> properties = map(resource.get("Properties"));
+                Map<String, Object> target = map(properties.get("Target"));
+                schedules.add(new ScheduleSpec(names.ref(id), names.resolve(properties.get("GroupName")),
+                        (String) properties.get("ScheduleExpression"), names.resolve(target.get("Arn")),
+                        names.resolve(target.get("RoleArn"))));
+            }
             if (!"AWS::Serverless::Function".equals(resource.get("Type"))) {
                 return;
             }
@@ -97,7 +109,7 @@ public record SamTemplate(Map<String, FunctionSpec> functions, List<Route> route
             });
         });
         return new SamTemplate(Map.copyOf(functions), List.copyOf(routes), List.copyOf(streamMappings),
-                Map.copyOf(asyncOnFailureQueues));
+                Map.copyOf(asyncOnFailureQueues), List.copyOf(schedules));
     }
 
     private static StreamMapping streamMapping(String functionId, Map<String, Object> properties, LocalNames names) {

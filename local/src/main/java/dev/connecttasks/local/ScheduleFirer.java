@@ -1,5 +1,6 @@
 package dev.connecttasks.local;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -22,19 +23,23 @@ import software.amazon.awssdk.services.scheduler.model.ScheduleSummary;
 
 /**
  * What EventBridge Scheduler does and the emulators do not: fire one-shot {@code at(...)} schedules
- * when they are due. For each due schedule of the group it invokes the target function through the
- * Lambda Invoke API with the schedule's {@code Target.Input}, then deletes the schedule when its
+ * when they are due, and {@code rate(...)} schedules every period from when the firer first saw them.
+ * For each due schedule of the group it invokes the target function through the Lambda Invoke API with
+ * the schedule's {@code Target.Input}, then deletes a one-shot schedule when its
  * {@code ActionAfterCompletion} is {@code DELETE}. A failed invoke is retried on the next tick, so a
  * schedule fires at least once, as Scheduler promises; the flow-runner's claim makes that safe.
  */
 final class ScheduleFirer implements AutoCloseable {
     private static final Pattern AT = Pattern.compile("at\\((\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2})\\)");
+    private static final Pattern RATE = Pattern.compile("rate\\((\\d+) (minute|minutes|hour|hours|day|days)\\)");
 
     private final SchedulerClient scheduler;
     private final LambdaClient lambda;
     private final String groupName;
     /** One-shot schedules kept after firing (ActionAfterCompletion NONE) must not fire again. */
     private final Map<String, Instant> fired = new ConcurrentHashMap<>();
+    /** When each recurring schedule fires next. */
+    private final Map<String, Instant> nextRecurrence = new ConcurrentHashMap<>();
 
     ScheduleFirer(SchedulerClient scheduler, LambdaClient lambda, String groupName) {
         this.scheduler = scheduler;
@@ -50,7 +55,9 @@ final class ScheduleFirer implements AutoCloseable {
                 continue;
             }
             GetScheduleResponse schedule = scheduler.getSchedule(get -> get.groupName(groupName).name(summary.name()));
-            Instant at = fireTime(schedule);
+            Duration period = period(schedule.scheduleExpression());
+            Instant at = period == null ? fireTime(schedule)
+                    : nextRecurrence.computeIfAbsent(summary.name(), name -> now.plus(period));
             if (at == null || at.isAfter(now)) {
                 continue;
             }
@@ -64,7 +71,9 @@ final class ScheduleFirer implements AutoCloseable {
                 System.err.println("[local] schedule " + summary.name() + " did not fire, retrying next tick: " + e);
                 continue;
             }
-            if (schedule.actionAfterCompletion() == ActionAfterCompletion.DELETE) {
+            if (period != null) {
+                nextRecurrence.put(summary.name(), at.plus(period));
+            } else if (schedule.actionAfterCompletion() == ActionAfterCompletion.DELETE) {
                 scheduler.deleteSchedule(delete -> delete.groupName(groupName).name(summary.name()));
             } else {
                 fired.put(summary.name(), at);
@@ -74,7 +83,21 @@ final class ScheduleFirer implements AutoCloseable {
         return firedNow;
     }
 
-    /** The time of a one-shot schedule, or null for any other kind (rate and cron are not fired here). */
+    /** The period of a {@code rate(...)} schedule, or null for any other kind. */
+    static Duration period(String expression) {
+        Matcher rate = RATE.matcher(expression == null ? "" : expression);
+        if (!rate.matches()) {
+            return null;
+        }
+        long amount = Long.parseLong(rate.group(1));
+        return switch (rate.group(2).replaceAll("s$", "")) {
+            case "minute" -> Duration.ofMinutes(amount);
+            case "hour" -> Duration.ofHours(amount);
+            default -> Duration.ofDays(amount);
+        };
+    }
+
+    /** The time of a one-shot schedule, or null for any other kind (cron is not fired here). */
     static Instant fireTime(GetScheduleResponse schedule) {
         Matcher at = AT.matcher(schedule.scheduleExpression() == null ? "" : schedule.scheduleExpression());
         if (!at.matches()) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.connecttasks.config.AwsClients;
 import dev.connecttasks.config.Settings;
+import dev.connecttasks.contact.Contact;
 import dev.connecttasks.contact.ContactKey;
 import dev.connecttasks.contact.FlowStatus;
 import dev.connecttasks.contact.TaskRequest;
@@ -24,6 +25,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,6 +34,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.scheduler.model.FlexibleTimeWindowMode;
 import software.amazon.awssdk.services.scheduler.model.GetScheduleResponse;
 import software.amazon.awssdk.services.scheduler.model.ResourceNotFoundException;
 
@@ -100,6 +103,31 @@ class ScheduleFirerIT {
     }
 
     @Test
+    void theReconcilersRateScheduleFiresEachMinuteAndStartsATaskWhoseScheduleIsGone() {
+        Settings settings = LocalNames.fromEnvironment().settings();
+        // a scheduled task due 90 s ago (real time) whose schedule was deleted by hand: only the reconciler
+        // can start it, once it is over a minute late
+        Instant due = Instant.now().minusSeconds(90).truncatedTo(ChronoUnit.MILLIS);
+        Contact missed = new Contact(new ContactKey(INSTANCE, UUID.randomUUID().toString()), FLOW, "Missed", null,
+                Map.of(), Map.of(), null, null, null, due.minusSeconds(60), due.minusSeconds(60), due,
+                FlowStatus.SCHEDULED, null, null, null);
+        new NewContacts(AwsClients.dynamoDb(settings), settings.tableName()).create(missed, null, due.minusSeconds(60));
+        String name = "reconciler-" + UUID.randomUUID();
+        Emulator.scheduler().createSchedule(create -> create.name(name).groupName(group)
+                .scheduleExpression("rate(1 minute)")
+                .flexibleTimeWindow(window -> window.mode(FlexibleTimeWindowMode.OFF))
+                .target(target -> target.arn(LocalNames.fromEnvironment().ref("ReconcilerFunction.Alias"))
+                        .roleArn(settings.schedulerRoleArn())));
+
+        assertEquals(List.of(), firer.fireDue(NOW));
+        assertEquals(List.of(name), firer.fireDue(NOW.plusSeconds(60)));
+        assertEquals(FlowStatus.STARTED, awaitStatus(missed.id(), FlowStatus.STARTED));
+        assertEquals(List.of(), firer.fireDue(NOW.plusSeconds(119)));
+        assertEquals(List.of(name), firer.fireDue(NOW.plusSeconds(120)));
+        Emulator.scheduler().deleteSchedule(delete -> delete.groupName(group).name(name));
+    }
+
+    @Test
     void fireTimeReadsAtExpressionsInTheirTimeZone() {
         assertEquals(Instant.parse("2026-11-27T09:30:00Z"), ScheduleFirer.fireTime(
                 GetScheduleResponse.builder()
@@ -110,5 +138,8 @@ class ScheduleFirerIT {
         assertNull(ScheduleFirer.fireTime(
                 GetScheduleResponse.builder()
                         .scheduleExpression("rate(5 minutes)").build()));
+        assertEquals(Duration.ofMinutes(5), ScheduleFirer.period("rate(5 minutes)"));
+        assertEquals(Duration.ofHours(1), ScheduleFirer.period("rate(1 hour)"));
+        assertNull(ScheduleFirer.period("at(2026-11-27T09:30:00)"));
     }
 }

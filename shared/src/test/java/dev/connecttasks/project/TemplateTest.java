@@ -45,7 +45,7 @@ class TemplateTest {
     @Test
     void everyFunctionNamesAHandlerClassThatExists() throws IOException {
         Path root = ApiEvents.repositoryRoot();
-        assertEquals(10, template.functions().size());
+        assertEquals(11, template.functions().size());
         for (Map.Entry<String, JsonNode> function : template.functions().entrySet()) {
             JsonNode properties = function.getValue().path("Properties");
             Path module = root.resolve(properties.path("CodeUri").asText());
@@ -84,24 +84,27 @@ class TemplateTest {
     }
 
     /** What each function's code calls (see RoundTripsIT), as IAM actions. Nothing more may be granted. */
-    private static final Map<String, Set<String>> NEEDED = Map.of(
-            "DescribeContactFunction", Set.of("dynamodb:GetItem"),
-            "ListContactReferencesFunction", Set.of("dynamodb:GetItem"),
-            "DescribeInstanceFunction", Set.of("dynamodb:GetItem"),
-            "DescribeContactFlowFunction", Set.of("dynamodb:GetItem"),
-            "UpdateContactFunction", Set.of("dynamodb:UpdateItem"),
-            "UpdateContactScheduleFunction", Set.of("dynamodb:UpdateItem", "scheduler:CreateSchedule",
-                    "scheduler:DeleteSchedule", "iam:PassRole"),
+    private static final Map<String, Set<String>> NEEDED = Map.ofEntries(
+            Map.entry("DescribeContactFunction", Set.of("dynamodb:GetItem")),
+            Map.entry("ListContactReferencesFunction", Set.of("dynamodb:GetItem")),
+            Map.entry("DescribeInstanceFunction", Set.of("dynamodb:GetItem")),
+            Map.entry("DescribeContactFlowFunction", Set.of("dynamodb:GetItem")),
+            Map.entry("UpdateContactFunction", Set.of("dynamodb:UpdateItem")),
+            Map.entry("UpdateContactScheduleFunction", Set.of("dynamodb:UpdateItem", "scheduler:CreateSchedule",
+                    "scheduler:DeleteSchedule", "iam:PassRole")),
             // TransactWriteItems: Put (contact, token), Update (previous contact), ConditionCheck
-            "StartTaskContactFunction", Set.of("dynamodb:BatchGetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
-                    "dynamodb:ConditionCheckItem", "scheduler:CreateSchedule", "scheduler:DeleteSchedule", "iam:PassRole"),
+            Map.entry("StartTaskContactFunction", Set.of("dynamodb:BatchGetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
+                    "dynamodb:ConditionCheckItem", "scheduler:CreateSchedule", "scheduler:DeleteSchedule", "iam:PassRole")),
             // BatchGetItem (contact and flow), GetItem (after a reschedule), UpdateItem (the run); its stream
             // mapping reads the stream and sends spent batches to the dead-letter queue with this role
-            "FlowRunnerFunction", Set.of("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:UpdateItem",
+            Map.entry("FlowRunnerFunction", Set.of("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:UpdateItem",
                     "dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator", "dynamodb:ListStreams",
-                    "sqs:SendMessage"),
-            "CreateInstanceFunction", Set.of("dynamodb:PutItem"),
-            "CreateContactFlowFunction", Set.of("dynamodb:PutItem", "dynamodb:ConditionCheckItem"));
+                    "sqs:SendMessage")),
+            // Query (the due index), then each start as the flow-runner makes it
+            Map.entry("ReconcilerFunction", Set.of("dynamodb:Query", "dynamodb:GetItem", "dynamodb:BatchGetItem",
+                    "dynamodb:UpdateItem")),
+            Map.entry("CreateInstanceFunction", Set.of("dynamodb:PutItem")),
+            Map.entry("CreateContactFlowFunction", Set.of("dynamodb:PutItem", "dynamodb:ConditionCheckItem")));
 
     @Test
     void everyFunctionHasExactlyThePermissionsItsOperationNeeds() {
@@ -130,7 +133,9 @@ class TemplateTest {
                     String service = actions.get(0).split(":")[0];
                     switch (service) {
                         case "dynamodb" -> assertTrue(resource.equals("\"ContactTable.Arn\"")
-                                || resource.equals("\"${ContactTable.Arn}/stream/*\""), name + resource);
+                                || resource.equals("\"${ContactTable.Arn}/stream/*\"")
+                                || resource.equals("\"${ContactTable.Arn}/index/due\"") && actions.equals(List.of("dynamodb:Query")),
+                                name + resource);
                         case "sqs" -> assertEquals("\"TaskStartDeadLetterQueue.Arn\"", resource, name);
                         case "lambda" -> assertEquals("\"FlowRunnerFunction.Alias\"", resource, name);
                         case "iam" -> {
@@ -165,12 +170,30 @@ class TemplateTest {
     }
 
     @Test
-    void theSchedulerRoleMayOnlyInvokeTheFlowRunnerAlias() {
+    void theSchedulerRoleMayOnlyInvokeItsTwoTargetsAndWriteTheDeadLetterQueue() {
         JsonNode statements = template.resource("SchedulerRole").path("Properties").path("Policies").get(0)
                 .path("PolicyDocument").path("Statement");
-        assertEquals(1, statements.size());
+        assertEquals(2, statements.size());
         assertEquals("lambda:InvokeFunction", statements.get(0).path("Action").asText());
-        assertEquals("FlowRunnerFunction.Alias", statements.get(0).path("Resource").asText());
+        assertEquals("[\"FlowRunnerFunction.Alias\",\"ReconcilerFunction.Alias\"]", statements.get(0).path("Resource").toString());
+        assertEquals("sqs:SendMessage", statements.get(1).path("Action").asText());
+        assertEquals("TaskStartDeadLetterQueue.Arn", statements.get(1).path("Resource").asText());
+    }
+
+    @Test
+    void theReconcilerRunsEachMinuteOnTheDueIndex() {
+        JsonNode schedule = template.resource("ReconcilerSchedule").path("Properties");
+        assertEquals("rate(1 minute)", schedule.path("ScheduleExpression").asText());
+        assertEquals("ReconcilerFunction.Alias", schedule.path("Target").path("Arn").asText());
+        JsonNode index = template.resource("ContactTable").path("Properties").path("GlobalSecondaryIndexes").get(0);
+        assertEquals(ContactTableSchema.DUE_INDEX, index.path("IndexName").asText());
+        assertEquals(ContactTableSchema.DUE_SHARD, index.path("KeySchema").get(0).path("AttributeName").asText());
+        assertEquals(ContactTableSchema.DUE_AT, index.path("KeySchema").get(1).path("AttributeName").asText());
+        List<String> projected = new ArrayList<>();
+        index.path("Projection").path("NonKeyAttributes").forEach(name -> projected.add(name.asText()));
+        assertEquals(ContactTableSchema.DUE_PROJECTION, projected);
+        assertEquals(ContactTableSchema.STREAM_VIEW.toString(),
+                template.resource("ContactTable").path("Properties").path("StreamSpecification").path("StreamViewType").asText());
     }
 
     private static List<String> actions(JsonNode function) {
