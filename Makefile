@@ -35,7 +35,7 @@ endef
 	build-ListContactReferencesFunction build-FlowRunnerFunction \
 	build-CreateInstanceFunction build-DescribeInstanceFunction \
 	build-CreateContactFlowFunction build-DescribeContactFlowFunction \
-	build-ReconcilerFunction
+	build-ReconcilerFunction build-ContactEventsFunction
 
 build-StartTaskContactFunction:
 	$(call lambda-jar,start-task-contact)
@@ -59,3 +59,5 @@ build-DescribeContactFlowFunction:
 	$(call lambda-jar,describe-contact-flow)
 build-ReconcilerFunction:
 	$(call lambda-jar,reconciler)
+build-ContactEventsFunction:
+	$(call lambda-jar,contact-events)

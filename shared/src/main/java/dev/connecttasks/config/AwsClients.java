@@ -10,6 +10,7 @@ import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
@@ -46,6 +47,10 @@ public final class AwsClients {
 
     public static SchedulerClient scheduler(Settings settings, ExecutionInterceptor... interceptors) {
         return configure(SchedulerClient.builder(), settings, interceptors).build();
+    }
+
+    public static EventBridgeClient eventBridge(Settings settings, ExecutionInterceptor... interceptors) {
+        return configure(EventBridgeClient.builder(), settings, interceptors).build();
     }
 
     public static LambdaClient lambda(Settings settings, ExecutionInterceptor... interceptors) {

@@ -48,6 +48,16 @@ public final class Settings {
         return required("DEAD_LETTER_QUEUE_ARN");
     }
 
+    /** The source of the contact events (sources starting with {@code aws.} are EventBridge's own). */
+    public String eventSource() {
+        return environment.getOrDefault("EVENT_SOURCE", "connect-tasks");
+    }
+
+    /** The bus the contact events go to. */
+    public String eventBusName() {
+        return environment.getOrDefault("EVENT_BUS_NAME", "default");
+    }
+
     /** The flow-runner's alias ARN: the schedules' target. */
     public String flowRunnerArn() {
         return required("FLOW_RUNNER_ARN");
