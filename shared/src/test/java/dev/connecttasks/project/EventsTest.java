@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import dev.connecttasks.contact.FlowStatus;
+import dev.connecttasks.event.ContactEvents;
 import dev.connecttasks.flow.FlowDocument;
 import dev.connecttasks.flow.StartMessage;
 import dev.connecttasks.http.ApiRequest;
@@ -21,6 +22,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -70,6 +72,15 @@ class EventsTest {
             try (InputStream input = Files.newInputStream(ApiEvents.eventFile(name))) {
                 assertNotNull(StartMessage.fromJson(input).key());
             }
+            return;
+        }
+        if (name.startsWith("contact-events")) {
+            // a task created, then started by the demo flow, which queued it
+            List<String> types = new ArrayList<>();
+            for (ContactChange change : ContactStreamRecords.read(Json.MAPPER.readTree(ApiEvents.read(name)))) {
+                ContactEvents.of(change.before(), change.after()).forEach(event -> types.add(event.type().name()));
+            }
+            assertEquals(List.of("INITIATED", "CONNECTED_TO_SYSTEM", "CONTACT_DATA_UPDATED", "QUEUED"), types);
             return;
         }
         if (name.startsWith("reconciler")) {

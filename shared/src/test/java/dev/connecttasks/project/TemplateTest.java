@@ -45,7 +45,7 @@ class TemplateTest {
     @Test
     void everyFunctionNamesAHandlerClassThatExists() throws IOException {
         Path root = ApiEvents.repositoryRoot();
-        assertEquals(11, template.functions().size());
+        assertEquals(12, template.functions().size());
         for (Map.Entry<String, JsonNode> function : template.functions().entrySet()) {
             JsonNode properties = function.getValue().path("Properties");
             Path module = root.resolve(properties.path("CodeUri").asText());
@@ -103,6 +103,9 @@ class TemplateTest {
             // Query (the due index), then each start as the flow-runner makes it
             Map.entry("ReconcilerFunction", Set.of("dynamodb:Query", "dynamodb:GetItem", "dynamodb:BatchGetItem",
                     "dynamodb:UpdateItem")),
+            // PutEvents (the contact events); its stream mapping reads the stream, spent batches to the queue
+            Map.entry("ContactEventsFunction", Set.of("events:PutEvents", "dynamodb:DescribeStream", "dynamodb:GetRecords",
+                    "dynamodb:GetShardIterator", "dynamodb:ListStreams", "sqs:SendMessage")),
             Map.entry("CreateInstanceFunction", Set.of("dynamodb:PutItem")),
             Map.entry("CreateContactFlowFunction", Set.of("dynamodb:PutItem", "dynamodb:ConditionCheckItem")));
 
@@ -137,6 +140,7 @@ class TemplateTest {
                                 || resource.equals("\"${ContactTable.Arn}/index/due\"") && actions.equals(List.of("dynamodb:Query")),
                                 name + resource);
                         case "sqs" -> assertEquals("\"TaskStartDeadLetterQueue.Arn\"", resource, name);
+                        case "events" -> assertTrue(resource.endsWith(":event-bus/default\""), name + resource);
                         case "lambda" -> assertEquals("\"FlowRunnerFunction.Alias\"", resource, name);
                         case "iam" -> {
                             assertEquals("\"SchedulerRole.Arn\"", resource, name);

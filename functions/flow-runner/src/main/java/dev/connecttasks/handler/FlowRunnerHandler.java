@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.connecttasks.config.AwsClients;
 import dev.connecttasks.config.FunctionLog;
+import dev.connecttasks.config.Metrics;
 import dev.connecttasks.config.Priming;
 import dev.connecttasks.config.Settings;
 import dev.connecttasks.contact.Contact;
@@ -30,6 +31,8 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Starts task flows. Two sources call it: a scheduled task's one-shot schedule (input: a
@@ -39,6 +42,8 @@ import java.time.Clock;
  * item, so Scheduler or the mapping retries it, and the claim keeps a retry from starting a flow twice.
  */
 public final class FlowRunnerHandler implements RequestStreamHandler {
+    private static final String STARTED = "TasksStarted";
+    private static final String SUPERSEDED = "TasksSuperseded";
     private final StartFlow operation;
 
     public FlowRunnerHandler() {
@@ -75,9 +80,11 @@ public final class FlowRunnerHandler implements RequestStreamHandler {
             FunctionLog.log(context, line(context).put("outcome", "REJECTED_INPUT"), LogLevel.ERROR);
             return;
         }
+        Map<String, Integer> counts = new TreeMap<>(Map.of(STARTED, 0, SUPERSEDED, 0));
         ObjectNode answer = start == null
-                ? Json.object().set("batchItemFailures", startFromStream(event, context))
-                : Json.object().put("outcome", start(start, context));
+                ? Json.object().set("batchItemFailures", startFromStream(event, context, counts))
+                : Json.object().put("outcome", start(start, context, counts));
+        Metrics.emit("FlowRunner", counts);
         output.write(Json.write(answer).getBytes(StandardCharsets.UTF_8));
     }
 
@@ -85,7 +92,7 @@ public final class FlowRunnerHandler implements RequestStreamHandler {
      * Starts the new immediate tasks of a stream batch, in order. At the first start that fails it stops
      * and reports that record: the mapping retries the batch from it, so order per contact holds.
      */
-    private ArrayNode startFromStream(JsonNode event, Context context) {
+    private ArrayNode startFromStream(JsonNode event, Context context, Map<String, Integer> counts) {
         ArrayNode failures = Json.MAPPER.createArrayNode();
         for (ContactChange change : ContactStreamRecords.read(event)) {
             Contact task = change.after();
@@ -93,7 +100,7 @@ public final class FlowRunnerHandler implements RequestStreamHandler {
                 continue;
             }
             try {
-                start(new StartMessage(task.key(), task.contactFlowId(), null), context);
+                start(new StartMessage(task.key(), task.contactFlowId(), null), context, counts);
             } catch (RuntimeException e) {
                 FunctionLog.log(context, line(context).put("outcome", "FAILED")
                         .put("contactId", task.id()).put("error", e.toString()), LogLevel.ERROR);
@@ -104,7 +111,7 @@ public final class FlowRunnerHandler implements RequestStreamHandler {
         return failures;
     }
 
-    private String start(StartMessage start, Context context) {
+    private String start(StartMessage start, Context context, Map<String, Integer> counts) {
         ObjectNode line = line(context).put("instanceId", start.key().instanceId()).put("contactId", start.key().contactId());
         StartOutcome claim;
         try {
@@ -114,6 +121,11 @@ public final class FlowRunnerHandler implements RequestStreamHandler {
             throw tooSoon;
         }
         String outcome = claim.claimed() ? "STARTED" : claim.refusal().name();
+        if (claim.claimed()) {
+            counts.merge(STARTED, 1, Integer::sum);
+        } else if (claim.refusal() == StartOutcome.Refusal.SUPERSEDED) {
+            counts.merge(SUPERSEDED, 1, Integer::sum);
+        }
         line.put("outcome", outcome);
         if (claim.claimed()) {
             line.put("end", claim.run().end().name()).put("steps", claim.run().steps());
