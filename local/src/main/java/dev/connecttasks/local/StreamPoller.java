@@ -42,11 +42,23 @@ final class StreamPoller {
     private final LocalFunction function;
     private final String functionArn;
     private final Clock clock;
+    private final Pause pause;
     private final List<JsonNode> filters = new ArrayList<>();
     private final Map<String, String> iterators = new HashMap<>();
 
+    /** How the poller waits between a batch's attempts: the real clock's sleep, or a test's clock moving on. */
+    interface Pause {
+        void pause(Duration duration) throws InterruptedException;
+    }
+
     StreamPoller(DynamoDbStreamsClient streams, SqsClient sqs, String streamArn, SamTemplate.StreamMapping mapping,
             LocalFunction function, String functionArn, Clock clock) throws IOException {
+        this(streams, sqs, streamArn, mapping, function, functionArn, clock, duration -> Thread.sleep(duration.toMillis()));
+    }
+
+    StreamPoller(DynamoDbStreamsClient streams, SqsClient sqs, String streamArn, SamTemplate.StreamMapping mapping,
+            LocalFunction function, String functionArn, Clock clock, Pause pause) throws IOException {
+        this.pause = pause;
         this.streams = streams;
         this.sqs = sqs;
         this.streamArn = streamArn;
@@ -108,7 +120,7 @@ final class StreamPoller {
             sendToOnFailure(remaining, shardId, retries + 1);
             return;
         }
-        Thread.sleep(backoff(retries).toMillis());
+        pause.pause(backoff(retries));
         if (!(outcome instanceof Response) && mapping.bisect() && remaining.size() > 1) {
             int half = remaining.size() / 2;
             deliver(remaining.subList(0, half), shardId, retries + 1);

@@ -97,6 +97,11 @@ public abstract class WiredOperations {
     }
 
     public StartFlow runFlow(FlowEngine engine) {
+        return runFlow(engine, clock);
+    }
+
+    /** The flow-runner's use case on its own clock: a firing, or a retry, at a time the test chooses. */
+    public StartFlow runFlow(FlowEngine engine, Clock clock) {
         return new StartFlow(flowRunStore, engine, clock);
     }
 
@@ -110,7 +115,7 @@ public abstract class WiredOperations {
      * Scheduler's firing of a schedule delivers, whenever the test delivers it.
      */
     public StartFlow runFlowWhenDue(FlowEngine engine) {
-        return new StartFlow(flowRunStore, engine, Clock.offset(clock, ContactRules.MAX_SCHEDULE_AHEAD.plusDays(1)));
+        return runFlow(engine, Clock.offset(clock, ContactRules.MAX_SCHEDULE_AHEAD.plusDays(1)));
     }
 
     public StartFlow runFlowWhenDue() {
@@ -119,6 +124,6 @@ public abstract class WiredOperations {
 
     /** The reconciler, running by {@code clock} (later than the backend's, to find what is overdue). */
     public Reconcile reconcile(Clock clock) {
-        return new Reconcile(dueStarts, new StartFlow(flowRunStore, flowEngine(), clock), clock);
+        return new Reconcile(dueStarts, runFlow(flowEngine(), clock), clock);
     }
 }
