@@ -59,6 +59,19 @@ final class Fixture {
         }
     }
 
+    /** When the contact's flow started, once it has (read consistently every 5 ms, up to {@code limit}). */
+    Instant awaitFlowStart(String contactId, Duration limit) throws InterruptedException {
+        Instant deadline = Instant.now().plus(limit);
+        while (Instant.now().isBefore(deadline)) {
+            var contact = table.find(new ContactKey(INSTANCE, contactId), Instant.now());
+            if (contact.isPresent() && contact.get().flowStartedAt() != null) {
+                return contact.get().flowStartedAt();
+            }
+            Thread.sleep(5);
+        }
+        throw new IllegalStateException("the flow of contact " + contactId + " did not start within " + limit);
+    }
+
     /** A contact waiting for its flow, as StartTaskContact writes it. */
     static Contact contact(String contactId, FlowStatus status, Instant scheduledAt, Instant now) {
         return new Contact(new ContactKey(INSTANCE, contactId), FLOW, "Call back customer", "Re: order 42",

@@ -45,6 +45,13 @@ final class Report {
                 .append(local.get("overheadP50").asDouble()).append(" ms** (target at most ").append(local.get("target").asDouble())
                 .append(" ms: ").append(mark(local)).append(").\n\n");
 
+        JsonNode startToFlow = results.get("startToFlow");
+        out.append("## Start to flow (").append(startToFlow.get("measured").asInt()).append(" tasks started now, ms)\n\n")
+                .append("From StartTaskContact's response (through the local API) to the flow's start, which the table's ")
+                .append("stream carries to the flow-runner (polled four times a second, as Lambda polls a stream): p50 ")
+                .append(startToFlow.get("p50").asDouble()).append(" ms, p99 ").append(startToFlow.get("p99").asDouble())
+                .append(" ms. A negative time is a flow that started before the caller had its answer.\n\n");
+
         JsonNode warm = results.get("warm");
         out.append("## Warm latency (").append(warm.get("measured").asInt()).append(" invocations after ")
                 .append(warm.get("warmUp").asInt()).append(" warm-up, one JVM, ms)\n\n")
