@@ -118,8 +118,7 @@ final class LambdaInvokeEndpoint implements AutoCloseable {
         record.putObject("responseContext").put("statusCode", 200).put("executedVersion", "$LATEST")
                 .put("functionError", "Unhandled");
         record.set("responsePayload", jsonOrText(error));
-        String queueUrl = sqs.getQueueUrl(get -> get.queueName(queueArn.substring(queueArn.lastIndexOf(':') + 1))).queueUrl();
-        sqs.sendMessage(send -> send.queueUrl(queueUrl).messageBody(Json.write(record)));
+        LocalClients.sendToQueue(sqs, queueArn, Json.write(record));
     }
 
     private static JsonNode jsonOrText(byte[] bytes) {

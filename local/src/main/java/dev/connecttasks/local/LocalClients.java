@@ -9,6 +9,13 @@ final class LocalClients {
     private LocalClients() {
     }
 
+    /** Sends a message to the queue with this ARN: an on-failure destination, as Lambda sends to one. */
+    static void sendToQueue(SqsClient sqs, String queueArn, String body) {
+        String queueName = queueArn.substring(queueArn.lastIndexOf(':') + 1);
+        String queueUrl = sqs.getQueueUrl(get -> get.queueName(queueName)).queueUrl();
+        sqs.sendMessage(send -> send.queueUrl(queueUrl).messageBody(body));
+    }
+
     /** SQS at {@code AWS_ENDPOINT_URL}, which the SDK reads itself. */
     static SqsClient sqs(LocalNames names) {
         return SqsClient.builder().region(Region.of(names.region())).httpClient(UrlConnectionHttpClient.create()).build();

@@ -188,8 +188,6 @@ final class StreamPoller {
         var last = records.get(records.size() - 1).dynamodb().approximateCreationDateTime();
         info.put("approximateArrivalOfFirstRecord", first == null ? null : first.toString())
                 .put("approximateArrivalOfLastRecord", last == null ? null : last.toString());
-        String queueName = mapping.onFailureQueueArn().substring(mapping.onFailureQueueArn().lastIndexOf(':') + 1);
-        String queueUrl = sqs.getQueueUrl(get -> get.queueName(queueName)).queueUrl();
-        sqs.sendMessage(send -> send.queueUrl(queueUrl).messageBody(Json.write(message)));
+        LocalClients.sendToQueue(sqs, mapping.onFailureQueueArn(), Json.write(message));
     }
 }

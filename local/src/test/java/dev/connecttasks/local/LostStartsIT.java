@@ -107,6 +107,27 @@ class LostStartsIT {
                 streamArn, mapping, function, LocalNames.fromEnvironment().functionArn(functionId), clock, clock::advance);
     }
 
+    /** The dead-letter queue's messages about this test's table's stream. */
+    private List<JsonNode> deadLetters(StreamPoller stream) throws Exception {
+        String streamArn = Emulator.dynamo().describeTable(describe -> describe.tableName(backend.settings.tableName()))
+                .table().latestStreamArn();
+        List<JsonNode> mine = new ArrayList<>();
+        try (SqsClient sqs = LocalClients.sqs(LocalNames.fromEnvironment())) {
+            String queueUrl = sqs.getQueueUrl(get -> get.queueName(LocalNames.fromEnvironment()
+                    .ref(EmulatorSetup.STREAM_DEAD_LETTER_QUEUE))).queueUrl();
+            for (int read = 0; read < 5; read++) {
+                for (Message message : sqs.receiveMessage(receive -> receive.queueUrl(queueUrl).maxNumberOfMessages(10))
+                        .messages()) {
+                    JsonNode body = Json.MAPPER.readTree(message.body());
+                    if (body.path("DDBStreamBatchInfo").path("streamArn").asText().equals(streamArn)) {
+                        mine.add(body);
+                    }
+                }
+            }
+        }
+        return mine;
+    }
+
     @Test
     void aFlowRunnerThatFailsForTenMinutesLosesNoTask() throws Exception {
         Instant recovery = clock.instant().plus(Duration.ofMinutes(10));
@@ -121,6 +142,9 @@ class LostStartsIT {
             assertEquals(FlowStatus.PENDING, backend.describeContact().describe(new ContactKey(INSTANCE, contactId)).flowStatus());
         }
         assertTrue(clock.instant().isBefore(recovery));
+        // and what it gave up on is described on the dead-letter queue: where the records are, not the records
+        assertTrue(deadLetters(stream).stream().anyMatch(message -> message.path("requestContext").path("condition")
+                .asText().equals("RetryAttemptsExhausted")), "no dead letter for the stream");
 
         clock.set(recovery);
         Reconcile.Result rescued = backend.reconcile(clock).run();
