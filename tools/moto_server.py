@@ -3,8 +3,9 @@
 1. moto checks a DynamoDB condition and then writes, in two steps; under moto's threaded server two
    concurrent requests can both pass the check. DynamoDB itself applies conditional writes and
    transactions atomically, so our race tests need an emulator that does too. This runs the same moto
-   application behind a lock: connections are still served concurrently, requests are applied one
-   after the other (which is serializable, as DynamoDB's per-item conditions are).
+   application behind a lock: connections are still served concurrently (each request is read in
+   full before it queues for the lock), requests are applied one after the other (which is
+   serializable, as DynamoDB's per-item conditions are).
 2. moto backs up every table a TransactWriteItems names, by deep-copying the whole table (once per
    item), to roll back a cancelled transaction: a transaction costs time in proportion to the table's
    size, which no DynamoDB table does. Here the backup is of the items the transaction touches, and a
@@ -16,6 +17,7 @@ Usage: python tools/moto_server.py -H 127.0.0.1 -p 4566
 """
 import argparse
 import copy
+import io
 import os
 import threading
 
@@ -34,8 +36,12 @@ class Serialized:
         self.lock = threading.Lock()
 
     def __call__(self, environ, start_response):
+        # read the request before taking the lock: a client that dies or stalls mid-request (a function
+        # killed at its timeout) must not hold up everyone else's requests
+        length = int(environ.get("CONTENT_LENGTH") or 0)
+        environ["wsgi.input"] = io.BytesIO(environ["wsgi.input"].read(length) if length else b"")
         with self.lock:
-            # materialise the body inside the lock: the request is applied when this returns
+            # materialise the response inside the lock: the request is applied when this returns
             return list(self.app(environ, start_response))
 
 
