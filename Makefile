@@ -35,7 +35,8 @@ endef
 	build-ListContactReferencesFunction build-FlowRunnerFunction \
 	build-CreateInstanceFunction build-DescribeInstanceFunction \
 	build-CreateContactFlowFunction build-DescribeContactFlowFunction \
-	build-ReconcilerFunction build-ContactEventsFunction
+	build-ReconcilerFunction build-ContactEventsFunction \
+	build-TagContactFunction build-UntagContactFunction
 
 build-StartTaskContactFunction:
 	$(call lambda-jar,start-task-contact)
@@ -61,3 +62,7 @@ build-ReconcilerFunction:
 	$(call lambda-jar,reconciler)
 build-ContactEventsFunction:
 	$(call lambda-jar,contact-events)
+build-TagContactFunction:
+	$(call lambda-jar,tag-contact)
+build-UntagContactFunction:
+	$(call lambda-jar,untag-contact)

@@ -53,10 +53,11 @@ public final class Bench {
      * AWS API calls per operation: its one write or read, plus the schedule where it schedules a start
      * (an immediate task is started by the stream, at no cost to the caller).
      */
-    static final Map<String, Integer> ROUND_TRIP_TARGETS = Map.of(
-            "DescribeContact", 1, "ListContactReferences", 1, "UpdateContact", 1, "UpdateContactSchedule", 2,
-            "StartTaskContact", 1, "FlowRunner (demo flow)", 2, "CreateInstance", 1, "DescribeInstance", 1,
-            "CreateContactFlow", 1, "DescribeContactFlow", 1);
+    static final Map<String, Integer> ROUND_TRIP_TARGETS = Map.ofEntries(
+            Map.entry("DescribeContact", 1), Map.entry("ListContactReferences", 1), Map.entry("UpdateContact", 1),
+            Map.entry("UpdateContactSchedule", 2), Map.entry("StartTaskContact", 1), Map.entry("FlowRunner (demo flow)", 2),
+            Map.entry("TagContact", 1), Map.entry("UntagContact", 1), Map.entry("CreateInstance", 1),
+            Map.entry("DescribeInstance", 1), Map.entry("CreateContactFlow", 1), Map.entry("DescribeContactFlow", 1));
 
     private final Path root;
     private final Fixture fixture;

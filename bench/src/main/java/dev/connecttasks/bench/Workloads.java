@@ -14,6 +14,8 @@ import dev.connecttasks.handler.DescribeInstanceHandler;
 import dev.connecttasks.handler.FlowRunnerHandler;
 import dev.connecttasks.handler.ListContactReferencesHandler;
 import dev.connecttasks.handler.StartTaskContactHandler;
+import dev.connecttasks.handler.TagContactHandler;
+import dev.connecttasks.handler.UntagContactHandler;
 import dev.connecttasks.handler.UpdateContactHandler;
 import dev.connecttasks.handler.UpdateContactScheduleHandler;
 import dev.connecttasks.json.Json;
@@ -70,8 +72,8 @@ final class Workloads {
 
     List<Workload> all() {
         return List.of(describeContact(), listContactReferences(), updateContact(), updateContactSchedule(),
-                startTaskContact(), flowRunner(), createInstance(), describeInstance(), createContactFlow(),
-                describeContactFlow());
+                startTaskContact(), flowRunner(), tagContact(), untagContact(), createInstance(), describeInstance(),
+                createContactFlow(), describeContactFlow());
     }
 
     Workload describeContact() {
@@ -144,6 +146,48 @@ final class Workloads {
                                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
                     };
                 });
+    }
+
+    Workload tagContact() {
+        TagContactHandler handler = new TagContactHandler();
+        return new Workload("TagContact",
+                () -> {
+                    String contactId = fixture.pendingContact();
+                    return http(handler::handleRequest, ApiEvents.request("POST", "/contact/tags")
+                            .body("{\"InstanceId\":\"" + Fixture.INSTANCE + "\",\"ContactId\":\"" + contactId
+                                    + "\",\"Tags\":{\"team\":\"billing\"}}").build());
+                },
+                () -> {
+                    String contactId = fixture.pendingContact();
+                    return () -> dynamo.updateItem(update -> update.tableName(table)
+                            .key(key("C#" + contactId, Fixture.INSTANCE))
+                            .updateExpression("SET #lastUpdatedAt = :now, #tags.#k0 = :v ADD #rev :one")
+                            .conditionExpression("attribute_exists(#pk) AND #expiresAt > :seconds AND attribute_exists(#tags)"
+                                    + " AND attribute_not_exists(#tags.#k0) AND size(#tags) <= :room")
+                            .expressionAttributeNames(Map.of("#lastUpdatedAt", "lastUpdatedAt", "#tags", "tags",
+                                    "#k0", "team", "#rev", "rev", "#pk", "pk", "#expiresAt", "expiresAt"))
+                            .expressionAttributeValues(Map.of(":now", millis(Instant.now()), ":v", AttributeValue.fromS("billing"),
+                                    ":one", AttributeValue.fromN("1"), ":seconds", seconds(Instant.now()),
+                                    ":room", AttributeValue.fromN("5")))
+                            .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+                });
+    }
+
+    Workload untagContact() {
+        UntagContactHandler handler = new UntagContactHandler();
+        return new Workload("UntagContact",
+                () -> http(handler::handleRequest, ApiEvents.request("DELETE", "/contact/tags/{InstanceId}/{ContactId}")
+                        .path("InstanceId", Fixture.INSTANCE).path("ContactId", Fixture.CONTACT)
+                        .query("TagKeys", "team").build()),
+                () -> () -> dynamo.updateItem(update -> update.tableName(table)
+                        .key(key("C#" + Fixture.CONTACT, Fixture.INSTANCE))
+                        .updateExpression("SET #lastUpdatedAt = :now REMOVE #tags.#k0 ADD #rev :one")
+                        .conditionExpression("attribute_exists(#pk) AND #expiresAt > :seconds AND attribute_exists(#tags)")
+                        .expressionAttributeNames(Map.of("#lastUpdatedAt", "lastUpdatedAt", "#tags", "tags",
+                                "#k0", "team", "#rev", "rev", "#pk", "pk", "#expiresAt", "expiresAt"))
+                        .expressionAttributeValues(Map.of(":now", millis(Instant.now()),
+                                ":one", AttributeValue.fromN("1"), ":seconds", seconds(Instant.now())))
+                        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)));
     }
 
     Workload startTaskContact() {

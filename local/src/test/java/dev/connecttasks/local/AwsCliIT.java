@@ -112,4 +112,30 @@ class AwsCliIT {
         assertTrue(past.err().contains("(InvalidParameterException)"), past.err());
         assertTrue(past.err().contains("ScheduledTime must not be in the past."), past.err());
     }
+
+    @Test
+    void tagAndUntagAContact() throws Exception {
+        String contactId = aws("start-task-contact", "--instance-id", INSTANCE, "--contact-flow-id", FLOW,
+                "--name", "Tagged").json().get("ContactId").asText();
+        Result tagged = aws("tag-contact", "--instance-id", INSTANCE, "--contact-id", contactId,
+                "--tags", "team=billing,priority=high");
+        assertEquals(0, tagged.exitCode(), tagged.err());
+        // keys with commas and plus signs survive the query string
+        Result more = aws("tag-contact", "--instance-id", INSTANCE, "--contact-id", contactId,
+                "--tags", "{\"a,b+c\":\"odd\"}");
+        assertEquals(0, more.exitCode(), more.err());
+        JsonNode tags = aws("describe-contact", "--instance-id", INSTANCE, "--contact-id", contactId).json()
+                .get("Contact").get("Tags");
+        assertEquals(Json.MAPPER.readTree("{\"a,b+c\":\"odd\",\"priority\":\"high\",\"team\":\"billing\"}"), tags);
+
+        Result untagged = aws("untag-contact", "--instance-id", INSTANCE, "--contact-id", contactId,
+                "--tag-keys", "priority", "a,b+c");
+        assertEquals(0, untagged.exitCode(), untagged.err());
+        assertEquals(Json.MAPPER.readTree("{\"team\":\"billing\"}"), aws("describe-contact", "--instance-id", INSTANCE,
+                "--contact-id", contactId).json().get("Contact").get("Tags"));
+
+        Result refused = aws("tag-contact", "--instance-id", INSTANCE, "--contact-id", contactId, "--tags", "aws:x=1");
+        assertEquals(255, refused.exitCode(), refused.out());
+        assertTrue(refused.err().contains("InvalidParameterException"), refused.err());
+    }
 }

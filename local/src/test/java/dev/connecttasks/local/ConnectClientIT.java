@@ -167,4 +167,21 @@ class ConnectClientIT {
         String contactId = connect.startTaskContact(task().build()).contactId();
         assertEquals(FlowStatus.STARTED, awaitStarted(contactId).flowStatus());
     }
+
+    @Test
+    void tagsRoundTripThroughTheSdk() {
+        String contactId = connect.startTaskContact(task().build()).contactId();
+        connect.tagContact(tag -> tag.instanceId(INSTANCE).contactId(contactId).tags(Map.of("team", "billing", "tier", "1")));
+        assertEquals(Map.of("team", "billing", "tier", "1"), describe(contactId).tags());
+        connect.untagContact(untag -> untag.instanceId(INSTANCE).contactId(contactId).tagKeys("tier", "absent"));
+        assertEquals(Map.of("team", "billing"), describe(contactId).tags());
+        ResourceNotFoundException missing = assertThrows(ResourceNotFoundException.class,
+                        () -> connect.tagContact(tag -> tag.instanceId(INSTANCE).contactId("nope").tags(Map.of("a", "b"))));
+        assertEquals(404, missing.statusCode());
+        InvalidParameterException tooMany = assertThrows(InvalidParameterException.class,
+                        () -> connect.tagContact(tag -> tag.instanceId(INSTANCE).contactId(contactId)
+                                .tags(Map.of("a", "1", "b", "2", "c", "3", "d", "4", "e", "5", "f", "6"))));
+        assertEquals(400, tooMany.statusCode());
+        assertEquals(Map.of("team", "billing"), describe(contactId).tags());
+    }
 }

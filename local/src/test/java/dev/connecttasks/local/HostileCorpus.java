@@ -42,6 +42,7 @@ final class HostileCorpus {
         corpus.startTaskContact();
         corpus.updateContact();
         corpus.updateContactSchedule();
+        corpus.tagging();
         corpus.oddPaths();
         corpus.listContactReferences();
         corpus.createInstance();
@@ -68,7 +69,7 @@ final class HostileCorpus {
 
     private void brokenBodies() {
         List<String> routes = List.of("PUT /contact/task", "POST /contacts/" + INSTANCE + "/" + contactId,
-                "POST /contact/schedule", "PUT /instance", "PUT /contact-flows/" + INSTANCE);
+                "POST /contact/schedule", "POST /contact/tags", "PUT /instance", "PUT /contact-flows/" + INSTANCE);
         List<String> bodies = List.of("{", "}", "[", "[]", "null", "true", "42", "\"text\"", "{\"Name\":}",
                 "{'Name':'n'}", "{\"Name\":\"n\",}", "{\"Name\":\"n\"} trailing", "{\"Name\":NaN}",
                 "{\"Name\":Infinity}", "{\"Name\":\"raw\u0001control\"}", "{\"Name\":\"n\",\"Name\":\"m\"}",
@@ -301,6 +302,34 @@ final class HostileCorpus {
 
     private static String quote(String text) {
         return dev.connecttasks.json.Json.write(com.fasterxml.jackson.databind.node.TextNode.valueOf(text));
+    }
+
+    private void tagging() {
+        String path = "/contact/tags";
+        String contact = "\"InstanceId\":\"" + INSTANCE + "\",\"ContactId\":\"" + contactId + "\"";
+        for (String body : List.of(
+                "{" + contact + "}",
+                "{\"InstanceId\":\"" + INSTANCE + "\",\"Tags\":{\"a\":\"b\"}}",
+                "{" + contact + ",\"Tags\":[]}",
+                "{" + contact + ",\"Tags\":{\"a\":42}}",
+                "{" + contact + ",\"Tags\":{}}",
+                "{" + contact + ",\"Tags\":{\"a\":\"1\",\"b\":\"2\",\"c\":\"3\",\"d\":\"4\",\"e\":\"5\",\"f\":\"6\",\"g\":\"7\"}}",
+                "{" + contact + ",\"Tags\":{\"aws:x\":\"1\"}}",
+                "{" + contact + ",\"Tags\":{\"white space\":\"1\"}}",
+                "{" + contact + ",\"Tags\":{\"" + "k".repeat(129) + "\":\"1\"}}",
+                "{" + contact + ",\"Tags\":{\"k\":\"" + "v".repeat(257) + "\"}}",
+                "{" + contact + ",\"Tags\":{\"k\":\"\\ud800\"}}",
+                "{\"InstanceId\":\"" + INSTANCE + "\",\"ContactId\":\"no-such-contact\",\"Tags\":{\"a\":\"b\"}}",
+                "{\"InstanceId\":\"other-instance\",\"ContactId\":\"" + contactId + "\",\"Tags\":{\"a\":\"b\"}}")) {
+            json("tag " + cases.size(), "POST", path, body);
+        }
+        String untag = "/contact/tags/" + INSTANCE + "/";
+        for (String query : List.of("", "?TagKeys=", "?TagKeys=a&TagKeys=b&TagKeys=c&TagKeys=d&TagKeys=e&TagKeys=f&TagKeys=g",
+                "?TagKeys=aws%3Ax", "?TagKeys=white%20space", "?TagKeys=" + "k".repeat(129), "?tagkeys=a")) {
+            add("untag " + query, "DELETE", untag + contactId + query, null, new byte[0]);
+        }
+        add("untag unknown contact", "DELETE", untag + "no-such-contact?TagKeys=a", null, new byte[0]);
+        add("untag other instance", "DELETE", "/contact/tags/other-instance/" + contactId + "?TagKeys=a", null, new byte[0]);
     }
 
     private void unknownRoutes() {

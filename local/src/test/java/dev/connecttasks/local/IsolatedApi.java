@@ -7,6 +7,8 @@ import dev.connecttasks.handler.DescribeContactHandler;
 import dev.connecttasks.handler.DescribeInstanceHandler;
 import dev.connecttasks.handler.ListContactReferencesHandler;
 import dev.connecttasks.handler.StartTaskContactHandler;
+import dev.connecttasks.handler.TagContactHandler;
+import dev.connecttasks.handler.UntagContactHandler;
 import dev.connecttasks.handler.UpdateContactHandler;
 import dev.connecttasks.handler.UpdateContactScheduleHandler;
 import dev.connecttasks.operation.DescribeContactFlow;
@@ -28,16 +30,18 @@ final class IsolatedApi implements AutoCloseable {
     IsolatedApi() throws IOException {
         backend = TestBackend.create();
         SamTemplate template = SamTemplate.read(ApiEvents.repositoryRoot().resolve("template.yaml"), new LocalNames("us-east-1"));
-        Map<String, LocalFunction> functions = Map.of(
-                "StartTaskContactFunction", new InProcessFunction(new StartTaskContactHandler(backend.startTaskContact())),
-                "DescribeContactFunction", new InProcessFunction(new DescribeContactHandler(backend.describeContact(), backend.arns)),
-                "UpdateContactFunction", new InProcessFunction(new UpdateContactHandler(backend.updateContact())),
-                "UpdateContactScheduleFunction", new InProcessFunction(new UpdateContactScheduleHandler(backend.updateContactSchedule())),
-                "ListContactReferencesFunction", new InProcessFunction(new ListContactReferencesHandler(backend.listContactReferences())),
-                "CreateInstanceFunction", new InProcessFunction(new CreateInstanceHandler(backend.createInstance(), backend.arns)),
-                "DescribeInstanceFunction", new InProcessFunction(new DescribeInstanceHandler(new DescribeInstance(backend.instances), backend.arns)),
-                "CreateContactFlowFunction", new InProcessFunction(new CreateContactFlowHandler(backend.createContactFlow(), backend.arns)),
-                "DescribeContactFlowFunction", new InProcessFunction(new DescribeContactFlowHandler(new DescribeContactFlow(backend.instances), backend.arns)));
+        Map<String, LocalFunction> functions = Map.ofEntries(
+                Map.entry("StartTaskContactFunction", new InProcessFunction(new StartTaskContactHandler(backend.startTaskContact()))),
+                Map.entry("DescribeContactFunction", new InProcessFunction(new DescribeContactHandler(backend.describeContact(), backend.arns))),
+                Map.entry("UpdateContactFunction", new InProcessFunction(new UpdateContactHandler(backend.updateContact()))),
+                Map.entry("UpdateContactScheduleFunction", new InProcessFunction(new UpdateContactScheduleHandler(backend.updateContactSchedule()))),
+                Map.entry("ListContactReferencesFunction", new InProcessFunction(new ListContactReferencesHandler(backend.listContactReferences()))),
+                Map.entry("TagContactFunction", new InProcessFunction(new TagContactHandler(backend.tagContact()))),
+                Map.entry("UntagContactFunction", new InProcessFunction(new UntagContactHandler(backend.untagContact()))),
+                Map.entry("CreateInstanceFunction", new InProcessFunction(new CreateInstanceHandler(backend.createInstance(), backend.arns))),
+                Map.entry("DescribeInstanceFunction", new InProcessFunction(new DescribeInstanceHandler(new DescribeInstance(backend.instances), backend.arns))),
+                Map.entry("CreateContactFlowFunction", new InProcessFunction(new CreateContactFlowHandler(backend.createContactFlow(), backend.arns))),
+                Map.entry("DescribeContactFlowFunction", new InProcessFunction(new DescribeContactFlowHandler(new DescribeContactFlow(backend.instances), backend.arns))));
         gateway = new HttpGateway(0, template.routes(), functions, Clock.systemUTC());
     }
 

@@ -47,17 +47,19 @@ class PrimingIT {
                         : entry.get("operation").asText() + " " + entry.get("outcome").asText());
             }
         }
-        assertEquals(Map.of(
-                "CreateContactFlowFunction", "CreateContactFlow 404 ResourceNotFoundException",
-                "CreateInstanceFunction", "CreateInstance 400 InvalidRequestException",
-                "DescribeContactFunction", "DescribeContact 404 ResourceNotFoundException",
-                "DescribeContactFlowFunction", "DescribeContactFlow 404 ResourceNotFoundException",
-                "DescribeInstanceFunction", "DescribeInstance 404 ResourceNotFoundException",
-                "ListContactReferencesFunction", "ListContactReferences 404 ResourceNotFoundException",
-                "FlowRunnerFunction", "StartFlow NO_SUCH_CONTACT",
-                "StartTaskContactFunction", "StartTaskContact 404 ResourceNotFoundException",
-                "UpdateContactFunction", "UpdateContact 404 ResourceNotFoundException",
-                "UpdateContactScheduleFunction", "UpdateContactSchedule 404 ResourceNotFoundException"), outcomes);
+        assertEquals(Map.ofEntries(
+                Map.entry("CreateContactFlowFunction", "CreateContactFlow 404 ResourceNotFoundException"),
+                Map.entry("CreateInstanceFunction", "CreateInstance 400 InvalidRequestException"),
+                Map.entry("DescribeContactFunction", "DescribeContact 404 ResourceNotFoundException"),
+                Map.entry("DescribeContactFlowFunction", "DescribeContactFlow 404 ResourceNotFoundException"),
+                Map.entry("DescribeInstanceFunction", "DescribeInstance 404 ResourceNotFoundException"),
+                Map.entry("ListContactReferencesFunction", "ListContactReferences 404 ResourceNotFoundException"),
+                Map.entry("FlowRunnerFunction", "StartFlow NO_SUCH_CONTACT"),
+                Map.entry("StartTaskContactFunction", "StartTaskContact 404 ResourceNotFoundException"),
+                Map.entry("UpdateContactFunction", "UpdateContact 404 ResourceNotFoundException"),
+                Map.entry("TagContactFunction", "TagContact 404 ResourceNotFoundException"),
+                Map.entry("UntagContactFunction", "UntagContact 404 ResourceNotFoundException"),
+                Map.entry("UpdateContactScheduleFunction", "UpdateContactSchedule 404 ResourceNotFoundException")), outcomes);
 
         Settings settings = LocalNames.fromEnvironment().settings();
         String table = settings.tableName();

@@ -24,12 +24,24 @@ public record Contact(
         FlowStatus flowStatus,
         Instant flowStartedAt,
         QueueInfo queue,
-        Instant disconnectedAt) {
+        Instant disconnectedAt,
+        Map<String, String> tags) {
     private static final int RETENTION_MONTHS = 24;
 
     public Contact {
         attributes = Map.copyOf(attributes);
         references = Map.copyOf(references);
+        tags = tags == null ? Map.of() : Map.copyOf(tags);
+    }
+
+    /** A contact without tags (as StartTaskContact creates one). */
+    public Contact(ContactKey key, String contactFlowId, String name, String description, Map<String, String> attributes,
+            Map<String, Reference> references, String previousContactId, String initialContactId,
+            String relatedContactId, Instant initiatedAt, Instant lastUpdatedAt, Instant scheduledAt,
+            FlowStatus flowStatus, Instant flowStartedAt, QueueInfo queue, Instant disconnectedAt) {
+        this(key, contactFlowId, name, description, attributes, references, previousContactId, initialContactId,
+                relatedContactId, initiatedAt, lastUpdatedAt, scheduledAt, flowStatus, flowStartedAt, queue,
+                disconnectedAt, Map.of());
     }
 
     public String instanceId() {

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.TreeMap;
 
 /**
  * A contact event as Amazon Connect puts it on EventBridge: detail-type {@value #DETAIL_TYPE}, a
@@ -47,6 +48,10 @@ public final class ContactEventJson {
         putIfPresent(detail, "disconnectTimestamp", contact.disconnectedAt());
         if (contact.disconnectedAt() != null) {
             detail.put("disconnectReason", "CONTACT_FLOW_DISCONNECT");
+        }
+        if (!contact.tags().isEmpty()) {
+            ObjectNode tags = detail.putObject("tags");
+            new TreeMap<>(contact.tags()).forEach(tags::put);
         }
         if (!event.updatedProperties().isEmpty()) {
             event.updatedProperties().forEach(detail.putArray("updatedProperties")::add);

@@ -11,13 +11,14 @@ import java.util.Objects;
  * The events Amazon Connect would publish for one change of a contact, in the order they happened:
  * INITIATED when it is created; when its flow starts, CONNECTED_TO_SYSTEM, then CONTACT_DATA_UPDATED
  * if the flow changed its attributes, then QUEUED if the flow queued it, or DISCONNECTED and COMPLETED
- * if the flow ended it; CONTACT_DATA_UPDATED for a new scheduled time or new attributes at any other
- * time. A change nothing is published for (a new name, description or reference; TTL deletion) gives
+ * if the flow ended it; CONTACT_DATA_UPDATED for a new scheduled time, new attributes or new tags at any
+ * other time. A change nothing is published for (a new name, description or reference; TTL deletion) gives
  * no event.
  */
 public final class ContactEvents {
     static final String SCHEDULED_TIMESTAMP = "ScheduledTimestamp";
     static final String USER_DEFINED_ATTRIBUTES = "UserDefinedAttributes";
+    static final String TAGS = "Tags";
 
     private ContactEvents() {
     }
@@ -42,6 +43,9 @@ public final class ContactEvents {
         }
         if (!before.attributes().equals(after.attributes())) {
             updated.add(USER_DEFINED_ATTRIBUTES);
+        }
+        if (!before.tags().equals(after.tags())) {
+            updated.add(TAGS);
         }
         if (!updated.isEmpty()) {
             events.add(new ContactEvent(Type.CONTACT_DATA_UPDATED, after.lastUpdatedAt(), after, updated));

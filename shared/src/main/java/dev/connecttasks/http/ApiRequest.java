@@ -7,10 +7,12 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.connecttasks.json.Json;
+import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -37,11 +39,35 @@ public final class ApiRequest {
         return value;
     }
 
-    /** The values of a query key; API Gateway joins repeated keys with commas. */
+    /**
+     * The values of a query key, in order, from the raw query string: API Gateway's own map joins
+     * repeated keys with commas, which a value with a comma in it (a tag key may have one) would break.
+     * A {@code +} stays a plus sign, as API Gateway leaves it; {@code %2C} is a comma.
+     */
     public List<String> queryValues(String name) {
-        Map<String, String> parameters = event.getQueryStringParameters();
-        String joined = parameters == null ? null : parameters.get(name);
-        return joined == null ? List.of() : List.of(joined.split(",", -1));
+        String raw = event.getRawQueryString();
+        if (raw == null) {
+            Map<String, String> parameters = event.getQueryStringParameters();
+            String joined = parameters == null ? null : parameters.get(name);
+            return joined == null ? List.of() : List.of(joined.split(",", -1));
+        }
+        List<String> values = new ArrayList<>();
+        for (String pair : raw.split("&")) {
+            int equals = pair.indexOf('=');
+            String key = decode(equals < 0 ? pair : pair.substring(0, equals));
+            if (key.equals(name)) {
+                values.add(equals < 0 ? "" : decode(pair.substring(equals + 1)));
+            }
+        }
+        return values;
+    }
+
+    private static String decode(String component) {
+        try {
+            return URLDecoder.decode(component.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            throw invalidRequest("The query string has a malformed percent escape.");
+        }
     }
 
     /** The JSON object body; an absent or empty body reads as {@code {}}. */

@@ -16,7 +16,7 @@ public final class ContactJson {
     private ContactJson() {
     }
 
-    /** The DescribeContact response: the 2021 Contact members plus RelatedContactId and Attributes. */
+    /** The DescribeContact response: the 2021 Contact members plus RelatedContactId, Attributes and Tags. */
     public static ObjectNode describeContactResponse(Contact contact, String arn) {
         ObjectNode out = Json.object();
         out.put("Arn", arn);
@@ -39,6 +39,10 @@ public final class ContactJson {
         putTimestamp(out, "ScheduledTimestamp", contact.scheduledAt());
         ObjectNode attributes = out.putObject("Attributes");
         new TreeMap<>(contact.attributes()).forEach(attributes::put);
+        if (!contact.tags().isEmpty()) {
+            ObjectNode tags = out.putObject("Tags");
+            new TreeMap<>(contact.tags()).forEach(tags::put);
+        }
         return Json.object().set("Contact", out);
     }
 

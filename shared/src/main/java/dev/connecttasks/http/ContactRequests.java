@@ -8,12 +8,14 @@ import dev.connecttasks.contact.ContactKey;
 import dev.connecttasks.contact.ContactRules;
 import dev.connecttasks.contact.ReferenceType;
 import dev.connecttasks.contact.ScheduleChange;
+import dev.connecttasks.contact.TagChange;
 import dev.connecttasks.contact.TaskRequest;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
-/** Reads the inputs of the five operations from their HTTP bindings (docs/api.md). */
+/** Reads the inputs of the contact operations from their HTTP bindings (docs/api.md). */
 public final class ContactRequests {
     private static final int MAX_REFERENCE_TYPES = 6;
 
@@ -57,6 +59,26 @@ public final class ContactRequests {
         JsonBody body = request.body();
         ContactKey key = new ContactKey(body.requiredString("InstanceId"), body.requiredString("ContactId"));
         return new ScheduleChange(key, body.requiredTimestamp("ScheduledTime"));
+    }
+
+    /** {@code POST /contact/tags}. */
+    public static TagChange tagChange(ApiRequest request) {
+        JsonBody body = request.body();
+        ContactKey key = new ContactKey(body.requiredString("InstanceId"), body.requiredString("ContactId"));
+        Map<String, String> tags = body.stringMap("Tags");
+        if (tags == null) {
+            throw invalidRequest("Tags is required.");
+        }
+        return new TagChange(key, tags, List.of());
+    }
+
+    /** {@code DELETE /contact/tags/{InstanceId}/{ContactId}?TagKeys=...}. */
+    public static TagChange untagChange(ApiRequest request) {
+        List<String> keys = request.queryValues("TagKeys");
+        if (keys.isEmpty()) {
+            throw invalidRequest("TagKeys is required.");
+        }
+        return new TagChange(contactKey(request), Map.of(), keys);
     }
 
     /** The repeated {@code referenceTypes} query key of ListContactReferences. */

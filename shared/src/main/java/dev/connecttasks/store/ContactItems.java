@@ -52,6 +52,7 @@ final class ContactItems {
     static final String QUEUE_ID = "queueId";
     static final String ENQUEUED_AT = "enqueuedAt";
     static final String DISCONNECTED_AT = "disconnectedAt";
+    static final String TAGS = "tags";
     /**
      * On a contact waiting for its flow to start, only: the due index's keys, a shard of the index
      * (so no one partition takes every write) and when the start is due (epoch milliseconds).
@@ -111,6 +112,7 @@ final class ContactItems {
             item.put(ENQUEUED_AT, n(contact.queue().enqueuedAt().toEpochMilli()));
         }
         putIfPresent(item, DISCONNECTED_AT, contact.disconnectedAt());
+        item.put(TAGS, stringMap(contact.tags()));
         return item;
     }
 
@@ -132,7 +134,8 @@ final class ContactItems {
                 FlowStatus.valueOf(string(item, FLOW_STATUS)),
                 instant(item, FLOW_STARTED_AT),
                 queueId == null ? null : new QueueInfo(queueId, instant(item, ENQUEUED_AT)),
-                instant(item, DISCONNECTED_AT));
+                instant(item, DISCONNECTED_AT),
+                stringMap(item.get(TAGS)));
     }
 
     static Map<String, Reference> references(AttributeValue value) {

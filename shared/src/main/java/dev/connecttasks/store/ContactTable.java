@@ -20,6 +20,7 @@ import dev.connecttasks.contact.ContactKey;
 import dev.connecttasks.contact.ContactRules;
 import dev.connecttasks.contact.FlowStatus;
 import dev.connecttasks.contact.Reference;
+import dev.connecttasks.contact.TagChange;
 import dev.connecttasks.operation.port.Change;
 import dev.connecttasks.operation.port.ContactStore;
 import java.time.Instant;
@@ -45,10 +46,12 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 public final class ContactTable implements ContactStore {
     private final DynamoDbClient dynamo;
     private final String tableName;
+    private final ContactTags tags;
 
     public ContactTable(DynamoDbClient dynamo, String tableName) {
         this.dynamo = dynamo;
         this.tableName = tableName;
+        this.tags = new ContactTags(dynamo, tableName);
     }
 
     public String tableName() {
@@ -129,6 +132,11 @@ public final class ContactTable implements ContactStore {
                 current = e.item();
             }
         }
+    }
+
+    @Override
+    public Change retag(TagChange change, Instant now) {
+        return tags.retag(change, now);
     }
 
     /** Moves a scheduled contact whose flow has not started to a new time. */

@@ -60,4 +60,14 @@ class ContactEventsTest {
         assertEquals(List.of(), ContactEvents.of(scheduled, contact(FlowStatus.SCHEDULED, T1, Map.of(), null, null, "renamed")));
         assertEquals(List.of(), ContactEvents.of(scheduled, null));
     }
+
+    @Test
+    void newTagsAreAContactDataUpdateOfTags() {
+        Contact untagged = contact(FlowStatus.PENDING, null, Map.of(), null, null, "n");
+        Contact tagged = new Contact(untagged.key(), "f-1", "n", null, Map.of(), Map.of(), null, null, null, T0, T1, null,
+                FlowStatus.PENDING, null, null, null, Map.of("team", "billing"));
+        List<ContactEvent> events = ContactEvents.of(untagged, tagged);
+        assertEquals(List.of("CONTACT_DATA_UPDATED"), types(events));
+        assertEquals(List.of("Tags"), events.get(0).updatedProperties());
+    }
 }

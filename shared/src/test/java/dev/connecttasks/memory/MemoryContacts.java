@@ -7,6 +7,8 @@ import dev.connecttasks.contact.ContactRules;
 import dev.connecttasks.contact.FlowStatus;
 import dev.connecttasks.contact.QueueInfo;
 import dev.connecttasks.contact.Reference;
+import dev.connecttasks.contact.TagChange;
+import dev.connecttasks.contact.TagRules;
 import dev.connecttasks.flow.FlowResult;
 import dev.connecttasks.flow.StartMessage;
 import dev.connecttasks.instance.ContactFlow;
@@ -142,6 +144,26 @@ public final class MemoryContacts implements ContactStore, NewContactStore, Flow
     }
 
     @Override
+    public synchronized Change retag(TagChange change, Instant now) {
+        failIfAsked();
+        Optional<Stored> stored = present(change.key(), now);
+        if (stored.isEmpty()) {
+            return Change.NO_SUCH_CONTACT;
+        }
+        Contact contact = stored.get().contact();
+        Map<String, String> tags = new HashMap<>(contact.tags());
+        tags.putAll(change.tags());
+        change.removedKeys().forEach(tags::remove);
+        TagRules.checkCap(tags);
+        contacts.put(contact.key(), new Stored(new Contact(contact.key(), contact.contactFlowId(), contact.name(),
+                contact.description(), contact.attributes(), contact.references(), contact.previousContactId(),
+                contact.initialContactId(), contact.relatedContactId(), contact.initiatedAt(), now, contact.scheduledAt(),
+                contact.flowStatus(), contact.flowStartedAt(), contact.queue(), contact.disconnectedAt(), tags),
+                stored.get().revision() + 1, stored.get().linkedTasks()));
+        return Change.DONE;
+    }
+
+    @Override
     public synchronized Change reschedule(ContactKey key, Instant scheduledTime, Instant now) {
         failIfAsked();
         Optional<Stored> stored = present(key, now);
@@ -201,7 +223,8 @@ public final class MemoryContacts implements ContactStore, NewContactStore, Flow
             Instant flowStartedAt, QueueInfo queue, Instant disconnectedAt) {
         return new Contact(contact.key(), contact.contactFlowId(), name, description, attributes, references,
                 contact.previousContactId(), contact.initialContactId(), contact.relatedContactId(),
-                contact.initiatedAt(), lastUpdatedAt, scheduledAt, flowStatus, flowStartedAt, queue, disconnectedAt);
+                contact.initiatedAt(), lastUpdatedAt, scheduledAt, flowStatus, flowStartedAt, queue, disconnectedAt,
+                contact.tags());
     }
 
     private void replace(Stored stored, Contact changed) {

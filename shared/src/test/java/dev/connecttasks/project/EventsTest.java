@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import dev.connecttasks.contact.FlowStatus;
+import dev.connecttasks.contact.TagRules;
 import dev.connecttasks.event.ContactEvents;
 import dev.connecttasks.flow.FlowDocument;
 import dev.connecttasks.flow.StartMessage;
@@ -35,22 +36,26 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every file in events/ is an event its function accepts, so none can rot. */
 class EventsTest {
-    private static final Map<String, Consumer<ApiRequest>> READERS = Map.of(
-            "PUT /instance", InstanceRequests::createInstance,
-            "GET /instance/{InstanceId}", request -> request.pathParameter("InstanceId"),
-            "PUT /contact-flows/{InstanceId}", request -> FlowDocument.read(InstanceRequests.createContactFlow(request).content()),
-            "GET /contact-flows/{InstanceId}/{ContactFlowId}", request -> request.pathParameter("ContactFlowId"),
-            "PUT /contact/task", ContactRequests::startTask,
-            "GET /contacts/{InstanceId}/{ContactId}", ContactRequests::contactKey,
-            "POST /contacts/{InstanceId}/{ContactId}", request -> {
+    private static final Map<String, Consumer<ApiRequest>> READERS = Map.ofEntries(
+            Map.entry("PUT /instance", InstanceRequests::createInstance),
+            Map.entry("GET /instance/{InstanceId}", request -> request.pathParameter("InstanceId")),
+            Map.entry("PUT /contact-flows/{InstanceId}",
+                    request -> FlowDocument.read(InstanceRequests.createContactFlow(request).content())),
+            Map.entry("GET /contact-flows/{InstanceId}/{ContactFlowId}", request -> request.pathParameter("ContactFlowId")),
+            Map.entry("PUT /contact/task", ContactRequests::startTask),
+            Map.entry("GET /contacts/{InstanceId}/{ContactId}", ContactRequests::contactKey),
+            Map.entry("POST /contacts/{InstanceId}/{ContactId}", request -> {
                 ContactRequests.contactKey(request);
                 assertFalse(ContactRequests.contactChanges(request).isEmpty());
-            },
-            "POST /contact/schedule", ContactRequests::scheduleChange,
-            "GET /contact/references/{InstanceId}/{ContactId}", request -> {
+            }),
+            Map.entry("POST /contact/schedule", ContactRequests::scheduleChange),
+            Map.entry("POST /contact/tags", request -> TagRules.checkTags(ContactRequests.tagChange(request).tags())),
+            Map.entry("DELETE /contact/tags/{InstanceId}/{ContactId}",
+                    request -> TagRules.checkKeys(ContactRequests.untagChange(request).removedKeys())),
+            Map.entry("GET /contact/references/{InstanceId}/{ContactId}", request -> {
                 ContactRequests.contactKey(request);
                 ContactRequests.referenceTypes(request);
-            });
+            }));
 
     static List<String> eventFiles() throws IOException {
         try (Stream<Path> files = Files.list(ApiEvents.repositoryRoot().resolve("events"))) {

@@ -21,13 +21,15 @@ class TemplateTest {
     private final Template template = Template.load();
 
     @Test
-    void theApiHasExactlyTheNineConnectRoutes() {
+    void theApiHasExactlyItsConnectRoutes() {
         assertEquals(Set.of(
                 "PUT /contact/task",
                 "GET /contacts/{InstanceId}/{ContactId}",
                 "POST /contacts/{InstanceId}/{ContactId}",
                 "POST /contact/schedule",
                 "GET /contact/references/{InstanceId}/{ContactId}",
+                "POST /contact/tags",
+                "DELETE /contact/tags/{InstanceId}/{ContactId}",
                 "PUT /instance",
                 "GET /instance/{InstanceId}",
                 "PUT /contact-flows/{InstanceId}",
@@ -45,7 +47,7 @@ class TemplateTest {
     @Test
     void everyFunctionNamesAHandlerClassThatExists() throws IOException {
         Path root = ApiEvents.repositoryRoot();
-        assertEquals(12, template.functions().size());
+        assertEquals(14, template.functions().size());
         for (Map.Entry<String, JsonNode> function : template.functions().entrySet()) {
             JsonNode properties = function.getValue().path("Properties");
             Path module = root.resolve(properties.path("CodeUri").asText());
@@ -90,6 +92,8 @@ class TemplateTest {
             Map.entry("DescribeInstanceFunction", Set.of("dynamodb:GetItem")),
             Map.entry("DescribeContactFlowFunction", Set.of("dynamodb:GetItem")),
             Map.entry("UpdateContactFunction", Set.of("dynamodb:UpdateItem")),
+            Map.entry("TagContactFunction", Set.of("dynamodb:UpdateItem")),
+            Map.entry("UntagContactFunction", Set.of("dynamodb:UpdateItem")),
             Map.entry("UpdateContactScheduleFunction", Set.of("dynamodb:UpdateItem", "scheduler:CreateSchedule",
                     "scheduler:DeleteSchedule", "iam:PassRole")),
             // TransactWriteItems: Put (contact, token), Update (previous contact), ConditionCheck

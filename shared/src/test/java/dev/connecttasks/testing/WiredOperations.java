@@ -14,6 +14,8 @@ import dev.connecttasks.operation.ListContactReferences;
 import dev.connecttasks.operation.Reconcile;
 import dev.connecttasks.operation.StartFlow;
 import dev.connecttasks.operation.StartTaskContact;
+import dev.connecttasks.operation.TagContact;
+import dev.connecttasks.operation.UntagContact;
 import dev.connecttasks.operation.UpdateContact;
 import dev.connecttasks.operation.UpdateContactSchedule;
 import dev.connecttasks.operation.port.ContactStore;
@@ -82,6 +84,14 @@ public abstract class WiredOperations {
 
     public UpdateContact updateContact() {
         return new UpdateContact(contactStore, clock);
+    }
+
+    public TagContact tagContact() {
+        return new TagContact(contactStore, clock);
+    }
+
+    public UntagContact untagContact() {
+        return new UntagContact(contactStore, clock);
     }
 
     public UpdateContactSchedule updateContactSchedule() {

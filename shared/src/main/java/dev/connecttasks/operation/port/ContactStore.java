@@ -3,6 +3,7 @@ package dev.connecttasks.operation.port;
 import dev.connecttasks.contact.Contact;
 import dev.connecttasks.contact.ContactChanges;
 import dev.connecttasks.contact.ContactKey;
+import dev.connecttasks.contact.TagChange;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
@@ -24,6 +25,13 @@ public interface ContactStore {
      * the rule's InvalidParameterException and writes nothing. Concurrent updates lose no reference.
      */
     Change update(ContactKey key, ContactChanges changes, Instant now);
+
+    /**
+     * TagContact and UntagContact: adds or replaces the change's tags, and removes its keys (a key that is
+     * not there is fine); a contact that would have more than {@code TagRules.MAX_TAGS} tags is refused with
+     * the rule's InvalidParameterException and nothing is written. Concurrent changes lose no tag.
+     */
+    Change retag(TagChange change, Instant now);
 
     /** Moves a scheduled contact whose flow has not started to a new time. */
     Change reschedule(ContactKey key, Instant scheduledTime, Instant now);

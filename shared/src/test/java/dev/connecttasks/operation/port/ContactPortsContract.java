@@ -13,6 +13,7 @@ import dev.connecttasks.contact.FlowStatus;
 import dev.connecttasks.contact.QueueInfo;
 import dev.connecttasks.contact.Reference;
 import dev.connecttasks.contact.ReferenceType;
+import dev.connecttasks.contact.TagChange;
 import dev.connecttasks.error.ApiException;
 import dev.connecttasks.error.ErrorType;
 import dev.connecttasks.flow.FlowResult;
@@ -365,5 +366,52 @@ public abstract class ContactPortsContract {
         }
         assertEquals(5, due.dueBy(now, 5).size());
         assertEquals(12, dueOf(now, waiting.toArray(Contact[]::new)).size());
+    }
+
+    private Map<String, String> tagsOf(Contact contact) {
+        return table.find(contact.key(), now).orElseThrow().tags();
+    }
+
+    @Test
+    void tagsAreAddedReplacedAndRemoved() {
+        Contact contact = created(TestContacts.pending(INSTANCE, now));
+        assertEquals(Map.of(), tagsOf(contact));
+        Instant later = now.plusSeconds(5);
+        assertEquals(Change.DONE, table.retag(new TagChange(contact.key(), Map.of("team", "billing", "priority", "high"),
+                null), later));
+        assertEquals(Map.of("team", "billing", "priority", "high"), tagsOf(contact));
+        assertEquals(later, table.find(contact.key(), now).orElseThrow().lastUpdatedAt());
+        assertEquals(Change.DONE, table.retag(new TagChange(contact.key(), Map.of("team", "sales"), null), later));
+        assertEquals(Change.DONE, table.retag(new TagChange(contact.key(), null, List.of("priority", "absent")), later));
+        assertEquals(Map.of("team", "sales"), tagsOf(contact));
+        assertEquals(Change.NO_SUCH_CONTACT, table.retag(new TagChange(new ContactKey(INSTANCE, "missing"),
+                Map.of("a", "b"), null), now));
+        assertEquals(Change.NO_SUCH_CONTACT, table.retag(new TagChange(new ContactKey("instance-b", contact.id()),
+                null, List.of("team")), now));
+    }
+
+    @Test
+    void aContactHasAtMostSixTagsAndAFullOneCanStillReplaceOne() {
+        Contact contact = created(TestContacts.pending(INSTANCE, now));
+        Map<String, String> six = Map.of("a", "1", "b", "2", "c", "3", "d", "4", "e", "5", "f", "6");
+        table.retag(new TagChange(contact.key(), six, null), now);
+        failure(ErrorType.INVALID_PARAMETER, () -> table.retag(new TagChange(contact.key(), Map.of("g", "7"), null), now));
+        assertEquals(six, tagsOf(contact));
+        assertEquals(Change.DONE, table.retag(new TagChange(contact.key(), Map.of("a", "one"), null), now));
+        assertEquals("one", tagsOf(contact).get("a"));
+        assertEquals(6, tagsOf(contact).size());
+    }
+
+    @Test
+    void concurrentTagsWithDistinctKeysLoseNone() throws Exception {
+        Contact contact = created(TestContacts.pending(INSTANCE, now));
+        List<Future<?>> tagging = new ArrayList<>();
+        for (String key : List.of("a", "b", "c", "d", "e", "f")) {
+            tagging.add(pool.submit(() -> table.retag(new TagChange(contact.key(), Map.of(key, key), null), now)));
+        }
+        for (Future<?> each : tagging) {
+            each.get();
+        }
+        assertEquals(Map.of("a", "a", "b", "b", "c", "c", "d", "d", "e", "e", "f", "f"), tagsOf(contact));
     }
 }
