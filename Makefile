@@ -36,7 +36,7 @@ endef
 	build-CreateInstanceFunction build-DescribeInstanceFunction \
 	build-CreateContactFlowFunction build-DescribeContactFlowFunction \
 	build-ReconcilerFunction build-ContactEventsFunction \
-	build-TagContactFunction build-UntagContactFunction
+	build-TagContactFunction build-UntagContactFunction build-StopContactFunction
 
 build-StartTaskContactFunction:
 	$(call lambda-jar,start-task-contact)
@@ -66,3 +66,5 @@ build-TagContactFunction:
 	$(call lambda-jar,tag-contact)
 build-UntagContactFunction:
 	$(call lambda-jar,untag-contact)
+build-StopContactFunction:
+	$(call lambda-jar,stop-contact)

@@ -56,7 +56,7 @@ public final class Bench {
     static final Map<String, Integer> ROUND_TRIP_TARGETS = Map.ofEntries(
             Map.entry("DescribeContact", 1), Map.entry("ListContactReferences", 1), Map.entry("UpdateContact", 1),
             Map.entry("UpdateContactSchedule", 2), Map.entry("StartTaskContact", 1), Map.entry("FlowRunner (demo flow)", 2),
-            Map.entry("TagContact", 1), Map.entry("UntagContact", 1), Map.entry("CreateInstance", 1),
+            Map.entry("StopContact", 1), Map.entry("TagContact", 1), Map.entry("UntagContact", 1), Map.entry("CreateInstance", 1),
             Map.entry("DescribeInstance", 1), Map.entry("CreateContactFlow", 1), Map.entry("DescribeContactFlow", 1));
 
     private final Path root;

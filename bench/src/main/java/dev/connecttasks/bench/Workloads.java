@@ -14,6 +14,7 @@ import dev.connecttasks.handler.DescribeInstanceHandler;
 import dev.connecttasks.handler.FlowRunnerHandler;
 import dev.connecttasks.handler.ListContactReferencesHandler;
 import dev.connecttasks.handler.StartTaskContactHandler;
+import dev.connecttasks.handler.StopContactHandler;
 import dev.connecttasks.handler.TagContactHandler;
 import dev.connecttasks.handler.UntagContactHandler;
 import dev.connecttasks.handler.UpdateContactHandler;
@@ -39,6 +40,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
@@ -72,8 +74,8 @@ final class Workloads {
 
     List<Workload> all() {
         return List.of(describeContact(), listContactReferences(), updateContact(), updateContactSchedule(),
-                startTaskContact(), flowRunner(), tagContact(), untagContact(), createInstance(), describeInstance(),
-                createContactFlow(), describeContactFlow());
+                startTaskContact(), flowRunner(), stopContact(), tagContact(), untagContact(), createInstance(),
+                describeInstance(), createContactFlow(), describeContactFlow());
     }
 
     Workload describeContact() {
@@ -145,6 +147,32 @@ final class Workloads {
                                         ":seconds", seconds(Instant.now())))
                                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
                     };
+                });
+    }
+
+    Workload stopContact() {
+        StopContactHandler handler = new StopContactHandler();
+        return new Workload("StopContact",
+                () -> {
+                    String contactId = fixture.pendingContact();
+                    return http(handler::handleRequest, ApiEvents.request("POST", "/contact/stop")
+                            .body("{\"InstanceId\":\"" + Fixture.INSTANCE + "\",\"ContactId\":\"" + contactId + "\"}").build());
+                },
+                () -> {
+                    String contactId = fixture.pendingContact();
+                    return () -> dynamo.updateItem(update -> update.tableName(table)
+                            .key(key("C#" + contactId, Fixture.INSTANCE))
+                            .updateExpression("SET #disconnectedAt = :now, #reason = :api, #lastUpdatedAt = :now"
+                                    + " REMOVE #dueShard, #dueAt ADD #rev :one")
+                            .conditionExpression("attribute_exists(#pk) AND #expiresAt > :seconds"
+                                    + " AND attribute_not_exists(#disconnectedAt)")
+                            .expressionAttributeNames(Map.of("#disconnectedAt", "disconnectedAt", "#reason", "disconnectReason",
+                                    "#lastUpdatedAt", "lastUpdatedAt", "#dueShard", "dueShard", "#dueAt", "dueAt",
+                                    "#rev", "rev", "#pk", "pk", "#expiresAt", "expiresAt"))
+                            .expressionAttributeValues(Map.of(":now", millis(Instant.now()), ":api", AttributeValue.fromS("API"),
+                                    ":one", AttributeValue.fromN("1"), ":seconds", seconds(Instant.now())))
+                            .returnValues(ReturnValue.ALL_OLD)
+                            .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
                 });
     }
 

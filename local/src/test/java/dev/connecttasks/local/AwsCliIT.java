@@ -138,4 +138,18 @@ class AwsCliIT {
         assertEquals(255, refused.exitCode(), refused.out());
         assertTrue(refused.err().contains("InvalidParameterException"), refused.err());
     }
+
+    @Test
+    void stopATask() throws Exception {
+        String contactId = aws("start-task-contact", "--instance-id", INSTANCE, "--contact-flow-id", FLOW,
+                "--name", "To stop", "--scheduled-time", String.valueOf(Instant.now().plusSeconds(3600).getEpochSecond()))
+                .json().get("ContactId").asText();
+        Result stopped = aws("stop-contact", "--instance-id", INSTANCE, "--contact-id", contactId);
+        assertEquals(0, stopped.exitCode(), stopped.err());
+        JsonNode contact = aws("describe-contact", "--instance-id", INSTANCE, "--contact-id", contactId).json().get("Contact");
+        assertEquals("API", contact.get("DisconnectReason").asText());
+        Result again = aws("stop-contact", "--instance-id", INSTANCE, "--contact-id", contactId);
+        assertEquals(255, again.exitCode(), again.out());
+        assertTrue(again.err().contains("ContactNotFoundException"), again.err());
+    }
 }

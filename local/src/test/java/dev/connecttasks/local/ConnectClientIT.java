@@ -24,6 +24,7 @@ import software.amazon.awssdk.services.connect.ConnectClient;
 import software.amazon.awssdk.services.connect.model.Channel;
 import software.amazon.awssdk.services.connect.model.Contact;
 import software.amazon.awssdk.services.connect.model.ContactInitiationMethod;
+import software.amazon.awssdk.services.connect.model.ContactNotFoundException;
 import software.amazon.awssdk.services.connect.model.InvalidParameterException;
 import software.amazon.awssdk.services.connect.model.InvalidRequestException;
 import software.amazon.awssdk.services.connect.model.Reference;
@@ -183,5 +184,26 @@ class ConnectClientIT {
                                 .tags(Map.of("a", "1", "b", "2", "c", "3", "d", "4", "e", "5", "f", "6"))));
         assertEquals(400, tooMany.statusCode());
         assertEquals(Map.of("team", "billing"), describe(contactId).tags());
+    }
+
+    @Test
+    void aTaskCancelledBeforeItsTimeNeverRunsAndAQueuedTaskIsStopped() {
+        String later = connect.startTaskContact(task().scheduledTime(Instant.now().plusSeconds(3)).build()).contactId();
+        connect.stopContact(stop -> stop.instanceId(INSTANCE).contactId(later));
+        // 3 s on its schedule would have fired; 10 s on its flow still has not run
+        await().during(Duration.ofSeconds(10)).atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(500))
+                .until(() -> describe(later).connectedToSystemTimestamp() == null
+                        && table.find(new ContactKey(INSTANCE, later), Instant.now()).orElseThrow().flowStatus() != FlowStatus.STARTED);
+        assertEquals("API", describe(later).disconnectReason());
+
+        String now = connect.startTaskContact(task().build()).contactId();
+        await().atMost(Duration.ofSeconds(30)).until(() -> describe(now).queueInfo() != null);
+        connect.stopContact(stop -> stop.instanceId(INSTANCE).contactId(now));
+        Contact stopped = describe(now);
+        assertEquals("API", stopped.disconnectReason());
+        assertTrue(stopped.disconnectTimestamp() != null);
+        ContactNotFoundException gone = assertThrows(ContactNotFoundException.class,
+                () -> connect.stopContact(stop -> stop.instanceId(INSTANCE).contactId(now)));
+        assertEquals(410, gone.statusCode());
     }
 }

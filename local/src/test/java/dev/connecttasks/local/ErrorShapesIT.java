@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.services.connect.ConnectClient;
 import software.amazon.awssdk.services.connect.model.ConnectException;
 import software.amazon.awssdk.services.connect.model.ContactFlowNotPublishedException;
+import software.amazon.awssdk.services.connect.model.ContactNotFoundException;
 import software.amazon.awssdk.services.connect.model.DuplicateResourceException;
 import software.amazon.awssdk.services.connect.model.InvalidContactFlowException;
 import software.amazon.awssdk.services.connect.model.InternalServiceException;
@@ -36,17 +37,18 @@ import software.amazon.awssdk.services.connect.model.ThrottlingException;
  * throttles and internal failures cannot be provoked on demand in the real ones.
  */
 class ErrorShapesIT {
-    private static final Map<ErrorType, Class<? extends ConnectException>> SDK_TYPES = Map.of(
-            ErrorType.INVALID_REQUEST, InvalidRequestException.class,
-            ErrorType.INVALID_PARAMETER, InvalidParameterException.class,
-            ErrorType.RESOURCE_NOT_FOUND, ResourceNotFoundException.class,
-            ErrorType.CONTACT_FLOW_NOT_PUBLISHED, ContactFlowNotPublishedException.class,
-            ErrorType.INVALID_CONTACT_FLOW, InvalidContactFlowException.class,
-            ErrorType.DUPLICATE_RESOURCE, DuplicateResourceException.class,
-            ErrorType.SERVICE_QUOTA_EXCEEDED, ServiceQuotaExceededException.class,
-            ErrorType.THROTTLING, ThrottlingException.class,
-            ErrorType.LIMIT_EXCEEDED, LimitExceededException.class,
-            ErrorType.INTERNAL, InternalServiceException.class);
+    private static final Map<ErrorType, Class<? extends ConnectException>> SDK_TYPES = Map.ofEntries(
+            Map.entry(ErrorType.INVALID_REQUEST, InvalidRequestException.class),
+            Map.entry(ErrorType.INVALID_PARAMETER, InvalidParameterException.class),
+            Map.entry(ErrorType.RESOURCE_NOT_FOUND, ResourceNotFoundException.class),
+            Map.entry(ErrorType.CONTACT_FLOW_NOT_PUBLISHED, ContactFlowNotPublishedException.class),
+            Map.entry(ErrorType.INVALID_CONTACT_FLOW, InvalidContactFlowException.class),
+            Map.entry(ErrorType.DUPLICATE_RESOURCE, DuplicateResourceException.class),
+            Map.entry(ErrorType.SERVICE_QUOTA_EXCEEDED, ServiceQuotaExceededException.class),
+            Map.entry(ErrorType.THROTTLING, ThrottlingException.class),
+            Map.entry(ErrorType.LIMIT_EXCEEDED, LimitExceededException.class),
+            Map.entry(ErrorType.INTERNAL, InternalServiceException.class),
+            Map.entry(ErrorType.CONTACT_NOT_FOUND, ContactNotFoundException.class));
 
     private static HttpGateway gateway;
     private static ConnectClient connect;

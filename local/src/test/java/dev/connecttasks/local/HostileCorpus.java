@@ -43,6 +43,7 @@ final class HostileCorpus {
         corpus.updateContact();
         corpus.updateContactSchedule();
         corpus.tagging();
+        corpus.stopping();
         corpus.oddPaths();
         corpus.listContactReferences();
         corpus.createInstance();
@@ -69,7 +70,8 @@ final class HostileCorpus {
 
     private void brokenBodies() {
         List<String> routes = List.of("PUT /contact/task", "POST /contacts/" + INSTANCE + "/" + contactId,
-                "POST /contact/schedule", "POST /contact/tags", "PUT /instance", "PUT /contact-flows/" + INSTANCE);
+                "POST /contact/schedule", "POST /contact/tags", "POST /contact/stop", "PUT /instance",
+                "PUT /contact-flows/" + INSTANCE);
         List<String> bodies = List.of("{", "}", "[", "[]", "null", "true", "42", "\"text\"", "{\"Name\":}",
                 "{'Name':'n'}", "{\"Name\":\"n\",}", "{\"Name\":\"n\"} trailing", "{\"Name\":NaN}",
                 "{\"Name\":Infinity}", "{\"Name\":\"raw\u0001control\"}", "{\"Name\":\"n\",\"Name\":\"m\"}",
@@ -302,6 +304,22 @@ final class HostileCorpus {
 
     private static String quote(String text) {
         return dev.connecttasks.json.Json.write(com.fasterxml.jackson.databind.node.TextNode.valueOf(text));
+    }
+
+    private void stopping() {
+        String path = "/contact/stop";
+        for (String body : List.of(
+                "{}",
+                "{\"InstanceId\":\"" + INSTANCE + "\"}",
+                "{\"ContactId\":\"" + contactId + "\"}",
+                "{\"InstanceId\":42,\"ContactId\":\"" + contactId + "\"}",
+                "{\"InstanceId\":\"" + INSTANCE + "\",\"ContactId\":[]}",
+                "{\"InstanceId\":\"" + INSTANCE + "\",\"ContactId\":\"" + contactId + "\",\"DisconnectReason\":{\"Code\":\"x\"}}",
+                "{\"InstanceId\":\"" + INSTANCE + "\",\"ContactId\":\"" + "c".repeat(257) + "\"}",
+                "{\"InstanceId\":\"" + INSTANCE + "\",\"ContactId\":\"no-such-contact\"}",
+                "{\"InstanceId\":\"other-instance\",\"ContactId\":\"" + contactId + "\"}")) {
+            json("stop " + cases.size(), "POST", path, body);
+        }
     }
 
     private void tagging() {

@@ -7,6 +7,7 @@ import dev.connecttasks.handler.DescribeContactHandler;
 import dev.connecttasks.handler.DescribeInstanceHandler;
 import dev.connecttasks.handler.ListContactReferencesHandler;
 import dev.connecttasks.handler.StartTaskContactHandler;
+import dev.connecttasks.handler.StopContactHandler;
 import dev.connecttasks.handler.TagContactHandler;
 import dev.connecttasks.handler.UntagContactHandler;
 import dev.connecttasks.handler.UpdateContactHandler;
@@ -36,6 +37,7 @@ final class IsolatedApi implements AutoCloseable {
                 Map.entry("UpdateContactFunction", new InProcessFunction(new UpdateContactHandler(backend.updateContact()))),
                 Map.entry("UpdateContactScheduleFunction", new InProcessFunction(new UpdateContactScheduleHandler(backend.updateContactSchedule()))),
                 Map.entry("ListContactReferencesFunction", new InProcessFunction(new ListContactReferencesHandler(backend.listContactReferences()))),
+                Map.entry("StopContactFunction", new InProcessFunction(new StopContactHandler(backend.stopContact()))),
                 Map.entry("TagContactFunction", new InProcessFunction(new TagContactHandler(backend.tagContact()))),
                 Map.entry("UntagContactFunction", new InProcessFunction(new UntagContactHandler(backend.untagContact()))),
                 Map.entry("CreateInstanceFunction", new InProcessFunction(new CreateInstanceHandler(backend.createInstance(), backend.arns))),

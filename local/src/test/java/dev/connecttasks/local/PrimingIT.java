@@ -57,6 +57,7 @@ class PrimingIT {
                 Map.entry("FlowRunnerFunction", "StartFlow NO_SUCH_CONTACT"),
                 Map.entry("StartTaskContactFunction", "StartTaskContact 404 ResourceNotFoundException"),
                 Map.entry("UpdateContactFunction", "UpdateContact 404 ResourceNotFoundException"),
+                Map.entry("StopContactFunction", "StopContact 404 ResourceNotFoundException"),
                 Map.entry("TagContactFunction", "TagContact 404 ResourceNotFoundException"),
                 Map.entry("UntagContactFunction", "UntagContact 404 ResourceNotFoundException"),
                 Map.entry("UpdateContactScheduleFunction", "UpdateContactSchedule 404 ResourceNotFoundException")), outcomes);

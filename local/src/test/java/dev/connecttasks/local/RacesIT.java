@@ -178,6 +178,44 @@ class RacesIT {
     }
 
     @Test
+    void aStopRacingTheScheduleFiringEndsCancelledOrStartedThenStoppedNeverStartedAfterTheStop() throws Exception {
+        int cancelled = 0;
+        int startedThenStopped = 0;
+        for (int trial = 0; trial < 20; trial++) {
+            Instant at = Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.MILLIS);
+            String contactId = api.backend.startTaskContact().start(new TaskRequest(INSTANCE, FLOW, "Race", null, Map.of(),
+                    Map.of(), null, null, null, at));
+            CountDownLatch go = new CountDownLatch(1);
+            Future<?> stop = pool.submit(() -> {
+                go.await();
+                connect.stopContact(request -> request.instanceId(INSTANCE).contactId(contactId));
+                return null;
+            });
+            Future<String> start = pool.submit(() -> {
+                go.await();
+                return run(new StartMessage(new ContactKey(INSTANCE, contactId), FLOW, at).toJson());
+            });
+            go.countDown();
+            stop.get();
+            String outcome = start.get();
+            Contact contact = stored(contactId);
+            assertEquals("API", contact.disconnectReason());
+            if (outcome.contains("\"STARTED\"")) {
+                // the start won, whole (the flow queued the task), and the stop ended the started task
+                assertEquals(FlowStatus.STARTED, contact.flowStatus());
+                assertTrue(contact.queue() != null, contact.toString());
+                startedThenStopped++;
+            } else {
+                assertTrue(outcome.contains("ENDED"), outcome);
+                assertEquals(FlowStatus.SCHEDULED, contact.flowStatus());
+                cancelled++;
+            }
+        }
+        assertEquals(20, cancelled + startedThenStopped);
+        System.out.println("[races] stop vs start: " + cancelled + " cancelled, " + startedThenStopped + " started then stopped");
+    }
+
+    @Test
     void threeConcurrentFlowRunnerInvocationsStartTheFlowOnce() throws Exception {
         for (int trial = 0; trial < 10; trial++) {
             String contactId = api.backend.startTaskContact().start(new TaskRequest(INSTANCE, FLOW, "Thrice", null,

@@ -25,6 +25,7 @@ public record Contact(
         Instant flowStartedAt,
         QueueInfo queue,
         Instant disconnectedAt,
+        String disconnectReason,
         Map<String, String> tags) {
     private static final int RETENTION_MONTHS = 24;
 
@@ -41,7 +42,12 @@ public record Contact(
             FlowStatus flowStatus, Instant flowStartedAt, QueueInfo queue, Instant disconnectedAt) {
         this(key, contactFlowId, name, description, attributes, references, previousContactId, initialContactId,
                 relatedContactId, initiatedAt, lastUpdatedAt, scheduledAt, flowStatus, flowStartedAt, queue,
-                disconnectedAt, Map.of());
+                disconnectedAt, null, Map.of());
+    }
+
+    /** Whether the contact has ended (its flow disconnected it, or StopContact did): nothing can start it. */
+    public boolean ended() {
+        return disconnectedAt != null;
     }
 
     public String instanceId() {

@@ -16,6 +16,10 @@ public final class ContactRules {
     public static final int MAX_REFERENCE_BYTES = 4_096;
     public static final int MAX_ATTRIBUTE_BYTES = 32_768;
     public static final int MAX_TASKS_PER_PREVIOUS_CONTACT = 12;
+    /** The DisconnectReason of a task its flow ended. */
+    public static final String FLOW_DISCONNECT = "CONTACT_FLOW_DISCONNECT";
+    /** The DisconnectReason of a task StopContact ended. */
+    public static final String API_DISCONNECT = "API";
     public static final Duration MAX_SCHEDULE_AHEAD = Duration.ofDays(6);
     /** Newer SDK members whose meaning we do not implement; rejected, never silently dropped. */
     public static final String[] UNSUPPORTED_TASK_MEMBERS = {

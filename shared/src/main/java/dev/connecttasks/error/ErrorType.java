@@ -11,6 +11,7 @@ public enum ErrorType {
     SERVICE_QUOTA_EXCEEDED("ServiceQuotaExceededException", 402),
     THROTTLING("ThrottlingException", 429),
     LIMIT_EXCEEDED("LimitExceededException", 429),
+    CONTACT_NOT_FOUND("ContactNotFoundException", 410),
     INTERNAL("InternalServiceException", 500);
 
     private final String shapeName;

@@ -46,9 +46,7 @@ public final class ContactEventJson {
                     .put("enqueueTimestamp", timestamp(contact.queue().enqueuedAt()));
         }
         putIfPresent(detail, "disconnectTimestamp", contact.disconnectedAt());
-        if (contact.disconnectedAt() != null) {
-            detail.put("disconnectReason", "CONTACT_FLOW_DISCONNECT");
-        }
+        putIfPresent(detail, "disconnectReason", contact.disconnectReason());
         if (!contact.tags().isEmpty()) {
             ObjectNode tags = detail.putObject("tags");
             new TreeMap<>(contact.tags()).forEach(tags::put);

@@ -35,6 +35,7 @@ public final class ContactJson {
         }
         putTimestamp(out, "InitiationTimestamp", contact.initiatedAt());
         putTimestamp(out, "DisconnectTimestamp", contact.disconnectedAt());
+        putIfPresent(out, "DisconnectReason", contact.disconnectReason());
         putTimestamp(out, "LastUpdateTimestamp", contact.lastUpdatedAt());
         putTimestamp(out, "ScheduledTimestamp", contact.scheduledAt());
         ObjectNode attributes = out.putObject("Attributes");

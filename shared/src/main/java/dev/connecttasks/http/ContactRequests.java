@@ -8,6 +8,7 @@ import dev.connecttasks.contact.ContactKey;
 import dev.connecttasks.contact.ContactRules;
 import dev.connecttasks.contact.ReferenceType;
 import dev.connecttasks.contact.ScheduleChange;
+import dev.connecttasks.contact.StopRequest;
 import dev.connecttasks.contact.TagChange;
 import dev.connecttasks.contact.TaskRequest;
 import java.util.EnumSet;
@@ -59,6 +60,13 @@ public final class ContactRequests {
         JsonBody body = request.body();
         ContactKey key = new ContactKey(body.requiredString("InstanceId"), body.requiredString("ContactId"));
         return new ScheduleChange(key, body.requiredTimestamp("ScheduledTime"));
+    }
+
+    /** {@code POST /contact/stop}. */
+    public static StopRequest stopRequest(ApiRequest request) {
+        JsonBody body = request.body();
+        return new StopRequest(new ContactKey(body.requiredString("InstanceId"), body.requiredString("ContactId")),
+                body.has("DisconnectReason"));
     }
 
     /** {@code POST /contact/tags}. */

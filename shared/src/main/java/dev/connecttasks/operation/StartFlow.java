@@ -77,6 +77,9 @@ public final class StartFlow {
         if (contact.flowStatus() == FlowStatus.STARTED) {
             return Refusal.ALREADY_STARTED;
         }
+        if (contact.ended()) {
+            return Refusal.ENDED;
+        }
         FlowStatus awaited = start.scheduledTime() == null ? FlowStatus.PENDING : FlowStatus.SCHEDULED;
         if (contact.flowStatus() != awaited || !Objects.equals(contact.scheduledAt(), start.scheduledTime())) {
             return Refusal.SUPERSEDED;

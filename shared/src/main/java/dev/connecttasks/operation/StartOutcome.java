@@ -9,6 +9,8 @@ public record StartOutcome(Contact contact, FlowResult run, Refusal refusal) {
     public enum Refusal {
         NO_SUCH_CONTACT,
         ALREADY_STARTED,
+        /** StopContact ended the contact before its flow started: it never will. */
+        ENDED,
         /** The contact waits for another start: it was rescheduled, or it is not a scheduled task. */
         SUPERSEDED
     }

@@ -53,6 +53,7 @@ final class ContactItems {
     static final String ENQUEUED_AT = "enqueuedAt";
     static final String DISCONNECTED_AT = "disconnectedAt";
     static final String TAGS = "tags";
+    static final String DISCONNECT_REASON = "disconnectReason";
     /**
      * On a contact waiting for its flow to start, only: the due index's keys, a shard of the index
      * (so no one partition takes every write) and when the start is due (epoch milliseconds).
@@ -112,6 +113,7 @@ final class ContactItems {
             item.put(ENQUEUED_AT, n(contact.queue().enqueuedAt().toEpochMilli()));
         }
         putIfPresent(item, DISCONNECTED_AT, contact.disconnectedAt());
+        putIfPresent(item, DISCONNECT_REASON, contact.disconnectReason());
         item.put(TAGS, stringMap(contact.tags()));
         return item;
     }
@@ -135,6 +137,7 @@ final class ContactItems {
                 instant(item, FLOW_STARTED_AT),
                 queueId == null ? null : new QueueInfo(queueId, instant(item, ENQUEUED_AT)),
                 instant(item, DISCONNECTED_AT),
+                string(item, DISCONNECT_REASON),
                 stringMap(item.get(TAGS)));
     }
 

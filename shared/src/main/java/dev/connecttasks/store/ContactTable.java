@@ -23,6 +23,7 @@ import dev.connecttasks.contact.Reference;
 import dev.connecttasks.contact.TagChange;
 import dev.connecttasks.operation.port.Change;
 import dev.connecttasks.operation.port.ContactStore;
+import dev.connecttasks.operation.port.ContactStore.Stopping;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -34,6 +35,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
@@ -137,6 +139,26 @@ public final class ContactTable implements ContactStore {
     @Override
     public Change retag(TagChange change, Instant now) {
         return tags.retag(change, now);
+    }
+
+    /** One conditional UpdateItem that returns the contact as it was, so no read comes first. */
+    @Override
+    public Stopping stop(ContactKey key, Instant now) {
+        ExpressionPlaceholders expr = new ExpressionPlaceholders();
+        String update = "SET " + expr.name(ContactItems.DISCONNECTED_AT) + " = " + expr.value(millis(now))
+                + ", " + expr.name(ContactItems.DISCONNECT_REASON) + " = " + expr.value(s(ContactRules.API_DISCONNECT))
+                + ", " + expr.name(LAST_UPDATED_AT) + " = " + expr.value(millis(now))
+                + " REMOVE " + expr.name(ContactItems.DUE_SHARD) + ", " + expr.name(ContactItems.DUE_AT)
+                + " ADD " + expr.name(REVISION) + " " + expr.value(n(1));
+        String condition = "attribute_exists(" + expr.name(PK) + ") AND " + expr.name(EXPIRES_AT) + " > "
+                + expr.value(n(now.getEpochSecond())) + " AND attribute_not_exists(" + expr.name(ContactItems.DISCONNECTED_AT) + ")";
+        try {
+            var stopped = dynamo.updateItem(conditionalUpdate(tableName, key, expr, update, condition).toBuilder()
+                    .returnValues(ReturnValue.ALL_OLD).build());
+            return new Stopping(Change.DONE, ContactItems.fromItem(stopped.attributes()));
+        } catch (ConditionalCheckFailedException e) {
+            return new Stopping(present(e.item(), now) ? Change.ALREADY_ENDED : Change.NO_SUCH_CONTACT, null);
+        }
     }
 
     /** Moves a scheduled contact whose flow has not started to a new time. */

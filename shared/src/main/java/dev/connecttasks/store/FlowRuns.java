@@ -12,6 +12,7 @@ import static dev.connecttasks.store.ItemValues.n;
 import static dev.connecttasks.store.ItemValues.s;
 
 import dev.connecttasks.contact.Contact;
+import dev.connecttasks.contact.ContactRules;
 import dev.connecttasks.contact.ContactKey;
 import dev.connecttasks.contact.FlowStatus;
 import dev.connecttasks.flow.FlowResult;
@@ -95,7 +96,9 @@ public final class FlowRuns implements FlowRunStore {
         }
         if (run.disconnectedAt() != null) {
             update.append(", ").append(expr.name(ContactItems.DISCONNECTED_AT)).append(" = ")
-                    .append(expr.value(millis(run.disconnectedAt())));
+                    .append(expr.value(millis(run.disconnectedAt())))
+                    .append(", ").append(expr.name(ContactItems.DISCONNECT_REASON)).append(" = ")
+                    .append(expr.value(s(ContactRules.FLOW_DISCONNECT)));
         }
         update.append(" REMOVE ").append(expr.name(ContactItems.DUE_SHARD)).append(", ").append(expr.name(ContactItems.DUE_AT))
                 .append(" ADD ").append(expr.name(REVISION)).append(' ').append(expr.value(n(1)));

@@ -14,6 +14,7 @@ import dev.connecttasks.flow.StartMessage;
 import dev.connecttasks.instance.ContactFlow;
 import dev.connecttasks.operation.port.Change;
 import dev.connecttasks.operation.port.ContactAndFlow;
+import dev.connecttasks.operation.port.ContactStore.Stopping;
 import dev.connecttasks.operation.port.ContactStore;
 import dev.connecttasks.operation.port.Creation;
 import dev.connecttasks.operation.port.DueStarts;
@@ -158,9 +159,29 @@ public final class MemoryContacts implements ContactStore, NewContactStore, Flow
         contacts.put(contact.key(), new Stored(new Contact(contact.key(), contact.contactFlowId(), contact.name(),
                 contact.description(), contact.attributes(), contact.references(), contact.previousContactId(),
                 contact.initialContactId(), contact.relatedContactId(), contact.initiatedAt(), now, contact.scheduledAt(),
-                contact.flowStatus(), contact.flowStartedAt(), contact.queue(), contact.disconnectedAt(), tags),
+                contact.flowStatus(), contact.flowStartedAt(), contact.queue(), contact.disconnectedAt(),
+                contact.disconnectReason(), tags),
                 stored.get().revision() + 1, stored.get().linkedTasks()));
         return Change.DONE;
+    }
+
+    @Override
+    public synchronized Stopping stop(ContactKey key, Instant now) {
+        failIfAsked();
+        Optional<Stored> stored = present(key, now);
+        if (stored.isEmpty()) {
+            return new Stopping(Change.NO_SUCH_CONTACT, null);
+        }
+        Contact contact = stored.get().contact();
+        if (contact.ended()) {
+            return new Stopping(Change.ALREADY_ENDED, null);
+        }
+        contacts.put(key, new Stored(new Contact(key, contact.contactFlowId(), contact.name(), contact.description(),
+                contact.attributes(), contact.references(), contact.previousContactId(), contact.initialContactId(),
+                contact.relatedContactId(), contact.initiatedAt(), now, contact.scheduledAt(), contact.flowStatus(),
+                contact.flowStartedAt(), contact.queue(), now, ContactRules.API_DISCONNECT, contact.tags()),
+                stored.get().revision() + 1, stored.get().linkedTasks()));
+        return new Stopping(Change.DONE, contact);
     }
 
     @Override
@@ -205,7 +226,7 @@ public final class MemoryContacts implements ContactStore, NewContactStore, Flow
     public synchronized List<StartMessage> dueBy(Instant cutoff, int limit) {
         return contacts.values().stream()
                 .map(Stored::contact)
-                .filter(contact -> contact.flowStatus() != FlowStatus.STARTED)
+                .filter(contact -> contact.flowStatus() != FlowStatus.STARTED && !contact.ended())
                 .filter(contact -> !(contact.scheduledAt() != null ? contact.scheduledAt() : contact.initiatedAt()).isAfter(cutoff))
                 .limit(limit)
                 .map(contact -> new StartMessage(contact.key(), contact.contactFlowId(), contact.scheduledAt()))
@@ -224,7 +245,8 @@ public final class MemoryContacts implements ContactStore, NewContactStore, Flow
         return new Contact(contact.key(), contact.contactFlowId(), name, description, attributes, references,
                 contact.previousContactId(), contact.initialContactId(), contact.relatedContactId(),
                 contact.initiatedAt(), lastUpdatedAt, scheduledAt, flowStatus, flowStartedAt, queue, disconnectedAt,
-                contact.tags());
+                disconnectedAt == null ? null : contact.disconnectReason() != null ? contact.disconnectReason()
+                        : ContactRules.FLOW_DISCONNECT, contact.tags());
     }
 
     private void replace(Stored stored, Contact changed) {

@@ -49,6 +49,7 @@ class EventsTest {
                 assertFalse(ContactRequests.contactChanges(request).isEmpty());
             }),
             Map.entry("POST /contact/schedule", ContactRequests::scheduleChange),
+            Map.entry("POST /contact/stop", ContactRequests::stopRequest),
             Map.entry("POST /contact/tags", request -> TagRules.checkTags(ContactRequests.tagChange(request).tags())),
             Map.entry("DELETE /contact/tags/{InstanceId}/{ContactId}",
                     request -> TagRules.checkKeys(ContactRequests.untagChange(request).removedKeys())),

@@ -28,6 +28,7 @@ class TemplateTest {
                 "POST /contacts/{InstanceId}/{ContactId}",
                 "POST /contact/schedule",
                 "GET /contact/references/{InstanceId}/{ContactId}",
+                "POST /contact/stop",
                 "POST /contact/tags",
                 "DELETE /contact/tags/{InstanceId}/{ContactId}",
                 "PUT /instance",
@@ -47,7 +48,7 @@ class TemplateTest {
     @Test
     void everyFunctionNamesAHandlerClassThatExists() throws IOException {
         Path root = ApiEvents.repositoryRoot();
-        assertEquals(14, template.functions().size());
+        assertEquals(15, template.functions().size());
         for (Map.Entry<String, JsonNode> function : template.functions().entrySet()) {
             JsonNode properties = function.getValue().path("Properties");
             Path module = root.resolve(properties.path("CodeUri").asText());
@@ -92,6 +93,7 @@ class TemplateTest {
             Map.entry("DescribeInstanceFunction", Set.of("dynamodb:GetItem")),
             Map.entry("DescribeContactFlowFunction", Set.of("dynamodb:GetItem")),
             Map.entry("UpdateContactFunction", Set.of("dynamodb:UpdateItem")),
+            Map.entry("StopContactFunction", Set.of("dynamodb:UpdateItem", "scheduler:DeleteSchedule")),
             Map.entry("TagContactFunction", Set.of("dynamodb:UpdateItem")),
             Map.entry("UntagContactFunction", Set.of("dynamodb:UpdateItem")),
             Map.entry("UpdateContactScheduleFunction", Set.of("dynamodb:UpdateItem", "scheduler:CreateSchedule",

@@ -136,9 +136,11 @@ class StoreRequestsIT {
         UpdateItemRequest record = backend.calls.requests(UpdateItemRequest.class).get(0);
         // a started contact leaves the due index
         assertEquals("SET #flowStatus = :v0, #flowStartedAt = :v1, #lastUpdatedAt = :v2, #attributes = :v3, "
-                + "#disconnectedAt = :v4 REMOVE #dueShard, #dueAt ADD #rev :v5", record.updateExpression());
-        assertEquals("#rev = :v6", record.conditionExpression());
-        assertEquals("2", n(record, ":v6"));
+                + "#disconnectedAt = :v4, #disconnectReason = :v5 REMOVE #dueShard, #dueAt ADD #rev :v6",
+                record.updateExpression());
+        assertEquals("CONTACT_FLOW_DISCONNECT", record.expressionAttributeValues().get(":v5").s());
+        assertEquals("#rev = :v7", record.conditionExpression());
+        assertEquals("2", n(record, ":v7"));
         assertEquals("STARTED", record.expressionAttributeValues().get(":v0").s());
     }
 

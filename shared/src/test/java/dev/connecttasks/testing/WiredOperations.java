@@ -14,6 +14,7 @@ import dev.connecttasks.operation.ListContactReferences;
 import dev.connecttasks.operation.Reconcile;
 import dev.connecttasks.operation.StartFlow;
 import dev.connecttasks.operation.StartTaskContact;
+import dev.connecttasks.operation.StopContact;
 import dev.connecttasks.operation.TagContact;
 import dev.connecttasks.operation.UntagContact;
 import dev.connecttasks.operation.UpdateContact;
@@ -84,6 +85,10 @@ public abstract class WiredOperations {
 
     public UpdateContact updateContact() {
         return new UpdateContact(contactStore, clock);
+    }
+
+    public StopContact stopContact() {
+        return new StopContact(contactStore, scheduler, clock);
     }
 
     public TagContact tagContact() {

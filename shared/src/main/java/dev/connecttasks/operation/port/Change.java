@@ -8,5 +8,7 @@ public enum Change {
     /** A reschedule of a contact whose flow has started. */
     FLOW_STARTED,
     /** A reschedule of a contact that is not a scheduled task. */
-    NOT_SCHEDULED
+    NOT_SCHEDULED,
+    /** A stop of a contact that has already ended. */
+    ALREADY_ENDED
 }

@@ -33,6 +33,16 @@ public interface ContactStore {
      */
     Change retag(TagChange change, Instant now);
 
+    /**
+     * StopContact: ends a contact that has not ended ({@code DisconnectReason} {@code API}); one whose flow
+     * has not started never starts. Returns what it came to and, when it stopped it, the contact as it was.
+     */
+    Stopping stop(ContactKey key, Instant now);
+
+    /** What a stop came to, and the contact before it when it stopped it. */
+    record Stopping(Change change, Contact before) {
+    }
+
     /** Moves a scheduled contact whose flow has not started to a new time. */
     Change reschedule(ContactKey key, Instant scheduledTime, Instant now);
 }

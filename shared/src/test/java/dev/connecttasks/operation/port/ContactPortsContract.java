@@ -414,4 +414,24 @@ public abstract class ContactPortsContract {
         }
         assertEquals(Map.of("a", "a", "b", "b", "c", "c", "d", "d", "e", "e", "f", "f"), tagsOf(contact));
     }
+
+    @Test
+    void aStopEndsAContactOnceAndTakesItOutOfTheDueStarts() {
+        Instant at = now.plus(Duration.ofHours(1));
+        Contact scheduled = created(TestContacts.scheduled(INSTANCE, now, at));
+        ContactStore.Stopping stopping = table.stop(scheduled.key(), now.plusSeconds(1));
+        assertEquals(Change.DONE, stopping.change());
+        assertEquals(scheduled, stopping.before());
+        Contact stopped = table.find(scheduled.key(), now).orElseThrow();
+        assertEquals(now.plusSeconds(1), stopped.disconnectedAt());
+        assertEquals("API", stopped.disconnectReason());
+        assertEquals(List.of(), dueOf(at.plusSeconds(60), scheduled));
+        assertEquals(Change.ALREADY_ENDED, table.stop(scheduled.key(), now.plusSeconds(2)).change());
+        assertEquals(now.plusSeconds(1), table.find(scheduled.key(), now).orElseThrow().disconnectedAt());
+        assertEquals(Change.NO_SUCH_CONTACT, table.stop(new ContactKey(INSTANCE, "missing"), now).change());
+        assertEquals(Change.NO_SUCH_CONTACT, table.stop(new ContactKey("instance-b", scheduled.id()), now).change());
+        // a run computed before the stop cannot be recorded after it
+        assertFalse(flowRuns.recordFlowRun(scheduled.key(), 1,
+                new FlowResult(Map.of(), null, null, 1, FlowResult.End.QUEUED), now));
+    }
 }
