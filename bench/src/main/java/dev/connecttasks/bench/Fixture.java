@@ -135,6 +135,8 @@ final class Fixture {
                 body.put("InstanceAlias", "bench-" + unique);
             });
             case "create-contact-flow" -> editBody(event, body -> body.put("Name", "Bench " + unique));
+            // a stop ends its contact: each run stops a contact of its own
+            case "stop-contact" -> editBody(event, body -> body.put("ContactId", pendingContact()));
             default -> {
             }
         }
