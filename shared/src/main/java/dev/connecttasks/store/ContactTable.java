@@ -31,6 +31,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -109,9 +110,25 @@ public final class ContactTable implements ContactStore {
      */
     @Override
     public Change update(ContactKey key, ContactChanges changes, Instant now) {
+        return writeInPlaceOrMerge(dynamo, addingNewReferences(key, changes, now), current -> {
+            Map<String, Reference> merged = ContactItems.references(current.get(REFERENCES));
+            merged.putAll(changes.references());
+            ContactRules.checkReferenceCap(merged);
+            return mergingReferences(key, changes, merged, current.get(REVISION), now);
+        }, now);
+    }
+
+    /**
+     * A change written in place by one conditional UpdateItem; when its condition fails, the item it
+     * returns is merged with the change (the merge applies the change's rules and may refuse it) and
+     * written conditional on that item's revision, again while the contact keeps changing, up to
+     * {@link Retries#MAX_ATTEMPTS} times.
+     */
+    static Change writeInPlaceOrMerge(DynamoDbClient dynamo, UpdateItemRequest inPlace,
+            Function<Map<String, AttributeValue>, UpdateItemRequest> merging, Instant now) {
         Map<String, AttributeValue> current;
         try {
-            dynamo.updateItem(addingNewReferences(key, changes, now));
+            dynamo.updateItem(inPlace);
             return Change.DONE;
         } catch (ConditionalCheckFailedException e) {
             current = e.item();
@@ -120,15 +137,12 @@ public final class ContactTable implements ContactStore {
             if (!present(current, now)) {
                 return Change.NO_SUCH_CONTACT;
             }
-            Map<String, Reference> merged = ContactItems.references(current.get(REFERENCES));
-            merged.putAll(changes.references());
-            ContactRules.checkReferenceCap(merged);
             try {
-                dynamo.updateItem(mergingReferences(key, changes, merged, current.get(REVISION), now));
+                dynamo.updateItem(merging.apply(current));
                 return Change.DONE;
             } catch (ConditionalCheckFailedException e) {
                 if (attempt == Retries.MAX_ATTEMPTS) {
-                    throw throttled("The contact is being updated concurrently; retry the request.");
+                    throw throttled("The contact is being changed concurrently; retry the request.");
                 }
                 Retries.backOff(attempt);
                 current = e.item();

@@ -1,12 +1,10 @@
 package dev.connecttasks.store;
 
-import static dev.connecttasks.error.ApiException.throttled;
 import static dev.connecttasks.store.ContactItems.EXPIRES_AT;
 import static dev.connecttasks.store.ContactItems.LAST_UPDATED_AT;
 import static dev.connecttasks.store.ContactItems.PK;
 import static dev.connecttasks.store.ContactItems.REVISION;
 import static dev.connecttasks.store.ContactItems.TAGS;
-import static dev.connecttasks.store.ContactItems.present;
 import static dev.connecttasks.store.ItemValues.millis;
 import static dev.connecttasks.store.ItemValues.n;
 import static dev.connecttasks.store.ItemValues.s;
@@ -21,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
@@ -40,32 +37,13 @@ final class ContactTags {
     }
 
     Change retag(TagChange change, Instant now) {
-        Map<String, AttributeValue> current;
-        try {
-            dynamo.updateItem(inPlace(change, now));
-            return Change.DONE;
-        } catch (ConditionalCheckFailedException e) {
-            current = e.item();
-        }
-        for (int attempt = 1; ; attempt++) {
-            if (!present(current, now)) {
-                return Change.NO_SUCH_CONTACT;
-            }
+        return ContactTable.writeInPlaceOrMerge(dynamo, inPlace(change, now), current -> {
             Map<String, String> merged = new HashMap<>(ItemValues.stringMap(current.get(TAGS)));
             merged.putAll(change.tags());
             change.removedKeys().forEach(merged::remove);
             TagRules.checkCap(merged);
-            try {
-                dynamo.updateItem(replacing(change, merged, current.get(REVISION), now));
-                return Change.DONE;
-            } catch (ConditionalCheckFailedException e) {
-                if (attempt == Retries.MAX_ATTEMPTS) {
-                    throw throttled("The contact is being tagged concurrently; retry the request.");
-                }
-                Retries.backOff(attempt);
-                current = e.item();
-            }
-        }
+            return replacing(change, merged, current.get(REVISION), now);
+        }, now);
     }
 
     /** New keys set where the map has room for them, or keys removed from a map that is there. */
