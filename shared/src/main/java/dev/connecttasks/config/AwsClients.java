@@ -12,7 +12,6 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
-import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
 
 /**
@@ -51,10 +50,6 @@ public final class AwsClients {
 
     public static EventBridgeClient eventBridge(Settings settings, ExecutionInterceptor... interceptors) {
         return configure(EventBridgeClient.builder(), settings, interceptors).build();
-    }
-
-    public static LambdaClient lambda(Settings settings, ExecutionInterceptor... interceptors) {
-        return configure(LambdaClient.builder(), settings, interceptors).build();
     }
 
     private static <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(
