@@ -63,7 +63,7 @@ class LogsIT {
 
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         TestContext runnerContext = new TestContext();
-        new FlowRunnerHandler(backend.runFlow()).handleRequest(new ByteArrayInputStream(
+        new FlowRunnerHandler(backend.runFlow(), backend.expireContact()).handleRequest(new ByteArrayInputStream(
                 backend.streamedStarts().get(0).getBytes(StandardCharsets.UTF_8)), output, runnerContext);
         lines.addAll(runnerContext.logLines());
 

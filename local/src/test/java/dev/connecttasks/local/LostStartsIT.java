@@ -131,7 +131,7 @@ class LostStartsIT {
     @Test
     void aFlowRunnerThatFailsForTenMinutesLosesNoTask() throws Exception {
         Instant recovery = clock.instant().plus(Duration.ofMinutes(10));
-        LocalFunction runner = inProcess(new FlowRunnerHandler(backend.runFlow()));
+        LocalFunction runner = inProcess(new FlowRunnerHandler(backend.runFlow(), backend.expireContact()));
         StreamPoller stream = poller("FlowRunnerFunction", payload -> clock.instant().isBefore(recovery)
                 ? Failure.of("Runtime.Unavailable", "test", "the flow-runner fails every call") : runner.invoke(payload));
         List<String> contacts = List.of(start(UUID.randomUUID().toString(), null), start(null, null), start(null, null));
@@ -148,9 +148,9 @@ class LostStartsIT {
 
         clock.set(recovery);
         Reconcile.Result rescued = backend.reconcile(clock).run();
-        assertEquals(new Reconcile.Result(3, 3, 0), rescued);
+        assertEquals(new Reconcile.Result(3, 3, 0, 0), rescued);
         contacts.forEach(contactId -> assertStartedOnce(contactId, 1));
-        assertEquals(new Reconcile.Result(0, 0, 0), backend.reconcile(clock).run());
+        assertEquals(new Reconcile.Result(0, 0, 0, 0), backend.reconcile(clock).run());
     }
 
     @Test
@@ -182,8 +182,8 @@ class LostStartsIT {
         // the old schedule fires into a no-op; nothing else would ever start the task
         assertEquals(dev.connecttasks.operation.StartOutcome.Refusal.SUPERSEDED,
                 backend.runFlowWhenDue().run(new StartMessage(key, FLOW, first)).refusal());
-        assertEquals(new Reconcile.Result(0, 0, 0), backend.reconcile(Clock.fixed(moved.plusSeconds(59), java.time.ZoneOffset.UTC)).run());
-        assertEquals(new Reconcile.Result(1, 1, 0), backend.reconcile(Clock.fixed(moved.plusSeconds(61), java.time.ZoneOffset.UTC)).run());
+        assertEquals(new Reconcile.Result(0, 0, 0, 0), backend.reconcile(Clock.fixed(moved.plusSeconds(59), java.time.ZoneOffset.UTC)).run());
+        assertEquals(new Reconcile.Result(1, 1, 0, 0), backend.reconcile(Clock.fixed(moved.plusSeconds(61), java.time.ZoneOffset.UTC)).run());
         assertStartedOnce(contactId, 2);
     }
 
@@ -196,7 +196,7 @@ class LostStartsIT {
                 .name(TaskSchedules.name(key, at)));
         assertEquals(List.of(), backend.scheduleNames());
         clock.set(at.plusSeconds(61));
-        assertEquals(new Reconcile.Result(1, 1, 0), backend.reconcile(clock).run());
+        assertEquals(new Reconcile.Result(1, 1, 0, 0), backend.reconcile(clock).run());
         assertStartedOnce(contactId, 1);
     }
 

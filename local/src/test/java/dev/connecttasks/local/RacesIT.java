@@ -52,7 +52,7 @@ class RacesIT {
     static void start() throws Exception {
         api = new IsolatedApi();
         connect = RunningBackend.connectClient(api.url(), false);
-        runner = new FlowRunnerHandler(api.backend.runFlowWhenDue());
+        runner = new FlowRunnerHandler(api.backend.runFlowWhenDue(), api.backend.expireContact());
         pool = Executors.newFixedThreadPool(50);
     }
 

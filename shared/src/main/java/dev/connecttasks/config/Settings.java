@@ -8,6 +8,8 @@ import java.util.Map;
  * and account; the scheduling settings are read when a function that schedules asks for them.
  */
 public final class Settings {
+    /** The alias every function is invoked through (the template's AutoPublishAlias). */
+    public static final String ALIAS = "live";
     private final Map<String, String> environment;
 
     public Settings(Map<String, String> environment) {
@@ -58,8 +60,16 @@ public final class Settings {
         return environment.getOrDefault("EVENT_BUS_NAME", "default");
     }
 
-    /** The flow-runner's alias ARN: the schedules' target. */
+    /**
+     * The flow-runner's alias ARN: the schedules' target. The flow-runner itself is not told it (its own
+     * alias would be a circular reference in the template) and names its own alias.
+     */
     public String flowRunnerArn() {
+        String arn = environment.get("FLOW_RUNNER_ARN");
+        if ((arn == null || arn.isBlank()) && environment.containsKey("AWS_LAMBDA_FUNCTION_NAME")) {
+            return "arn:aws:lambda:" + region() + ":" + accountId() + ":function:"
+                    + environment.get("AWS_LAMBDA_FUNCTION_NAME") + ":" + ALIAS;
+        }
         return required("FLOW_RUNNER_ARN");
     }
 

@@ -26,13 +26,20 @@ public record Contact(
         QueueInfo queue,
         Instant disconnectedAt,
         String disconnectReason,
-        Map<String, String> tags) {
+        Map<String, String> tags,
+        SegmentAttributes segmentAttributes,
+        String initiationMethod) {
+    /** How a task began: StartTaskContact, or a transfer (TransferContact, a flow's transfer). */
+    public static final String API = "API";
+    public static final String TRANSFER = "TRANSFER";
     private static final int RETENTION_MONTHS = 24;
 
     public Contact {
         attributes = Map.copyOf(attributes);
         references = Map.copyOf(references);
         tags = tags == null ? Map.of() : Map.copyOf(tags);
+        segmentAttributes = segmentAttributes == null ? SegmentAttributes.NONE : segmentAttributes;
+        initiationMethod = initiationMethod == null ? API : initiationMethod;
     }
 
     /** A contact without tags (as StartTaskContact creates one). */
@@ -42,12 +49,25 @@ public record Contact(
             FlowStatus flowStatus, Instant flowStartedAt, QueueInfo queue, Instant disconnectedAt) {
         this(key, contactFlowId, name, description, attributes, references, previousContactId, initialContactId,
                 relatedContactId, initiatedAt, lastUpdatedAt, scheduledAt, flowStatus, flowStartedAt, queue,
-                disconnectedAt, null, Map.of());
+                disconnectedAt, null, Map.of(), SegmentAttributes.NONE, API);
     }
 
     /** Whether the contact has ended (its flow disconnected it, or StopContact did): nothing can start it. */
     public boolean ended() {
         return disconnectedAt != null;
+    }
+
+    /**
+     * When the contact expires unless it ends first: its expiry after the start of its flow (its
+     * scheduled time, or its initiation).
+     */
+    public Instant expiry() {
+        return expiryWith(segmentAttributes);
+    }
+
+    /** The expiry the contact would have with these segment attributes. */
+    public Instant expiryWith(SegmentAttributes attributes) {
+        return (scheduledAt != null ? scheduledAt : initiatedAt).plus(attributes.expiry());
     }
 
     public String instanceId() {

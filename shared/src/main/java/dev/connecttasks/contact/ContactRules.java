@@ -20,10 +20,12 @@ public final class ContactRules {
     public static final String FLOW_DISCONNECT = "CONTACT_FLOW_DISCONNECT";
     /** The DisconnectReason of a task StopContact ended. */
     public static final String API_DISCONNECT = "API";
+    /** The DisconnectReason of a task whose expiry came first. */
+    public static final String EXPIRED = "EXPIRED";
     public static final Duration MAX_SCHEDULE_AHEAD = Duration.ofDays(6);
     /** Newer SDK members whose meaning we do not implement; rejected, never silently dropped. */
     public static final String[] UNSUPPORTED_TASK_MEMBERS = {
-        "TaskTemplateId", "QuickConnectId", "SegmentAttributes", "Attachments"
+        "TaskTemplateId", "QuickConnectId", "Attachments"
     };
 
     private static final Pattern ATTRIBUTE_KEY = Pattern.compile("[A-Za-z0-9_-]+");

@@ -35,7 +35,7 @@ public final class ContactEventJson {
         putIfPresent(detail, "relatedContactId", contact.relatedContactId());
         detail.put("channel", "TASK")
                 .put("instanceArn", instanceArn)
-                .put("initiationMethod", "API");
+                .put("initiationMethod", contact.initiationMethod());
         putIfPresent(detail, "initiationTimestamp", contact.initiatedAt());
         putIfPresent(detail, "connectedToSystemTimestamp", contact.flowStartedAt());
         putIfPresent(detail, "scheduledTimestamp", contact.scheduledAt());
@@ -50,6 +50,11 @@ public final class ContactEventJson {
         if (!contact.tags().isEmpty()) {
             ObjectNode tags = detail.putObject("tags");
             new TreeMap<>(contact.tags()).forEach(tags::put);
+        }
+        if (!contact.segmentAttributes().isEmpty()) {
+            ObjectNode segmentAttributes = detail.putObject("segmentAttributes");
+            new TreeMap<>(contact.segmentAttributes().values())
+                    .forEach((key, json) -> segmentAttributes.set(key, Json.read(json)));
         }
         if (!event.updatedProperties().isEmpty()) {
             event.updatedProperties().forEach(detail.putArray("updatedProperties")::add);

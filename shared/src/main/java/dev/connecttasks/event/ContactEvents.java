@@ -11,14 +11,15 @@ import java.util.Objects;
  * The events Amazon Connect would publish for one change of a contact, in the order they happened:
  * INITIATED when it is created; when its flow starts, CONNECTED_TO_SYSTEM, then CONTACT_DATA_UPDATED
  * if the flow changed its attributes, then QUEUED if the flow queued it, or DISCONNECTED and COMPLETED
- * if the flow ended it; CONTACT_DATA_UPDATED for a new scheduled time, new attributes or new tags at any
- * other time. A change nothing is published for (a new name, description or reference; TTL deletion) gives
+ * if the flow ended it; CONTACT_DATA_UPDATED for a new scheduled time, new attributes, tags or segment
+ * attributes at any other time; DISCONNECTED and COMPLETED whenever it ends (StopContact, expiry, transfer). A change nothing is published for (a new name, description or reference; TTL deletion) gives
  * no event.
  */
 public final class ContactEvents {
     static final String SCHEDULED_TIMESTAMP = "ScheduledTimestamp";
     static final String USER_DEFINED_ATTRIBUTES = "UserDefinedAttributes";
     static final String TAGS = "Tags";
+    static final String SEGMENT_ATTRIBUTES = "Segment Attributes";
 
     private ContactEvents() {
     }
@@ -46,6 +47,9 @@ public final class ContactEvents {
         }
         if (!before.tags().equals(after.tags())) {
             updated.add(TAGS);
+        }
+        if (!before.segmentAttributes().equals(after.segmentAttributes())) {
+            updated.add(SEGMENT_ATTRIBUTES);
         }
         if (!updated.isEmpty()) {
             events.add(new ContactEvent(Type.CONTACT_DATA_UPDATED, after.lastUpdatedAt(), after, updated));

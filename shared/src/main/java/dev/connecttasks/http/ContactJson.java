@@ -16,7 +16,10 @@ public final class ContactJson {
     private ContactJson() {
     }
 
-    /** The DescribeContact response: the 2021 Contact members plus RelatedContactId, Attributes and Tags. */
+    /**
+     * The DescribeContact response: the 2021 Contact members plus RelatedContactId, Attributes, Tags,
+     * DisconnectReason and SegmentAttributes.
+     */
     public static ObjectNode describeContactResponse(Contact contact, String arn) {
         ObjectNode out = Json.object();
         out.put("Arn", arn);
@@ -24,7 +27,7 @@ public final class ContactJson {
         putIfPresent(out, "InitialContactId", contact.initialContactId());
         putIfPresent(out, "PreviousContactId", contact.previousContactId());
         putIfPresent(out, "RelatedContactId", contact.relatedContactId());
-        out.put("InitiationMethod", "API");
+        out.put("InitiationMethod", contact.initiationMethod());
         out.put("Name", contact.name());
         putIfPresent(out, "Description", contact.description());
         out.put("Channel", "TASK");
@@ -43,6 +46,10 @@ public final class ContactJson {
         if (!contact.tags().isEmpty()) {
             ObjectNode tags = out.putObject("Tags");
             new TreeMap<>(contact.tags()).forEach(tags::put);
+        }
+        if (!contact.segmentAttributes().isEmpty()) {
+            ObjectNode segmentAttributes = out.putObject("SegmentAttributes");
+            new TreeMap<>(contact.segmentAttributes().values()).forEach((key, json) -> segmentAttributes.set(key, Json.read(json)));
         }
         return Json.object().set("Contact", out);
     }

@@ -41,7 +41,8 @@ public final class ContactRequests {
                 body.string("PreviousContactId"),
                 body.string("RelatedContactId"),
                 body.string("ClientToken"),
-                body.timestamp("ScheduledTime"));
+                body.timestamp("ScheduledTime"),
+                body.segmentAttributes("SegmentAttributes"));
     }
 
     /** {@code /contacts/{InstanceId}/{ContactId}} and {@code /contact/references/{InstanceId}/{ContactId}}. */
@@ -52,7 +53,8 @@ public final class ContactRequests {
     /** The body of {@code POST /contacts/{InstanceId}/{ContactId}}. */
     public static ContactChanges contactChanges(ApiRequest request) {
         JsonBody body = request.body();
-        return new ContactChanges(body.string("Name"), body.string("Description"), body.references("References"));
+        return new ContactChanges(body.string("Name"), body.string("Description"), body.references("References"),
+                body.segmentAttributes("SegmentAttributes"));
     }
 
     /** {@code POST /contact/schedule}. */

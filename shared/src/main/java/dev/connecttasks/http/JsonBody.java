@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.connecttasks.contact.Reference;
 import dev.connecttasks.contact.ReferenceType;
+import dev.connecttasks.contact.SegmentAttributes;
 import dev.connecttasks.json.Json;
 import java.time.Instant;
 import java.util.Iterator;
@@ -20,6 +21,7 @@ import java.util.TreeSet;
  * {@code null} counts as absent. Members the model does not have are ignored.
  */
 public final class JsonBody {
+    private static final int MAX_SEGMENT_DEPTH = 5;
     private final ObjectNode node;
 
     JsonBody(ObjectNode node) {
@@ -134,6 +136,53 @@ public final class JsonBody {
             references.put(unicode(member + " keys", entry.getKey()), new Reference(type, reference.requiredString("Value")));
         }
         return references;
+    }
+
+    /**
+     * A SegmentAttributes map: each value one SegmentAttributeValue union (ValueString, ValueInteger,
+     * ValueArn, ValueMap or ValueList, nested), kept as its JSON; the expiry's minutes read out.
+     */
+    public SegmentAttributes segmentAttributes(String member) {
+        JsonNode value = object(member);
+        if (value == null) {
+            return null;
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            checkSegmentValue(member, entry.getValue(), 1);
+            values.put(unicode(member + " keys", entry.getKey()), Json.write(entry.getValue()));
+        }
+        JsonNode minutes = value.path(SegmentAttributes.EXPIRY_KEY).path("ValueMap").path("ExpiryDuration").path("ValueInteger");
+        return SegmentAttributes.checked(values, minutes.canConvertToInt() && minutes.isIntegralNumber() ? minutes.intValue() : null);
+    }
+
+    private static void checkSegmentValue(String member, JsonNode value, int depth) {
+        if (!value.isObject() || value.size() != 1 || depth > MAX_SEGMENT_DEPTH) {
+            throw invalidRequest(member + " values must be objects with exactly one of ValueString, ValueInteger,"
+                    + " ValueArn, ValueMap or ValueList, nested at most " + MAX_SEGMENT_DEPTH + " deep.");
+        }
+        Map.Entry<String, JsonNode> union = value.fields().next();
+        JsonNode inner = union.getValue();
+        boolean valid = switch (union.getKey()) {
+            case "ValueString" -> inner.isTextual() && inner.textValue().length() <= 1024;
+            case "ValueArn" -> inner.isTextual();
+            case "ValueInteger" -> inner.isIntegralNumber() && inner.canConvertToInt();
+            case "ValueMap" -> inner.isObject();
+            case "ValueList" -> inner.isArray();
+            default -> false;
+        };
+        if (!valid) {
+            throw invalidRequest(member + " " + union.getKey() + " is not a valid SegmentAttributeValue member.");
+        }
+        if (inner.isTextual()) {
+            unicode(member + " values", inner.textValue());
+        }
+        if (inner.isObject() || inner.isArray()) {
+            for (JsonNode nested : inner) {
+                checkSegmentValue(member, nested, depth + 1);
+            }
+        }
     }
 
     private JsonNode object(String member) {

@@ -38,6 +38,8 @@ final class RequestFingerprint {
                 .put("ScheduledTime", task.scheduledTime() == null ? null : task.scheduledTime().toEpochMilli());
         ObjectNode attributes = canonical.putObject("Attributes");
         new TreeMap<>(task.attributes()).forEach(attributes::put);
+        ObjectNode segmentAttributes = canonical.putObject("SegmentAttributes");
+        new TreeMap<>(task.segmentAttributes().values()).forEach(segmentAttributes::put);
         ObjectNode references = canonical.putObject("References");
         new TreeMap<>(task.references()).forEach((name, reference) -> references.putObject(name)
                 .put("Type", reference.type().name())

@@ -10,6 +10,7 @@ import dev.connecttasks.flow.StartMessage;
 import dev.connecttasks.operation.StartOutcome.Refusal;
 import dev.connecttasks.operation.port.ContactAndFlow;
 import dev.connecttasks.operation.port.FlowRunStore;
+import dev.connecttasks.operation.port.TaskScheduler;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
@@ -19,14 +20,15 @@ import java.util.Optional;
  * The flow-runner's use case: read the contact and its flow, check that the contact waits for this
  * very start, run the flow, and record start and outcome in one write conditional on the contact's
  * revision. A duplicate, late or superseded invocation changes nothing, and a run that crashes before
- * the write has had no effect, so its retry starts afresh. A schedule that fires before its contact is
+ * the write has had no effect, so its retry starts afresh. A contact the flow leaves open gets a
+ * one-shot schedule for its expiry. A schedule that fires before its contact is
  * written (the schedule is created first) or before the contact's time is {@link NotYet}: thrown, so
  * the start is retried, and if it never comes right the reconciler finds the contact.
  */
 public final class StartFlow {
     /** A scheduled start that came too soon: its contact is not written yet, or its time has not come. */
     public static final class NotYet extends RuntimeException {
-        NotYet(String message) {
+        public NotYet(String message) {
             super(message);
         }
     }
@@ -35,11 +37,13 @@ public final class StartFlow {
 
     private final FlowRunStore flowRuns;
     private final FlowEngine engine;
+    private final TaskScheduler schedules;
     private final Clock clock;
 
-    public StartFlow(FlowRunStore flowRuns, FlowEngine engine, Clock clock) {
+    public StartFlow(FlowRunStore flowRuns, FlowEngine engine, TaskScheduler schedules, Clock clock) {
         this.flowRuns = flowRuns;
         this.engine = engine;
+        this.schedules = schedules;
         this.clock = clock;
     }
 
@@ -65,11 +69,26 @@ public final class StartFlow {
             FlowResult run = found.get().flow() == null
                     ? new FlowResult(contact.attributes(), null, now, 0, FlowResult.End.FAILED)
                     : engine.run(contact, found.get().flow(), now);
-            if (flowRuns.recordFlowRun(contact.key(), found.get().revision(), run, now)) {
+            if (flowRuns.recordFlowRun(contact, found.get().revision(), run, now)) {
+                if (run.disconnectedAt() == null) {
+                    scheduleExpiry(contact);
+                }
                 return StartOutcome.claimed(contact, run);
             }
         }
         throw throttled("The contact kept changing while its flow was starting; the start will be retried.");
+    }
+
+    /**
+     * The start is recorded whatever happens here: a retry would find it started and schedule nothing,
+     * so a failure is not thrown. The contact is in the due index at its expiry; the reconciler ends it.
+     */
+    private void scheduleExpiry(Contact contact) {
+        try {
+            schedules.createExpiry(contact.key(), contact.expiry());
+        } catch (RuntimeException leftToReconciler) {
+            // see above
+        }
     }
 
     /** Why this start must not run the contact's flow, or null when the contact waits for exactly it. */

@@ -142,7 +142,11 @@ public final class StartTaskContact {
                 task.scheduled() ? FlowStatus.SCHEDULED : FlowStatus.PENDING,
                 null,
                 null,
-                null);
+                null,
+                null,
+                Map.of(),
+                task.segmentAttributes(),
+                Contact.API);
     }
 
     private static Contact linkedContact(Map<String, Contact> found, String member, String contactId) {

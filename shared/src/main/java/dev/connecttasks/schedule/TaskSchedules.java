@@ -1,6 +1,7 @@
 package dev.connecttasks.schedule;
 
 import dev.connecttasks.contact.ContactKey;
+import dev.connecttasks.flow.ExpiryMessage;
 import dev.connecttasks.flow.StartMessage;
 import dev.connecttasks.operation.port.TaskScheduler;
 import java.nio.charset.StandardCharsets;
@@ -20,9 +21,10 @@ import software.amazon.awssdk.services.scheduler.model.ResourceNotFoundException
 import software.amazon.awssdk.services.scheduler.model.ServiceQuotaExceededException;
 
 /**
- * One-shot EventBridge Scheduler schedules that start a task's flow. A schedule belongs to one
- * (contact, scheduled time) pair: its name is derived from both, and its input carries the time, so a
- * schedule left behind by a reschedule fires into a no-op (and then deletes itself).
+ * One-shot EventBridge Scheduler schedules that start a task's flow, or end it when its expiry comes. A
+ * schedule belongs to one (contact, time) pair: its name is derived from both, and its input carries
+ * the time, so a schedule left behind by a reschedule, or a moved expiry, fires into a no-op (and then
+ * deletes itself).
  */
 public final class TaskSchedules implements TaskScheduler {
     /**
@@ -52,12 +54,20 @@ public final class TaskSchedules implements TaskScheduler {
 
     @Override
     public Outcome create(ContactKey key, String contactFlowId, Instant scheduledTime) {
-        String name = name(key, scheduledTime);
+        return create(name(key, scheduledTime), scheduledTime, new StartMessage(key, contactFlowId, scheduledTime).toJson());
+    }
+
+    @Override
+    public Outcome createExpiry(ContactKey key, Instant expiry) {
+        return create(expiryName(key, expiry), expiry, new ExpiryMessage(key, expiry).toJson());
+    }
+
+    private Outcome create(String name, Instant at, String input) {
         try {
             scheduler.createSchedule(schedule -> schedule
                     .name(name)
                     .groupName(groupName)
-                    .scheduleExpression(expression(scheduledTime))
+                    .scheduleExpression(expression(at))
                     .scheduleExpressionTimezone("UTC")
                     .flexibleTimeWindow(window -> window.mode(FlexibleTimeWindowMode.OFF))
                     .actionAfterCompletion(ActionAfterCompletion.DELETE)
@@ -68,7 +78,7 @@ public final class TaskSchedules implements TaskScheduler {
                                     .maximumRetryAttempts(MAX_DELIVERY_ATTEMPTS)
                                     .maximumEventAgeInSeconds((int) MAX_DELIVERY_AGE.toSeconds()))
                             .deadLetterConfig(deadLetter -> deadLetter.arn(deadLetterArn))
-                            .input(new StartMessage(key, contactFlowId, scheduledTime).toJson()))
+                            .input(input))
                     .clientToken(name));
             return Outcome.CREATED;
         } catch (ConflictException alreadyExists) {
@@ -92,13 +102,21 @@ public final class TaskSchedules implements TaskScheduler {
      * Scheduler allows, and never the same for two instances whatever characters their ids hold.
      */
     public static String name(ContactKey key, Instant scheduledTime) {
+        return contactHash(key) + "-" + scheduledTime.toEpochMilli();
+    }
+
+    /** {@code <hash of instance and contact>-x<expiry epoch millis>}: never a start's name. */
+    public static String expiryName(ContactKey key, Instant expiry) {
+        return contactHash(key) + "-x" + expiry.toEpochMilli();
+    }
+
+    private static String contactHash(ContactKey key) {
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
             sha256.update(key.instanceId().getBytes(StandardCharsets.UTF_8));
             sha256.update((byte) 0);
             sha256.update(key.contactId().getBytes(StandardCharsets.UTF_8));
-            String contactHash = HexFormat.of().formatHex(sha256.digest(), 0, 16);
-            return contactHash + "-" + scheduledTime.toEpochMilli();
+            return HexFormat.of().formatHex(sha256.digest(), 0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is always present", e);
         }

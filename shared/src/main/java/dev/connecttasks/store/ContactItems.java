@@ -15,6 +15,7 @@ import dev.connecttasks.contact.FlowStatus;
 import dev.connecttasks.contact.QueueInfo;
 import dev.connecttasks.contact.Reference;
 import dev.connecttasks.contact.ReferenceType;
+import dev.connecttasks.contact.SegmentAttributes;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -54,9 +55,14 @@ final class ContactItems {
     static final String DISCONNECTED_AT = "disconnectedAt";
     static final String TAGS = "tags";
     static final String DISCONNECT_REASON = "disconnectReason";
+    /** SegmentAttributes: a map of key to the JSON of its value; and the expiry's minutes, when named. */
+    static final String SEGMENT_ATTRIBUTES = "segmentAttributes";
+    static final String EXPIRY_MINUTES = "expiryMinutes";
+    static final String INITIATION_METHOD = "initiationMethod";
     /**
-     * On a contact waiting for its flow to start, only: the due index's keys, a shard of the index
-     * (so no one partition takes every write) and when the start is due (epoch milliseconds).
+     * On a contact that has not ended, only: the due index's keys, a shard of the index (so no one
+     * partition takes every write; {@code D#} shards hold starts, {@code X#} shards expiries) and when
+     * the start, or once the flow has started the expiry, is due (epoch milliseconds).
      */
     static final String DUE_SHARD = "dueShard";
     static final String DUE_AT = "dueAt";
@@ -76,9 +82,14 @@ final class ContactItems {
         return Map.of(PK, s("C#" + key.contactId()), SK, s(key.instanceId()));
     }
 
-    /** The due index's shard of a contact: fixed by its id, spread evenly over {@link #DUE_SHARDS}. */
+    /** The due index's shard of a contact's start: fixed by its id, spread evenly over {@link #DUE_SHARDS}. */
     static String dueShard(String contactId) {
         return ContactTableSchema.DUE_SHARD_PREFIX + Math.floorMod(contactId.hashCode(), DUE_SHARDS);
+    }
+
+    /** The due index's shard of a contact's expiry. */
+    static String expiryShard(String contactId) {
+        return ContactTableSchema.EXPIRY_SHARD_PREFIX + Math.floorMod(contactId.hashCode(), DUE_SHARDS);
     }
 
     static Map<String, AttributeValue> tokenKey(String instanceId, String clientToken) {
@@ -103,9 +114,12 @@ final class ContactItems {
         putIfPresent(item, LAST_UPDATED_AT, contact.lastUpdatedAt());
         putIfPresent(item, SCHEDULED_AT, contact.scheduledAt());
         item.put(FLOW_STATUS, s(contact.flowStatus().name()));
-        if (contact.flowStatus() != FlowStatus.STARTED) {
+        if (!contact.ended() && contact.flowStatus() != FlowStatus.STARTED) {
             item.put(DUE_SHARD, s(dueShard(contact.id())));
             item.put(DUE_AT, millis(contact.scheduledAt() != null ? contact.scheduledAt() : contact.initiatedAt()));
+        } else if (!contact.ended()) {
+            item.put(DUE_SHARD, s(expiryShard(contact.id())));
+            item.put(DUE_AT, millis(contact.expiry()));
         }
         putIfPresent(item, FLOW_STARTED_AT, contact.flowStartedAt());
         if (contact.queue() != null) {
@@ -115,6 +129,11 @@ final class ContactItems {
         putIfPresent(item, DISCONNECTED_AT, contact.disconnectedAt());
         putIfPresent(item, DISCONNECT_REASON, contact.disconnectReason());
         item.put(TAGS, stringMap(contact.tags()));
+        item.put(SEGMENT_ATTRIBUTES, stringMap(contact.segmentAttributes().values()));
+        if (contact.segmentAttributes().expiryMinutes() != null) {
+            item.put(EXPIRY_MINUTES, n(contact.segmentAttributes().expiryMinutes()));
+        }
+        item.put(INITIATION_METHOD, s(contact.initiationMethod()));
         return item;
     }
 
@@ -138,7 +157,14 @@ final class ContactItems {
                 queueId == null ? null : new QueueInfo(queueId, instant(item, ENQUEUED_AT)),
                 instant(item, DISCONNECTED_AT),
                 string(item, DISCONNECT_REASON),
-                stringMap(item.get(TAGS)));
+                stringMap(item.get(TAGS)),
+                segmentAttributes(item),
+                string(item, INITIATION_METHOD));
+    }
+
+    static SegmentAttributes segmentAttributes(Map<String, AttributeValue> item) {
+        AttributeValue minutes = item.get(EXPIRY_MINUTES);
+        return new SegmentAttributes(stringMap(item.get(SEGMENT_ATTRIBUTES)), minutes == null ? null : Integer.valueOf(minutes.n()));
     }
 
     static Map<String, Reference> references(AttributeValue value) {

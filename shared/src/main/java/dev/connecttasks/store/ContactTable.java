@@ -105,8 +105,9 @@ public final class ContactTable implements ContactStore {
 
     /**
      * UpdateContact in one conditional write when every reference is new and the cap has room; when a
-     * reference is replaced (or the cap is near) the failed write returns the item, and one more
-     * write, conditional on its revision, applies the exact merge.
+     * reference is replaced (or the cap is near), or a new expiry meets a contact whose flow has started
+     * (its due expiry moves), the failed write returns the item, and one more write, conditional on its
+     * revision, applies the exact merge.
      */
     @Override
     public Change update(ContactKey key, ContactChanges changes, Instant now) {
@@ -114,7 +115,7 @@ public final class ContactTable implements ContactStore {
             Map<String, Reference> merged = ContactItems.references(current.get(REFERENCES));
             merged.putAll(changes.references());
             ContactRules.checkReferenceCap(merged);
-            return mergingReferences(key, changes, merged, current.get(REVISION), now);
+            return mergingReferences(key, changes, merged, current, now);
         }, now);
     }
 
@@ -175,6 +176,32 @@ public final class ContactTable implements ContactStore {
         }
     }
 
+    /**
+     * One conditional UpdateItem: the contact is open and due for exactly this expiry (its due keys
+     * are in the expiry shards at {@code expiry}); the failed condition's item tells why not.
+     */
+    @Override
+    public Change expire(ContactKey key, Instant expiry, Instant now) {
+        ExpressionPlaceholders expr = new ExpressionPlaceholders();
+        String update = "SET " + expr.name(ContactItems.DISCONNECTED_AT) + " = " + expr.value(millis(now))
+                + ", " + expr.name(ContactItems.DISCONNECT_REASON) + " = " + expr.value(s(ContactRules.EXPIRED))
+                + ", " + expr.name(LAST_UPDATED_AT) + " = " + expr.value(millis(now))
+                + " REMOVE " + expr.name(ContactItems.DUE_SHARD) + ", " + expr.name(ContactItems.DUE_AT)
+                + " ADD " + expr.name(REVISION) + " " + expr.value(n(1));
+        String condition = expr.name(EXPIRES_AT) + " > " + expr.value(n(now.getEpochSecond()))
+                + " AND " + expr.name(ContactItems.DUE_SHARD) + " = " + expr.value(s(ContactItems.expiryShard(key.contactId())))
+                + " AND " + expr.name(ContactItems.DUE_AT) + " = " + expr.value(millis(expiry));
+        try {
+            dynamo.updateItem(conditionalUpdate(tableName, key, expr, update, condition));
+            return Change.DONE;
+        } catch (ConditionalCheckFailedException e) {
+            if (!present(e.item(), now)) {
+                return Change.NO_SUCH_CONTACT;
+            }
+            return e.item().containsKey(ContactItems.DISCONNECTED_AT) ? Change.ALREADY_ENDED : Change.EXPIRY_MOVED;
+        }
+    }
+
     /** Moves a scheduled contact whose flow has not started to a new time. */
     @Override
     public Change reschedule(ContactKey key, Instant scheduledTime, Instant now) {
@@ -202,6 +229,11 @@ public final class ContactTable implements ContactStore {
         StringBuilder condition = new StringBuilder("attribute_exists(").append(expr.name(PK)).append(") AND ")
                 .append(expr.name(EXPIRES_AT)).append(" > ").append(expr.value(n(now.getEpochSecond())));
         String update = "SET " + String.join(", ", sets) + " ADD " + expr.name(REVISION) + " " + expr.value(n(1));
+        if (changes.movesExpiry()) {
+            condition.append(" AND (attribute_not_exists(").append(expr.name(ContactItems.DUE_SHARD)).append(") OR begins_with(")
+                    .append(expr.name(ContactItems.DUE_SHARD)).append(", ").append(expr.value(s(ContactTableSchema.DUE_SHARD_PREFIX)))
+                    .append("))");
+        }
         if (!changes.references().isEmpty()) {
             int addedBytes = ContactRules.referenceBytes(changes.references());
             for (String name : changes.references().keySet()) {
@@ -216,10 +248,17 @@ public final class ContactTable implements ContactStore {
     }
 
     private UpdateItemRequest mergingReferences(ContactKey key, ContactChanges changes,
-            Map<String, Reference> merged, AttributeValue revision, Instant now) {
+            Map<String, Reference> merged, Map<String, AttributeValue> current, Instant now) {
         ExpressionPlaceholders expr = new ExpressionPlaceholders();
         List<String> sets = changedMembers(expr, changes, now);
         sets.add(expr.name(REFERENCE_BYTES) + " = " + expr.value(n(ContactRules.referenceBytes(merged))));
+        AttributeValue dueShard = current.get(ContactItems.DUE_SHARD);
+        if (changes.movesExpiry() && dueShard != null && dueShard.s().startsWith(ContactTableSchema.EXPIRY_SHARD_PREFIX)) {
+            Contact contact = ContactItems.fromItem(current);
+            Instant expiry = contact.expiryWith(contact.segmentAttributes().merge(changes.segmentAttributes()));
+            sets.add(expr.name(ContactItems.DUE_AT) + " = " + expr.value(millis(expiry)));
+        }
+        AttributeValue revision = current.get(REVISION);
         String update = "SET " + String.join(", ", sets) + " ADD " + expr.name(REVISION) + " " + expr.value(n(1));
         String condition = expr.name(REVISION) + " = " + expr.value(revision);
         return conditionalUpdate(tableName, key, expr, update, condition);
@@ -237,6 +276,11 @@ public final class ContactTable implements ContactStore {
         }
         changes.references().forEach((name, reference) -> sets.add(expr.name(REFERENCES) + "."
                 + expr.key(name) + " = " + expr.value(ContactItems.reference(reference))));
+        changes.segmentAttributes().values().forEach((name, value) -> sets.add(expr.name(ContactItems.SEGMENT_ATTRIBUTES)
+                + "." + expr.key(name) + " = " + expr.value(s(value))));
+        if (changes.movesExpiry()) {
+            sets.add(expr.name(ContactItems.EXPIRY_MINUTES) + " = " + expr.value(n(changes.segmentAttributes().expiryMinutes())));
+        }
         return sets;
     }
 

@@ -27,6 +27,7 @@ public final class ContactTableSchema {
     public static final String DUE_SHARD = ContactItems.DUE_SHARD;
     public static final String DUE_AT = ContactItems.DUE_AT;
     static final String DUE_SHARD_PREFIX = "D#";
+    static final String EXPIRY_SHARD_PREFIX = "X#";
     /** What the due index holds beside its keys and the table's: what a start needs. */
     public static final List<String> DUE_PROJECTION = List.of(ContactItems.FLOW_ID, ContactItems.SCHEDULED_AT);
     private static final AttributeDefinition DUE_SHARD_TYPE = string(DUE_SHARD);

@@ -78,10 +78,11 @@ public final class FlowRuns implements FlowRunStore {
     /**
      * Records a flow's start and what its run did, in one write conditional on the revision the run was
      * computed from: it succeeds at most once per contact, and not at all when anything changed the
-     * contact meanwhile (a reschedule, an update, another start). Returns whether it was written.
+     * contact meanwhile (a reschedule, an update, another start). A contact left open moves to the due
+     * index's expiry shards, due at its expiry. Returns whether it was written.
      */
     @Override
-    public boolean recordFlowRun(ContactKey key, long revision, FlowResult run, Instant now) {
+    public boolean recordFlowRun(Contact contact, long revision, FlowResult run, Instant now) {
         ExpressionPlaceholders expr = new ExpressionPlaceholders();
         StringBuilder update = new StringBuilder("SET ")
                 .append(expr.name(FLOW_STATUS)).append(" = ").append(expr.value(s(FlowStatus.STARTED.name())))
@@ -100,11 +101,16 @@ public final class FlowRuns implements FlowRunStore {
                     .append(", ").append(expr.name(ContactItems.DISCONNECT_REASON)).append(" = ")
                     .append(expr.value(s(ContactRules.FLOW_DISCONNECT)));
         }
-        update.append(" REMOVE ").append(expr.name(ContactItems.DUE_SHARD)).append(", ").append(expr.name(ContactItems.DUE_AT))
-                .append(" ADD ").append(expr.name(REVISION)).append(' ').append(expr.value(n(1)));
+        if (run.disconnectedAt() == null) {
+            update.append(", ").append(expr.name(ContactItems.DUE_SHARD)).append(" = ").append(expr.value(s(ContactItems.expiryShard(contact.id()))))
+                    .append(", ").append(expr.name(ContactItems.DUE_AT)).append(" = ").append(expr.value(millis(contact.expiry())));
+        } else {
+            update.append(" REMOVE ").append(expr.name(ContactItems.DUE_SHARD)).append(", ").append(expr.name(ContactItems.DUE_AT));
+        }
+        update.append(" ADD ").append(expr.name(REVISION)).append(' ').append(expr.value(n(1)));
         String condition = expr.name(REVISION) + " = " + expr.value(n(revision));
         try {
-            dynamo.updateItem(ContactTable.conditionalUpdate(tableName, key, expr, update.toString(), condition));
+            dynamo.updateItem(ContactTable.conditionalUpdate(tableName, contact.key(), expr, update.toString(), condition));
             return true;
         } catch (ConditionalCheckFailedException changedMeanwhile) {
             return false;

@@ -78,11 +78,47 @@ class ContactRequestsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"TaskTemplateId", "QuickConnectId", "SegmentAttributes", "Attachments"})
+    @ValueSource(strings = {"TaskTemplateId", "QuickConnectId", "Attachments"})
     void newerMembersWeDoNotImplementAreRejectedByName(String member) {
         String body = "{\"InstanceId\":\"i\",\"ContactFlowId\":\"f\",\"Name\":\"n\",\"" + member + "\":\"x\"}";
         ApiException e = failure(ErrorType.INVALID_PARAMETER, () -> ContactRequests.startTask(put(body)));
         assertEquals(member + " is not supported by this service; start tasks with ContactFlowId.", e.getMessage());
+    }
+
+    @Test
+    void segmentAttributesKeepTheirValuesAndReadTheExpiry() {
+        TaskRequest task = ContactRequests.startTask(put("""
+                {"InstanceId":"i","ContactFlowId":"f","Name":"n","SegmentAttributes":{
+                  "connect:ContactExpiry":{"ValueMap":{"ExpiryDuration":{"ValueInteger":90}}},
+                  "crm:tier":{"ValueString":"gold"},
+                  "crm:steps":{"ValueList":[{"ValueInteger":1},{"ValueArn":"arn:aws:x"}]}}}"""));
+        assertEquals(90, task.segmentAttributes().expiryMinutes());
+        assertEquals("{\"ValueString\":\"gold\"}", task.segmentAttributes().values().get("crm:tier"));
+        assertEquals(3, task.segmentAttributes().values().size());
+        ContactChanges changes = ContactRequests.contactChanges(new ApiRequest(ApiEvents.request("POST", "/contacts/i/c")
+                .body("{\"SegmentAttributes\":{\"crm:tier\":{\"ValueString\":\"silver\"}}}").build()));
+        assertNull(changes.segmentAttributes().expiryMinutes());
+        assertEquals(false, changes.isEmpty());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "{\"connect:ContactExpiry\":{\"ValueMap\":{\"ExpiryDuration\":{\"ValueInteger\":0}}}}|INVALID_PARAMETER",
+        "{\"connect:ContactExpiry\":{\"ValueMap\":{\"ExpiryDuration\":{\"ValueInteger\":129601}}}}|INVALID_PARAMETER",
+        "{\"connect:ContactExpiry\":{\"ValueMap\":{\"ExpiryDuration\":{\"ValueString\":\"5\"}}}}|INVALID_PARAMETER",
+        "{\"connect:ContactExpiry\":{\"ValueInteger\":5}}|INVALID_PARAMETER",
+        "{\"connect:CreatedByUser\":{\"ValueString\":\"me\"}}|INVALID_PARAMETER",
+        "{\"\":{\"ValueString\":\"x\"}}|INVALID_PARAMETER",
+        "{\"k\":{\"ValueString\":\"x\",\"ValueInteger\":1}}|INVALID_REQUEST",
+        "{\"k\":{\"ValueDouble\":1.5}}|INVALID_REQUEST",
+        "{\"k\":{\"ValueInteger\":1.5}}|INVALID_REQUEST",
+        "{\"k\":\"plain\"}|INVALID_REQUEST",
+        "[1]|INVALID_REQUEST",
+    })
+    void badSegmentAttributesAreRefused(String segmentAttributes, ErrorType type) {
+        String body = "{\"InstanceId\":\"i\",\"ContactFlowId\":\"f\",\"Name\":\"n\",\"SegmentAttributes\":"
+                + segmentAttributes + "}";
+        failure(type, () -> ContactRequests.startTask(put(body)));
     }
 
     @Test

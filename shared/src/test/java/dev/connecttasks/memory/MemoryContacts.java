@@ -7,9 +7,11 @@ import dev.connecttasks.contact.ContactRules;
 import dev.connecttasks.contact.FlowStatus;
 import dev.connecttasks.contact.QueueInfo;
 import dev.connecttasks.contact.Reference;
+import dev.connecttasks.contact.SegmentAttributes;
 import dev.connecttasks.contact.TagChange;
 import dev.connecttasks.contact.TagRules;
 import dev.connecttasks.flow.FlowResult;
+import dev.connecttasks.flow.ExpiryMessage;
 import dev.connecttasks.flow.StartMessage;
 import dev.connecttasks.instance.ContactFlow;
 import dev.connecttasks.operation.port.Change;
@@ -140,7 +142,8 @@ public final class MemoryContacts implements ContactStore, NewContactStore, Flow
         replace(stored.get(), changed(contact, changes.name() != null ? changes.name() : contact.name(),
                 changes.description() != null ? changes.description() : contact.description(),
                 contact.attributes(), references, now, contact.scheduledAt(), contact.flowStatus(),
-                contact.flowStartedAt(), contact.queue(), contact.disconnectedAt()));
+                contact.flowStartedAt(), contact.queue(), contact.disconnectedAt(),
+                contact.segmentAttributes().merge(changes.segmentAttributes())));
         return Change.DONE;
     }
 
@@ -160,7 +163,7 @@ public final class MemoryContacts implements ContactStore, NewContactStore, Flow
                 contact.description(), contact.attributes(), contact.references(), contact.previousContactId(),
                 contact.initialContactId(), contact.relatedContactId(), contact.initiatedAt(), now, contact.scheduledAt(),
                 contact.flowStatus(), contact.flowStartedAt(), contact.queue(), contact.disconnectedAt(),
-                contact.disconnectReason(), tags),
+                contact.disconnectReason(), tags, contact.segmentAttributes(), contact.initiationMethod()),
                 stored.get().revision() + 1, stored.get().linkedTasks()));
         return Change.DONE;
     }
@@ -176,12 +179,36 @@ public final class MemoryContacts implements ContactStore, NewContactStore, Flow
         if (contact.ended()) {
             return new Stopping(Change.ALREADY_ENDED, null);
         }
-        contacts.put(key, new Stored(new Contact(key, contact.contactFlowId(), contact.name(), contact.description(),
-                contact.attributes(), contact.references(), contact.previousContactId(), contact.initialContactId(),
-                contact.relatedContactId(), contact.initiatedAt(), now, contact.scheduledAt(), contact.flowStatus(),
-                contact.flowStartedAt(), contact.queue(), now, ContactRules.API_DISCONNECT, contact.tags()),
-                stored.get().revision() + 1, stored.get().linkedTasks()));
+        end(stored.get(), now, ContactRules.API_DISCONNECT);
         return new Stopping(Change.DONE, contact);
+    }
+
+    @Override
+    public synchronized Change expire(ContactKey key, Instant expiry, Instant now) {
+        failIfAsked();
+        Optional<Stored> stored = present(key, now);
+        if (stored.isEmpty()) {
+            return Change.NO_SUCH_CONTACT;
+        }
+        Contact contact = stored.get().contact();
+        if (contact.ended()) {
+            return Change.ALREADY_ENDED;
+        }
+        if (contact.flowStatus() != FlowStatus.STARTED || !contact.expiry().equals(expiry)) {
+            return Change.EXPIRY_MOVED;
+        }
+        end(stored.get(), now, ContactRules.EXPIRED);
+        return Change.DONE;
+    }
+
+    private void end(Stored stored, Instant now, String reason) {
+        Contact contact = stored.contact();
+        contacts.put(contact.key(), new Stored(new Contact(contact.key(), contact.contactFlowId(), contact.name(),
+                contact.description(), contact.attributes(), contact.references(), contact.previousContactId(),
+                contact.initialContactId(), contact.relatedContactId(), contact.initiatedAt(), now, contact.scheduledAt(),
+                contact.flowStatus(), contact.flowStartedAt(), contact.queue(), now, reason, contact.tags(),
+                contact.segmentAttributes(), contact.initiationMethod()),
+                stored.revision() + 1, stored.linkedTasks()));
     }
 
     @Override
@@ -197,7 +224,7 @@ public final class MemoryContacts implements ContactStore, NewContactStore, Flow
         }
         replace(stored.get(), changed(contact, contact.name(), contact.description(), contact.attributes(),
                 contact.references(), now, scheduledTime, contact.flowStatus(), contact.flowStartedAt(),
-                contact.queue(), contact.disconnectedAt()));
+                contact.queue(), contact.disconnectedAt(), contact.segmentAttributes()));
         return Change.DONE;
     }
 
@@ -208,9 +235,9 @@ public final class MemoryContacts implements ContactStore, NewContactStore, Flow
     }
 
     @Override
-    public synchronized boolean recordFlowRun(ContactKey key, long revision, FlowResult run, Instant now) {
+    public synchronized boolean recordFlowRun(Contact read, long revision, FlowResult run, Instant now) {
         failIfAsked();
-        Stored stored = contacts.get(key);
+        Stored stored = contacts.get(read.key());
         if (stored == null || stored.revision() != revision) {
             return false;
         }
@@ -218,7 +245,7 @@ public final class MemoryContacts implements ContactStore, NewContactStore, Flow
         replace(stored, changed(contact, contact.name(), contact.description(), run.attributes(),
                 contact.references(), now, contact.scheduledAt(), FlowStatus.STARTED, now,
                 run.queue() != null ? run.queue() : contact.queue(),
-                run.disconnectedAt() != null ? run.disconnectedAt() : contact.disconnectedAt()));
+                run.disconnectedAt() != null ? run.disconnectedAt() : contact.disconnectedAt(), contact.segmentAttributes()));
         return true;
     }
 
@@ -233,6 +260,17 @@ public final class MemoryContacts implements ContactStore, NewContactStore, Flow
                 .toList();
     }
 
+    @Override
+    public synchronized List<ExpiryMessage> expiriesBy(Instant cutoff, int limit) {
+        return contacts.values().stream()
+                .map(Stored::contact)
+                .filter(contact -> contact.flowStatus() == FlowStatus.STARTED && !contact.ended())
+                .filter(contact -> !contact.expiry().isAfter(cutoff))
+                .limit(limit)
+                .map(contact -> new ExpiryMessage(contact.key(), contact.expiry()))
+                .toList();
+    }
+
     private Optional<Stored> present(ContactKey key, Instant now) {
         Stored stored = contacts.get(key);
         return stored != null && stored.presentAt(now) ? Optional.of(stored) : Optional.empty();
@@ -241,12 +279,12 @@ public final class MemoryContacts implements ContactStore, NewContactStore, Flow
     /** The contact with what a write may change; its identity, links and initiation stay. */
     private static Contact changed(Contact contact, String name, String description, Map<String, String> attributes,
             Map<String, Reference> references, Instant lastUpdatedAt, Instant scheduledAt, FlowStatus flowStatus,
-            Instant flowStartedAt, QueueInfo queue, Instant disconnectedAt) {
+            Instant flowStartedAt, QueueInfo queue, Instant disconnectedAt, SegmentAttributes segmentAttributes) {
         return new Contact(contact.key(), contact.contactFlowId(), name, description, attributes, references,
                 contact.previousContactId(), contact.initialContactId(), contact.relatedContactId(),
                 contact.initiatedAt(), lastUpdatedAt, scheduledAt, flowStatus, flowStartedAt, queue, disconnectedAt,
                 disconnectedAt == null ? null : contact.disconnectReason() != null ? contact.disconnectReason()
-                        : ContactRules.FLOW_DISCONNECT, contact.tags());
+                        : ContactRules.FLOW_DISCONNECT, contact.tags(), segmentAttributes, contact.initiationMethod());
     }
 
     private void replace(Stored stored, Contact changed) {

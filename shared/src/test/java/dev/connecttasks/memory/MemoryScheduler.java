@@ -13,6 +13,7 @@ public final class MemoryScheduler implements TaskScheduler {
     }
 
     private final Map<String, Schedule> schedules = new HashMap<>();
+    private final Map<String, Instant> expiries = new HashMap<>();
     private int quota = Integer.MAX_VALUE;
     private RuntimeException createFailure;
     private RuntimeException deleteFailure;
@@ -49,6 +50,19 @@ public final class MemoryScheduler implements TaskScheduler {
         }
         schedules.put(name, new Schedule(key, scheduledTime, contactFlowId));
         return Outcome.CREATED;
+    }
+
+    /** The expiry schedules, by contact and time; kept apart from the starts. */
+    public synchronized Map<String, Instant> expiries() {
+        return Map.copyOf(expiries);
+    }
+
+    @Override
+    public synchronized Outcome createExpiry(ContactKey key, Instant expiry) {
+        if (createFailure != null) {
+            throw createFailure;
+        }
+        return expiries.putIfAbsent(name(key, expiry), expiry) == null ? Outcome.CREATED : Outcome.ALREADY_THERE;
     }
 
     @Override

@@ -36,11 +36,11 @@ class ReconcileTest {
     @Test
     void anImmediateTaskNeverStartedIsStartedOnceAMinuteIsUp() {
         ContactKey missed = start(null);
-        assertEquals(new Result(0, 0, 0), reconcileAfter(Duration.ofSeconds(59)));
+        assertEquals(new Result(0, 0, 0, 0), reconcileAfter(Duration.ofSeconds(59)));
         assertEquals(FlowStatus.PENDING, status(missed));
-        assertEquals(new Result(1, 1, 0), reconcileAfter(Duration.ofSeconds(61)));
+        assertEquals(new Result(1, 1, 0, 0), reconcileAfter(Duration.ofSeconds(61)));
         assertEquals(FlowStatus.STARTED, status(missed));
-        assertEquals(new Result(0, 0, 0), reconcileAfter(Duration.ofMinutes(5)));
+        assertEquals(new Result(0, 0, 0, 0), reconcileAfter(Duration.ofMinutes(5)));
     }
 
     @Test
@@ -48,8 +48,8 @@ class ReconcileTest {
         Instant at = backend.now().plus(Duration.ofMinutes(10));
         ContactKey scheduled = start(at);
         backend.updateContactSchedule().reschedule(new ScheduleChange(scheduled, at.plus(Duration.ofMinutes(10))));
-        assertEquals(new Result(0, 0, 0), reconcileAfter(Duration.ofMinutes(15)));
-        assertEquals(new Result(1, 1, 0), reconcileAfter(Duration.ofMinutes(21)));
+        assertEquals(new Result(0, 0, 0, 0), reconcileAfter(Duration.ofMinutes(15)));
+        assertEquals(new Result(1, 1, 0, 0), reconcileAfter(Duration.ofMinutes(21)));
         assertEquals(FlowStatus.STARTED, status(scheduled));
     }
 
@@ -58,7 +58,7 @@ class ReconcileTest {
         ContactKey started = start(null);
         backend.runFlow().run(new StartMessage(started, backend.flowId, null));
         long revision = backend.contacts.revision(started);
-        assertEquals(new Result(0, 0, 0), reconcileAfter(Duration.ofMinutes(2)));
+        assertEquals(new Result(0, 0, 0, 0), reconcileAfter(Duration.ofMinutes(2)));
         assertEquals(revision, backend.contacts.revision(started));
     }
 
@@ -68,8 +68,8 @@ class ReconcileTest {
         ContactKey second = start(null);
         backend.contacts.failNextWrite(new IllegalStateException("throttled"));
         Result result = reconcileAfter(Duration.ofMinutes(2));
-        assertEquals(new Result(2, 1, 1), result);
+        assertEquals(new Result(2, 1, 0, 1), result);
         assertEquals(1, (status(first) == FlowStatus.STARTED ? 1 : 0) + (status(second) == FlowStatus.STARTED ? 1 : 0));
-        assertEquals(new Result(1, 1, 0), reconcileAfter(Duration.ofMinutes(3)));
+        assertEquals(new Result(1, 1, 0, 0), reconcileAfter(Duration.ofMinutes(3)));
     }
 }

@@ -49,7 +49,7 @@ class StopContactTest {
         assertEquals(Map.of(), backend.scheduler.schedules());
         // a firing left behind starts nothing, and the reconciler does not see it
         assertEquals(Refusal.ENDED, backend.runFlowWhenDue().run(new StartMessage(key, backend.flowId, inAnHour)).refusal());
-        assertEquals(new Reconcile.Result(0, 0, 0),
+        assertEquals(new Reconcile.Result(0, 0, 0, 0),
                 backend.reconcile(Clock.offset(backend.clock, Duration.ofHours(2))).run());
     }
 

@@ -92,7 +92,9 @@ class TemplateTest {
             Map.entry("ListContactReferencesFunction", Set.of("dynamodb:GetItem")),
             Map.entry("DescribeInstanceFunction", Set.of("dynamodb:GetItem")),
             Map.entry("DescribeContactFlowFunction", Set.of("dynamodb:GetItem")),
-            Map.entry("UpdateContactFunction", Set.of("dynamodb:UpdateItem")),
+            // UpdateItem; a new expiry of a started task: GetItem, then its expiry's schedule
+            Map.entry("UpdateContactFunction", Set.of("dynamodb:UpdateItem", "dynamodb:GetItem", "scheduler:CreateSchedule",
+                    "iam:PassRole")),
             Map.entry("StopContactFunction", Set.of("dynamodb:UpdateItem", "scheduler:DeleteSchedule")),
             Map.entry("TagContactFunction", Set.of("dynamodb:UpdateItem")),
             Map.entry("UntagContactFunction", Set.of("dynamodb:UpdateItem")),
@@ -102,13 +104,14 @@ class TemplateTest {
             Map.entry("StartTaskContactFunction", Set.of("dynamodb:BatchGetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
                     "dynamodb:ConditionCheckItem", "scheduler:CreateSchedule", "scheduler:DeleteSchedule", "iam:PassRole")),
             // BatchGetItem (contact and flow), GetItem (after a reschedule), UpdateItem (the run); its stream
-            // mapping reads the stream and sends spent batches to the dead-letter queue with this role
+            // mapping reads the stream and sends spent batches to the dead-letter queue with this role; an
+            // open task's expiry schedule
             Map.entry("FlowRunnerFunction", Set.of("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:UpdateItem",
                     "dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator", "dynamodb:ListStreams",
-                    "sqs:SendMessage")),
-            // Query (the due index), then each start as the flow-runner makes it
+                    "sqs:SendMessage", "scheduler:CreateSchedule", "iam:PassRole")),
+            // Query (the due index), then each start or expiry as the flow-runner makes it
             Map.entry("ReconcilerFunction", Set.of("dynamodb:Query", "dynamodb:GetItem", "dynamodb:BatchGetItem",
-                    "dynamodb:UpdateItem")),
+                    "dynamodb:UpdateItem", "scheduler:CreateSchedule", "iam:PassRole")),
             // PutEvents (the contact events); its stream mapping reads the stream, spent batches to the queue
             Map.entry("ContactEventsFunction", Set.of("events:PutEvents", "dynamodb:DescribeStream", "dynamodb:GetRecords",
                     "dynamodb:GetShardIterator", "dynamodb:ListStreams", "sqs:SendMessage")),

@@ -131,7 +131,7 @@ class StoreRequestsIT {
         assertEquals("SCHEDULED", reschedule.expressionAttributeValues().get(":v4").s());
 
         backend.calls.clear();
-        backend.flowRuns.recordFlowRun(contact.key(), 2, new FlowResult(Map.of("a", "b"), null, NOW, 1,
+        backend.flowRuns.recordFlowRun(contact, 2, new FlowResult(Map.of("a", "b"), null, NOW, 1,
                 FlowResult.End.DISCONNECTED), NOW);
         UpdateItemRequest record = backend.calls.requests(UpdateItemRequest.class).get(0);
         // a started contact leaves the due index

@@ -11,6 +11,7 @@ import dev.connecttasks.operation.DescribeContact;
 import dev.connecttasks.operation.DescribeContactFlow;
 import dev.connecttasks.operation.DescribeInstance;
 import dev.connecttasks.operation.ListContactReferences;
+import dev.connecttasks.operation.ExpireContact;
 import dev.connecttasks.operation.Reconcile;
 import dev.connecttasks.operation.StartFlow;
 import dev.connecttasks.operation.StartTaskContact;
@@ -84,7 +85,7 @@ public abstract class WiredOperations {
     }
 
     public UpdateContact updateContact() {
-        return new UpdateContact(contactStore, clock);
+        return new UpdateContact(contactStore, scheduler, clock);
     }
 
     public StopContact stopContact() {
@@ -117,7 +118,7 @@ public abstract class WiredOperations {
 
     /** The flow-runner's use case on its own clock: a firing, or a retry, at a time the test chooses. */
     public StartFlow runFlow(FlowEngine engine, Clock clock) {
-        return new StartFlow(flowRunStore, engine, clock);
+        return new StartFlow(flowRunStore, engine, scheduler, clock);
     }
 
     /** The flow-runner's use case with the real flow engine. */
@@ -139,6 +140,15 @@ public abstract class WiredOperations {
 
     /** The reconciler, running by {@code clock} (later than the backend's, to find what is overdue). */
     public Reconcile reconcile(Clock clock) {
-        return new Reconcile(dueStarts, runFlow(flowEngine(), clock), clock);
+        return new Reconcile(dueStarts, runFlow(flowEngine(), clock), expireContact(clock), clock);
+    }
+
+    /** The flow-runner's expiry use case, running by {@code clock}. */
+    public ExpireContact expireContact(Clock clock) {
+        return new ExpireContact(contactStore, clock);
+    }
+
+    public ExpireContact expireContact() {
+        return expireContact(clock);
     }
 }

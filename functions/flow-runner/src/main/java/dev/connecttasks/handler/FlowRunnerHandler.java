@@ -16,10 +16,15 @@ import dev.connecttasks.contact.Contact;
 import dev.connecttasks.contact.ContactKey;
 import dev.connecttasks.contact.FlowStatus;
 import dev.connecttasks.flow.FlowInterpreter;
+import dev.connecttasks.flow.ExpiryMessage;
 import dev.connecttasks.flow.StartMessage;
 import dev.connecttasks.json.Json;
+import dev.connecttasks.operation.ExpireContact;
 import dev.connecttasks.operation.StartFlow;
 import dev.connecttasks.operation.StartOutcome;
+import dev.connecttasks.operation.port.Change;
+import dev.connecttasks.schedule.TaskSchedules;
+import dev.connecttasks.store.ContactTable;
 import dev.connecttasks.store.ContactStreamRecords;
 import dev.connecttasks.store.ContactStreamRecords.ContactChange;
 import dev.connecttasks.store.FlowRuns;
@@ -33,18 +38,22 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
 import java.util.TreeMap;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * Starts task flows. Two sources call it: a scheduled task's one-shot schedule (input: a
- * {@link StartMessage}), and the table's stream, whose event source mapping passes it the new immediate
- * tasks (input: a DynamoDB event). A malformed start is logged and dropped (a retry could never
+ * Starts task flows, and ends tasks whose expiry has come. Three inputs reach it: a scheduled task's
+ * one-shot schedule (a {@link StartMessage}), an expiry's one-shot schedule (an {@link ExpiryMessage}),
+ * and the table's stream, whose event source mapping passes it the new immediate tasks (a DynamoDB
+ * event). A malformed start is logged and dropped (a retry could never
  * succeed); a downstream failure is thrown, or for a stream batch reported as the batch's first failed
  * item, so Scheduler or the mapping retries it, and the claim keeps a retry from starting a flow twice.
  */
 public final class FlowRunnerHandler implements RequestStreamHandler {
     private static final String STARTED = "TasksStarted";
     private static final String SUPERSEDED = "TasksSuperseded";
+    private static final String EXPIRED = "TasksExpired";
     private final StartFlow operation;
+    private final ExpireContact expire;
 
     public FlowRunnerHandler() {
         this(Settings.fromEnvironment());
@@ -61,29 +70,47 @@ public final class FlowRunnerHandler implements RequestStreamHandler {
     }
 
     private FlowRunnerHandler(Settings settings) {
-        this(new StartFlow(new FlowRuns(AwsClients.dynamoDb(settings), settings.tableName()),
-                new FlowInterpreter(settings.arns()), Clock.systemUTC()));
+        this(settings, AwsClients.dynamoDb(settings));
     }
 
-    public FlowRunnerHandler(StartFlow operation) {
+    private FlowRunnerHandler(Settings settings, DynamoDbClient dynamo) {
+        this(new StartFlow(new FlowRuns(dynamo, settings.tableName()), new FlowInterpreter(settings.arns()),
+                        new TaskSchedules(AwsClients.scheduler(settings), settings.scheduleGroup(),
+                                settings.flowRunnerArn(), settings.schedulerRoleArn(), settings.deadLetterQueueArn()),
+                        Clock.systemUTC()),
+                new ExpireContact(new ContactTable(dynamo, settings.tableName()), Clock.systemUTC()));
+    }
+
+    public FlowRunnerHandler(StartFlow operation, ExpireContact expire) {
         this.operation = operation;
+        this.expire = expire;
     }
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         JsonNode event;
-        StartMessage start;
+        StartMessage start = null;
+        ExpiryMessage expiry = null;
         try {
             event = Json.MAPPER.readTree(input);
-            start = event != null && event.has("Records") ? null : StartMessage.fromJson(event);
+            if (ExpiryMessage.isExpiry(event)) {
+                expiry = ExpiryMessage.fromJson(event);
+            } else if (event == null || !event.has("Records")) {
+                start = StartMessage.fromJson(event);
+            }
         } catch (JacksonException | IllegalArgumentException e) {
             FunctionLog.log(context, line(context).put("outcome", "REJECTED_INPUT"), LogLevel.ERROR);
             return;
         }
-        Map<String, Integer> counts = new TreeMap<>(Map.of(STARTED, 0, SUPERSEDED, 0));
-        ObjectNode answer = start == null
-                ? Json.object().set("batchItemFailures", startFromStream(event, context, counts))
-                : Json.object().put("outcome", start(start, context, counts));
+        Map<String, Integer> counts = new TreeMap<>(Map.of(STARTED, 0, SUPERSEDED, 0, EXPIRED, 0));
+        ObjectNode answer;
+        if (expiry != null) {
+            answer = Json.object().put("outcome", expire(expiry, context, counts));
+        } else if (start != null) {
+            answer = Json.object().put("outcome", start(start, context, counts));
+        } else {
+            answer = Json.object().set("batchItemFailures", startFromStream(event, context, counts));
+        }
         Metrics.emit("FlowRunner", counts);
         output.write(Json.write(answer).getBytes(StandardCharsets.UTF_8));
     }
@@ -131,6 +158,25 @@ public final class FlowRunnerHandler implements RequestStreamHandler {
             line.put("end", claim.run().end().name()).put("steps", claim.run().steps());
         }
         FunctionLog.log(context, line, LogLevel.INFO);
+        return outcome;
+    }
+
+    private String expire(ExpiryMessage expiry, Context context, Map<String, Integer> counts) {
+        ObjectNode line = Json.object().put("operation", "ExpireContact")
+                .put("requestId", context == null ? null : context.getAwsRequestId())
+                .put("instanceId", expiry.key().instanceId()).put("contactId", expiry.key().contactId());
+        Change change;
+        try {
+            change = expire.run(expiry);
+        } catch (StartFlow.NotYet tooSoon) {
+            FunctionLog.log(context, line.put("outcome", "NOT_YET"), LogLevel.WARN);
+            throw tooSoon;
+        }
+        String outcome = change == Change.DONE ? "EXPIRED" : change.name();
+        if (change == Change.DONE) {
+            counts.merge(EXPIRED, 1, Integer::sum);
+        }
+        FunctionLog.log(context, line.put("outcome", outcome), LogLevel.INFO);
         return outcome;
     }
 

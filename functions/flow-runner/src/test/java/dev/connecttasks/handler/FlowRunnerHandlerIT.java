@@ -56,7 +56,7 @@ class FlowRunnerHandlerIT {
         handler = new FlowRunnerHandler(backend.runFlowWhenDue((contact, flow, now) -> {
             flowsRun.add(contact);
             return engine.run(contact, flow, now);
-        }));
+        }), backend.expireContact());
     }
 
     private String start(Instant scheduledTime) {

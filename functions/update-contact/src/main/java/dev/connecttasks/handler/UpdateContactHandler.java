@@ -11,6 +11,7 @@ import dev.connecttasks.http.HttpFunction;
 import dev.connecttasks.http.HttpApi.Response;
 import dev.connecttasks.http.PrimingEvents;
 import dev.connecttasks.operation.UpdateContact;
+import dev.connecttasks.schedule.TaskSchedules;
 import dev.connecttasks.store.ContactTable;
 import java.time.Clock;
 
@@ -26,7 +27,10 @@ public final class UpdateContactHandler extends HttpFunction {
     }
 
     private UpdateContactHandler(Settings settings) {
-        this(new UpdateContact(new ContactTable(AwsClients.dynamoDb(settings), settings.tableName()), Clock.systemUTC()));
+        this(new UpdateContact(new ContactTable(AwsClients.dynamoDb(settings), settings.tableName()),
+                new TaskSchedules(AwsClients.scheduler(settings), settings.scheduleGroup(),
+                        settings.flowRunnerArn(), settings.schedulerRoleArn(), settings.deadLetterQueueArn()),
+                Clock.systemUTC()));
     }
 
     public UpdateContactHandler(UpdateContact operation) {

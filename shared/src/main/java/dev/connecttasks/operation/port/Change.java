@@ -9,6 +9,8 @@ public enum Change {
     FLOW_STARTED,
     /** A reschedule of a contact that is not a scheduled task. */
     NOT_SCHEDULED,
-    /** A stop of a contact that has already ended. */
-    ALREADY_ENDED
+    /** A stop, or an expiry, of a contact that has already ended. */
+    ALREADY_ENDED,
+    /** An expiry that is no longer the contact's: UpdateContact moved it. */
+    EXPIRY_MOVED
 }

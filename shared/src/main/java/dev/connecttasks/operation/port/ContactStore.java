@@ -39,6 +39,12 @@ public interface ContactStore {
      */
     Stopping stop(ContactKey key, Instant now);
 
+    /**
+     * Ends a contact whose expiry has come ({@code DisconnectReason} {@code EXPIRED}), if it has not ended
+     * and {@code expiry} is still its expiry (UpdateContact may have moved it).
+     */
+    Change expire(ContactKey key, Instant expiry, Instant now);
+
     /** What a stop came to, and the contact before it when it stopped it. */
     record Stopping(Change change, Contact before) {
     }

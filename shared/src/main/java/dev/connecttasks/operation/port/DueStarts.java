@@ -1,10 +1,11 @@
 package dev.connecttasks.operation.port;
 
+import dev.connecttasks.flow.ExpiryMessage;
 import dev.connecttasks.flow.StartMessage;
 import java.time.Instant;
 import java.util.List;
 
-/** The contacts still waiting for a start that was due: where the reconciler looks. */
+/** The contacts still waiting for a start, or an expiry, that was due: where the reconciler looks. */
 public interface DueStarts {
 
     /**
@@ -13,4 +14,7 @@ public interface DueStarts {
      * flow-runner's claim decides.
      */
     List<StartMessage> dueBy(Instant cutoff, int limit);
+
+    /** At most {@code limit} open contacts whose expiry came at or before {@code cutoff}, as read. */
+    List<ExpiryMessage> expiriesBy(Instant cutoff, int limit);
 }

@@ -1,5 +1,6 @@
 package dev.connecttasks.operation.port;
 
+import dev.connecttasks.contact.Contact;
 import dev.connecttasks.contact.ContactKey;
 import dev.connecttasks.flow.FlowResult;
 import java.time.Instant;
@@ -17,7 +18,8 @@ public interface FlowRunStore {
     /**
      * Records a flow's start and what its run did, only if the contact is still at {@code revision}: it
      * succeeds at most once per contact, and not at all when anything changed the contact meanwhile.
-     * Returns whether it was written.
+     * A contact the run leaves open becomes due for its {@link Contact#expiry()}. Returns whether it was
+     * written.
      */
-    boolean recordFlowRun(ContactKey key, long revision, FlowResult run, Instant now);
+    boolean recordFlowRun(Contact contact, long revision, FlowResult run, Instant now);
 }

@@ -21,6 +21,12 @@ public interface TaskScheduler {
     /** {@code contactFlowId} may be null: the flow-runner then takes the contact's. */
     Outcome create(ContactKey key, String contactFlowId, Instant scheduledTime);
 
+    /**
+     * A one-shot schedule that tells the flow-runner the contact's expiry has come; one per (contact,
+     * expiry), like a start's.
+     */
+    Outcome createExpiry(ContactKey key, Instant expiry);
+
     /** Deletes the schedule; one that is already gone (fired, or never created) is fine. */
     void delete(ContactKey key, Instant scheduledTime);
 }

@@ -1,5 +1,8 @@
 package dev.connecttasks.operation.port;
 
+import dev.connecttasks.operation.Reconcile;
+import dev.connecttasks.contact.SegmentAttributes;
+import dev.connecttasks.flow.ExpiryMessage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -83,7 +86,7 @@ public abstract class ContactPortsContract {
     /** Starts a contact's flow the way the flow-runner does: read, then write conditional on the revision. */
     protected boolean start(ContactKey key, Instant at) {
         ContactAndFlow read = flowRuns.findForRun(key, TestContacts.FLOW_ID, now).orElseThrow();
-        return flowRuns.recordFlowRun(key, read.revision(),
+        return flowRuns.recordFlowRun(read.contact(), read.revision(),
                 new FlowResult(read.contact().attributes(), null, null, 1, FlowResult.End.DISCONNECTED), at);
     }
 
@@ -294,9 +297,9 @@ public abstract class ContactPortsContract {
         Contact contact = created(TestContacts.pending(INSTANCE, now));
         FlowResult run = new FlowResult(Map.of("orderId", "42", "routedBy", "flow"), new QueueInfo("support", now), null, 3,
                 FlowResult.End.QUEUED);
-        assertFalse(flowRuns.recordFlowRun(contact.key(), 2, run, now));
-        assertTrue(flowRuns.recordFlowRun(contact.key(), 1, run, now.plusMillis(7)));
-        assertFalse(flowRuns.recordFlowRun(contact.key(), 1, run, now.plusMillis(8)));
+        assertFalse(flowRuns.recordFlowRun(contact, 2, run, now));
+        assertTrue(flowRuns.recordFlowRun(contact, 1, run, now.plusMillis(7)));
+        assertFalse(flowRuns.recordFlowRun(contact, 1, run, now.plusMillis(8)));
         Contact started = table.find(contact.key(), now).orElseThrow();
         assertEquals(FlowStatus.STARTED, started.flowStatus());
         assertEquals(now.plusMillis(7), started.flowStartedAt());
@@ -309,7 +312,7 @@ public abstract class ContactPortsContract {
     @Test
     void aDisconnectIsRecordedWithoutAQueue() {
         Contact contact = created(TestContacts.pending(INSTANCE, now));
-        assertTrue(flowRuns.recordFlowRun(contact.key(), 1,
+        assertTrue(flowRuns.recordFlowRun(contact, 1,
                 new FlowResult(Map.of(), null, now.plusSeconds(1), 1, FlowResult.End.DISCONNECTED), now));
         Contact ended = table.find(contact.key(), now).orElseThrow();
         assertEquals(now.plusSeconds(1), ended.disconnectedAt());
@@ -431,7 +434,54 @@ public abstract class ContactPortsContract {
         assertEquals(Change.NO_SUCH_CONTACT, table.stop(new ContactKey(INSTANCE, "missing"), now).change());
         assertEquals(Change.NO_SUCH_CONTACT, table.stop(new ContactKey("instance-b", scheduled.id()), now).change());
         // a run computed before the stop cannot be recorded after it
-        assertFalse(flowRuns.recordFlowRun(scheduled.key(), 1,
+        assertFalse(flowRuns.recordFlowRun(scheduled, 1,
                 new FlowResult(Map.of(), null, null, 1, FlowResult.End.QUEUED), now));
+    }
+
+    @Test
+    void aStartedContactIsDueForItsExpiryAndExpiresOnceAtExactlyThatExpiry() {
+        Contact contact = created(TestContacts.pending(INSTANCE, now));
+        assertTrue(flowRuns.recordFlowRun(contact, 1,
+                new FlowResult(Map.of(), new QueueInfo("q", now), null, 1, FlowResult.End.QUEUED), now));
+        Instant expiry = contact.expiry();
+        assertEquals(now.plus(Duration.ofDays(7)), expiry);
+        assertEquals(List.of(), expiriesOf(expiry.minusMillis(1), contact));
+        assertEquals(List.of(new ExpiryMessage(contact.key(), expiry)), expiriesOf(expiry, contact));
+        assertEquals(List.of(), dueOf(expiry.plusSeconds(60), contact));
+
+        assertEquals(Change.EXPIRY_MOVED, table.expire(contact.key(), expiry.minusSeconds(1), expiry));
+        assertEquals(Change.NO_SUCH_CONTACT, table.expire(new ContactKey("instance-b", contact.id()), expiry, expiry));
+        assertEquals(Change.DONE, table.expire(contact.key(), expiry, expiry.plusMillis(5)));
+        Contact expired = table.find(contact.key(), now).orElseThrow();
+        assertEquals("EXPIRED", expired.disconnectReason());
+        assertEquals(expiry.plusMillis(5), expired.disconnectedAt());
+        assertEquals(Change.ALREADY_ENDED, table.expire(contact.key(), expiry, expiry.plusMillis(6)));
+        assertEquals(List.of(), expiriesOf(expiry.plusSeconds(60), contact));
+    }
+
+    @Test
+    void aNewExpiryMovesTheDueExpiryOfAStartedContactOnly() {
+        SegmentAttributes tenMinutes = new SegmentAttributes(Map.of(SegmentAttributes.EXPIRY_KEY,
+                "{\"ValueMap\":{\"ExpiryDuration\":{\"ValueInteger\":10}}}"), 10);
+        Contact waiting = created(TestContacts.scheduled(INSTANCE, now, now.plus(Duration.ofHours(1))));
+        assertEquals(Change.DONE, table.update(waiting.key(), new ContactChanges(null, null, Map.of(), tenMinutes), now));
+        Contact stillWaiting = table.find(waiting.key(), now).orElseThrow();
+        assertEquals(tenMinutes, stillWaiting.segmentAttributes());
+        assertEquals(List.of(new StartMessage(waiting.key(), TestContacts.FLOW_ID, waiting.scheduledAt())),
+                dueOf(waiting.scheduledAt(), waiting));
+
+        Contact started = created(TestContacts.pending(INSTANCE, now));
+        assertTrue(flowRuns.recordFlowRun(started, 1, new FlowResult(Map.of(), null, null, 1, FlowResult.End.QUEUED), now));
+        assertEquals(Change.DONE, table.update(started.key(), new ContactChanges(null, null, Map.of(), tenMinutes), now));
+        Instant moved = now.plus(Duration.ofMinutes(10));
+        assertEquals(moved, table.find(started.key(), now).orElseThrow().expiry());
+        assertEquals(List.of(new ExpiryMessage(started.key(), moved)), expiriesOf(moved, started));
+        assertEquals(Change.EXPIRY_MOVED, table.expire(started.key(), started.expiry(), started.expiry()));
+        assertEquals(Change.DONE, table.expire(started.key(), moved, moved));
+    }
+
+    private List<ExpiryMessage> expiriesOf(Instant cutoff, Contact contact) {
+        return due.expiriesBy(cutoff, Reconcile.MAX_STARTS_PER_RUN).stream()
+                .filter(expiry -> expiry.key().equals(contact.key())).toList();
     }
 }
