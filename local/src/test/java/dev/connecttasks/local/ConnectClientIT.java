@@ -31,6 +31,7 @@ import software.amazon.awssdk.services.connect.model.Reference;
 import software.amazon.awssdk.services.connect.model.ReferenceSummary;
 import software.amazon.awssdk.services.connect.model.ReferenceType;
 import software.amazon.awssdk.services.connect.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.connect.model.SegmentAttributeValue;
 import software.amazon.awssdk.services.connect.model.ServiceQuotaExceededException;
 import software.amazon.awssdk.services.connect.model.StartTaskContactRequest;
 
@@ -205,5 +206,28 @@ class ConnectClientIT {
         ContactNotFoundException gone = assertThrows(ContactNotFoundException.class,
                 () -> connect.stopContact(stop -> stop.instanceId(INSTANCE).contactId(now)));
         assertEquals(410, gone.statusCode());
+    }
+
+    @Test
+    void aTaskWithAOneMinuteExpiryEndsExpiredWithinSeventySecondsOfItsStart() {
+        SegmentAttributeValue oneMinute = SegmentAttributeValue.builder().valueMap(Map.of("ExpiryDuration",
+                SegmentAttributeValue.builder().valueInteger(1).build())).build();
+        SegmentAttributeValue tier = SegmentAttributeValue.builder().valueString("gold").build();
+        Instant requested = Instant.now();
+        String contactId = connect.startTaskContact(task()
+                .segmentAttributes(Map.of("connect:ContactExpiry", oneMinute, "crm:tier", tier)).build()).contactId();
+        assertEquals(Map.of("connect:ContactExpiry", oneMinute, "crm:tier", tier), describe(contactId).segmentAttributes());
+
+        Contact expired = await().atMost(Duration.ofSeconds(70)).pollInterval(Duration.ofMillis(500))
+                .until(() -> describe(contactId), contact -> contact.disconnectTimestamp() != null);
+        assertEquals("EXPIRED", expired.disconnectReason());
+        Instant flowStarted = table.find(new ContactKey(INSTANCE, contactId), Instant.now()).orElseThrow().flowStartedAt();
+        assertTrue(!expired.disconnectTimestamp().isBefore(requested.plusSeconds(60)), "expired early: " + expired.disconnectTimestamp());
+        assertTrue(Duration.between(flowStarted, expired.disconnectTimestamp()).compareTo(Duration.ofSeconds(70)) < 0,
+                "expired late: " + expired.disconnectTimestamp() + " after a start at " + flowStarted);
+
+        InvalidParameterException unsupported = assertThrows(InvalidParameterException.class, () -> connect.startTaskContact(
+                task().segmentAttributes(Map.of("connect:Subtype", tier)).build()));
+        assertTrue(unsupported.getMessage().contains("connect:Subtype"), unsupported.getMessage());
     }
 }

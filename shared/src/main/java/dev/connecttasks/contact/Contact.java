@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * A task contact as stored. Optional members are null when absent; the maps are never null.
- * Timestamps carry millisecond precision.
+ * Timestamps carry millisecond precision. {@code targetQueueId} is the queue a transfer named, which the
+ * contact's flow starts with as its target queue.
  */
 public record Contact(
         ContactKey key,
@@ -28,7 +29,8 @@ public record Contact(
         String disconnectReason,
         Map<String, String> tags,
         SegmentAttributes segmentAttributes,
-        String initiationMethod) {
+        String initiationMethod,
+        String targetQueueId) {
     /** How a task began: StartTaskContact, or a transfer (TransferContact, a flow's transfer). */
     public static final String API = "API";
     public static final String TRANSFER = "TRANSFER";
@@ -49,7 +51,7 @@ public record Contact(
             FlowStatus flowStatus, Instant flowStartedAt, QueueInfo queue, Instant disconnectedAt) {
         this(key, contactFlowId, name, description, attributes, references, previousContactId, initialContactId,
                 relatedContactId, initiatedAt, lastUpdatedAt, scheduledAt, flowStatus, flowStartedAt, queue,
-                disconnectedAt, null, Map.of(), SegmentAttributes.NONE, API);
+                disconnectedAt, null, Map.of(), SegmentAttributes.NONE, API, null);
     }
 
     /** Whether the contact has ended (its flow disconnected it, or StopContact did): nothing can start it. */

@@ -16,10 +16,14 @@ public final class ContactRules {
     public static final int MAX_REFERENCE_BYTES = 4_096;
     public static final int MAX_ATTRIBUTE_BYTES = 32_768;
     public static final int MAX_TASKS_PER_PREVIOUS_CONTACT = 12;
+    /** A chain holds at most this many transfers. */
+    public static final int MAX_TRANSFERS = 11;
     /** The DisconnectReason of a task its flow ended. */
     public static final String FLOW_DISCONNECT = "CONTACT_FLOW_DISCONNECT";
     /** The DisconnectReason of a task StopContact ended. */
     public static final String API_DISCONNECT = "API";
+    /** The DisconnectReason of a task TransferContact moved on to a new contact. */
+    public static final String TRANSFERRED = "TRANSFERRED";
     /** The DisconnectReason of a task whose expiry came first. */
     public static final String EXPIRED = "EXPIRED";
     public static final Duration MAX_SCHEDULE_AHEAD = Duration.ofDays(6);
@@ -105,18 +109,24 @@ public final class ContactRules {
 
     /** Checks the 32,768-byte cap; StartTaskContact calls it again after copying related attributes. */
     public static void checkAttributeCap(Map<String, String> attributes) {
-        long total = 0;
-        for (Map.Entry<String, String> entry : attributes.entrySet()) {
-            total += Utf8.length(entry.getKey()) + Utf8.length(entry.getValue());
-        }
-        if (total > MAX_ATTRIBUTE_BYTES) {
+        if (attributeBytes(attributes) > MAX_ATTRIBUTE_BYTES) {
             throw attributeCapExceeded();
         }
     }
 
+    /** What attributes count against the cap: the UTF-8 bytes of every key and value. */
+    public static int attributeBytes(Map<String, String> attributes) {
+        int total = 0;
+        for (Map.Entry<String, String> entry : attributes.entrySet()) {
+            total += Utf8.length(entry.getKey()) + Utf8.length(entry.getValue());
+        }
+        return total;
+    }
+
     private static RuntimeException attributeCapExceeded() {
         return invalidParameter("Attributes must not exceed " + MAX_ATTRIBUTE_BYTES
-                + " UTF-8 bytes in total (keys and values), including those copied from RelatedContactId.");
+                + " UTF-8 bytes in total (keys and values) per contact, including those copied from"
+                + " RelatedContactId and those already on the contact.");
     }
 
     private static void checkReferences(Map<String, Reference> references) {

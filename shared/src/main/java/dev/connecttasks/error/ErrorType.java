@@ -12,6 +12,7 @@ public enum ErrorType {
     THROTTLING("ThrottlingException", 429),
     LIMIT_EXCEEDED("LimitExceededException", 429),
     CONTACT_NOT_FOUND("ContactNotFoundException", 410),
+    IDEMPOTENCY("IdempotencyException", 409),
     INTERNAL("InternalServiceException", 500);
 
     private final String shapeName;

@@ -54,7 +54,7 @@ public final class FlowInterpreter implements FlowEngine {
             return new FlowResult(contact.attributes(), null, now, 0, FlowResult.End.FAILED);
         }
         Map<String, String> attributes = new HashMap<>(contact.attributes());
-        String targetQueue = null;
+        String targetQueue = contact.targetQueueId();
         Action action = document.action(document.startAction());
         for (int steps = 1; ; steps++) {
             if (steps > MAX_STEPS) {

@@ -3,6 +3,7 @@ package dev.connecttasks.http;
 import static dev.connecttasks.error.ApiException.invalidParameter;
 import static dev.connecttasks.error.ApiException.invalidRequest;
 
+import dev.connecttasks.contact.AttributeUpdate;
 import dev.connecttasks.contact.ContactChanges;
 import dev.connecttasks.contact.ContactKey;
 import dev.connecttasks.contact.ContactRules;
@@ -11,6 +12,7 @@ import dev.connecttasks.contact.ScheduleChange;
 import dev.connecttasks.contact.StopRequest;
 import dev.connecttasks.contact.TagChange;
 import dev.connecttasks.contact.TaskRequest;
+import dev.connecttasks.contact.TransferRequest;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +71,30 @@ public final class ContactRequests {
         JsonBody body = request.body();
         return new StopRequest(new ContactKey(body.requiredString("InstanceId"), body.requiredString("ContactId")),
                 body.has("DisconnectReason"));
+    }
+
+    /** {@code POST /contact/transfer}. */
+    public static TransferRequest transferRequest(ApiRequest request) {
+        JsonBody body = request.body();
+        return new TransferRequest(new ContactKey(body.requiredString("InstanceId"), body.requiredString("ContactId")),
+                body.requiredString("ContactFlowId"), body.string("QueueId"), body.string("UserId"),
+                body.string("ClientToken"));
+    }
+
+    /** {@code POST /contact/attributes}. */
+    public static AttributeUpdate attributeUpdate(ApiRequest request) {
+        JsonBody body = request.body();
+        ContactKey key = new ContactKey(body.requiredString("InstanceId"), body.requiredString("InitialContactId"));
+        Map<String, String> attributes = body.stringMap("Attributes");
+        if (attributes == null) {
+            throw invalidRequest("Attributes is required.");
+        }
+        return new AttributeUpdate(key, attributes);
+    }
+
+    /** {@code GET /contact/attributes/{InstanceId}/{InitialContactId}}. */
+    public static ContactKey initialContactKey(ApiRequest request) {
+        return new ContactKey(request.pathParameter("InstanceId"), request.pathParameter("InitialContactId"));
     }
 
     /** {@code POST /contact/tags}. */

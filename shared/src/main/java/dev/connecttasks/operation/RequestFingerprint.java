@@ -2,6 +2,7 @@ package dev.connecttasks.operation;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.connecttasks.contact.TaskRequest;
+import dev.connecttasks.contact.TransferRequest;
 import dev.connecttasks.instance.InstanceRequest;
 import dev.connecttasks.json.Json;
 import java.nio.charset.StandardCharsets;
@@ -45,6 +46,14 @@ final class RequestFingerprint {
                 .put("Type", reference.type().name())
                 .put("Value", reference.value()));
         return digest(canonical);
+    }
+
+    static String of(TransferRequest transfer) {
+        return digest(Json.object()
+                .put("InstanceId", transfer.key().instanceId())
+                .put("ContactId", transfer.key().contactId())
+                .put("ContactFlowId", transfer.contactFlowId())
+                .put("QueueId", transfer.queueId()));
     }
 
     private static String digest(ObjectNode canonical) {

@@ -146,7 +146,8 @@ public final class StartTaskContact {
                 null,
                 Map.of(),
                 task.segmentAttributes(),
-                Contact.API);
+                Contact.API,
+                null);
     }
 
     private static Contact linkedContact(Map<String, Contact> found, String member, String contactId) {

@@ -42,6 +42,7 @@ final class ContactItems {
     static final String ATTRIBUTES = "attributes";
     static final String REFERENCES = "references";
     static final String REFERENCE_BYTES = "refBytes";
+    static final String ATTRIBUTE_BYTES = "attrBytes";
     static final String PREVIOUS_CONTACT_ID = "previousContactId";
     static final String INITIAL_CONTACT_ID = "initialContactId";
     static final String RELATED_CONTACT_ID = "relatedContactId";
@@ -59,6 +60,14 @@ final class ContactItems {
     static final String SEGMENT_ATTRIBUTES = "segmentAttributes";
     static final String EXPIRY_MINUTES = "expiryMinutes";
     static final String INITIATION_METHOD = "initiationMethod";
+    static final String TARGET_QUEUE_ID = "targetQueueId";
+    /** How many transfers led to this contact (absent: none). */
+    static final String TRANSFERS = "transfers";
+    /**
+     * On the initial contact of a chain: the ids of every other contact in it (a string set), so that
+     * UpdateContactAttributes can write to each.
+     */
+    static final String CHAIN = "chain";
     /**
      * On a contact that has not ended, only: the due index's keys, a shard of the index (so no one
      * partition takes every write; {@code D#} shards hold starts, {@code X#} shards expiries) and when
@@ -105,6 +114,7 @@ final class ContactItems {
         item.put(NAME, s(contact.name()));
         putIfPresent(item, DESCRIPTION, contact.description());
         item.put(ATTRIBUTES, stringMap(contact.attributes()));
+        item.put(ATTRIBUTE_BYTES, n(ContactRules.attributeBytes(contact.attributes())));
         item.put(REFERENCES, references(contact.references()));
         item.put(REFERENCE_BYTES, n(ContactRules.referenceBytes(contact.references())));
         putIfPresent(item, PREVIOUS_CONTACT_ID, contact.previousContactId());
@@ -134,6 +144,7 @@ final class ContactItems {
             item.put(EXPIRY_MINUTES, n(contact.segmentAttributes().expiryMinutes()));
         }
         item.put(INITIATION_METHOD, s(contact.initiationMethod()));
+        putIfPresent(item, TARGET_QUEUE_ID, contact.targetQueueId());
         return item;
     }
 
@@ -159,7 +170,8 @@ final class ContactItems {
                 string(item, DISCONNECT_REASON),
                 stringMap(item.get(TAGS)),
                 segmentAttributes(item),
-                string(item, INITIATION_METHOD));
+                string(item, INITIATION_METHOD),
+                string(item, TARGET_QUEUE_ID));
     }
 
     static SegmentAttributes segmentAttributes(Map<String, AttributeValue> item) {

@@ -50,11 +50,13 @@ public final class ContactTable implements ContactStore {
     private final DynamoDbClient dynamo;
     private final String tableName;
     private final ContactTags tags;
+    private final ContactAttributes attributes;
 
     public ContactTable(DynamoDbClient dynamo, String tableName) {
         this.dynamo = dynamo;
         this.tableName = tableName;
         this.tags = new ContactTags(dynamo, tableName);
+        this.attributes = new ContactAttributes(dynamo, tableName);
     }
 
     public String tableName() {
@@ -154,6 +156,11 @@ public final class ContactTable implements ContactStore {
     @Override
     public Change retag(TagChange change, Instant now) {
         return tags.retag(change, now);
+    }
+
+    @Override
+    public Change updateAttributes(ContactKey key, Map<String, String> attributes, Instant now) {
+        return this.attributes.update(key, attributes, now);
     }
 
     /** One conditional UpdateItem that returns the contact as it was, so no read comes first. */

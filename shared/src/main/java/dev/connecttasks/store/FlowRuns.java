@@ -89,7 +89,9 @@ public final class FlowRuns implements FlowRunStore {
                 .append(", ").append(expr.name(FLOW_STARTED_AT)).append(" = ").append(expr.value(millis(now)))
                 .append(", ").append(expr.name(LAST_UPDATED_AT)).append(" = ").append(expr.value(millis(now)))
                 .append(", ").append(expr.name(ContactItems.ATTRIBUTES)).append(" = ")
-                .append(expr.value(ItemValues.stringMap(run.attributes())));
+                .append(expr.value(ItemValues.stringMap(run.attributes())))
+                .append(", ").append(expr.name(ContactItems.ATTRIBUTE_BYTES)).append(" = ")
+                .append(expr.value(n(ContactRules.attributeBytes(run.attributes()))));
         if (run.queue() != null) {
             update.append(", ").append(expr.name(ContactItems.QUEUE_ID)).append(" = ").append(expr.value(s(run.queue().queueId())))
                     .append(", ").append(expr.name(ContactItems.ENQUEUED_AT)).append(" = ")

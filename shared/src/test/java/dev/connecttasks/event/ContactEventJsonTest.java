@@ -38,7 +38,7 @@ class ContactEventJsonTest {
     void anUpdateNamesWhatChangedAndAnEndedTaskItsReason() {
         Instant at = Instant.parse("2026-12-02T10:00:05Z");
         Contact ended = new Contact(new ContactKey("i-1", "c-1"), "f-1", "n", null, Map.of(), Map.of(), null, null, null,
-                at, at, null, FlowStatus.STARTED, at, null, at, "CONTACT_FLOW_DISCONNECT", Map.of(), null, null);
+                at, at, null, FlowStatus.STARTED, at, null, at, "CONTACT_FLOW_DISCONNECT", Map.of(), null, null, null);
         String detail = Json.write(ContactEventJson.detail(new ContactEvent(Type.CONTACT_DATA_UPDATED, at, ended,
                 List.of("UserDefinedAttributes")), ARNS));
         assertEquals(true, detail.contains("\"disconnectTimestamp\":\"2026-12-02T10:00:05.000Z\",\"disconnectReason\":"

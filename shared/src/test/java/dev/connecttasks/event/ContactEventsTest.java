@@ -65,7 +65,7 @@ class ContactEventsTest {
     void newTagsAreAContactDataUpdateOfTags() {
         Contact untagged = contact(FlowStatus.PENDING, null, Map.of(), null, null, "n");
         Contact tagged = new Contact(untagged.key(), "f-1", "n", null, Map.of(), Map.of(), null, null, null, T0, T1, null,
-                FlowStatus.PENDING, null, null, null, null, Map.of("team", "billing"), null, null);
+                FlowStatus.PENDING, null, null, null, null, Map.of("team", "billing"), null, null, null);
         List<ContactEvent> events = ContactEvents.of(untagged, tagged);
         assertEquals(List.of("CONTACT_DATA_UPDATED"), types(events));
         assertEquals(List.of("Tags"), events.get(0).updatedProperties());

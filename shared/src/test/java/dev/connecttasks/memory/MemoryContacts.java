@@ -23,12 +23,14 @@ import dev.connecttasks.operation.port.DueStarts;
 import dev.connecttasks.operation.port.FlowRunStore;
 import dev.connecttasks.operation.port.IdempotencyRecord;
 import dev.connecttasks.operation.port.NewContactStore;
+import dev.connecttasks.operation.port.NewContactStore.TransferRefusal;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The contact ports on a map, with the table's semantics: every write all or nothing and conditional
@@ -36,7 +38,11 @@ import java.util.Optional;
  * operation tests, which run in milliseconds; the adapters' own tests hold the table to the same rules.
  */
 public final class MemoryContacts implements ContactStore, NewContactStore, FlowRunStore, DueStarts {
-    private record Stored(Contact contact, long revision, int linkedTasks) {
+    private record Stored(Contact contact, long revision, int linkedTasks, int transfers) {
+        Stored(Contact contact, long revision, int linkedTasks) {
+            this(contact, revision, linkedTasks, 0);
+        }
+
         boolean presentAt(Instant now) {
             return contact.retainedUntil().isAfter(now);
         }
@@ -109,8 +115,44 @@ public final class MemoryContacts implements ContactStore, NewContactStore, Flow
         tokens.claim(contact.instanceId(), token, now);
         if (previousKey != null) {
             Stored previous = contacts.get(previousKey);
-            contacts.put(previousKey, new Stored(previous.contact(), previous.revision(), previous.linkedTasks() + 1));
+            contacts.put(previousKey, new Stored(previous.contact(), previous.revision(), previous.linkedTasks() + 1, previous.transfers()));
         }
+        return Creation.created();
+    }
+
+    @Override
+    public synchronized Creation<TransferRefusal> transfer(ContactKey fromKey, Function<Contact, Contact> successorOf,
+            IdempotencyRecord token, Instant now) {
+        failIfAsked();
+        Optional<IdempotencyRecord> held = tokens.held(fromKey.instanceId(), token, now);
+        if (held.isPresent()) {
+            return new Creation.TokenHeld<>(held.get());
+        }
+        Optional<Stored> stored = present(fromKey, now);
+        if (stored.isEmpty()) {
+            return Creation.refused(TransferRefusal.NO_SUCH_CONTACT);
+        }
+        Contact from = stored.get().contact();
+        if (from.ended()) {
+            return Creation.refused(TransferRefusal.ENDED);
+        }
+        if (from.flowStatus() != FlowStatus.STARTED) {
+            return Creation.refused(TransferRefusal.NOT_STARTED);
+        }
+        if (stored.get().transfers() >= ContactRules.MAX_TRANSFERS) {
+            return Creation.refused(TransferRefusal.TRANSFER_LIMIT);
+        }
+        Contact successor = successorOf.apply(from);
+        Optional<ContactFlow> flow = instances.findFlow(successor.instanceId(), successor.contactFlowId());
+        if (flow.isEmpty()) {
+            return Creation.refused(TransferRefusal.FLOW_MISSING);
+        }
+        if (!flow.get().published()) {
+            return Creation.refused(TransferRefusal.FLOW_NOT_PUBLISHED);
+        }
+        contacts.put(successor.key(), new Stored(successor, 1, 0, stored.get().transfers() + 1));
+        tokens.claim(fromKey.instanceId(), token, now);
+        end(stored.get(), now, ContactRules.TRANSFERRED);
         return Creation.created();
     }
 
@@ -163,9 +205,41 @@ public final class MemoryContacts implements ContactStore, NewContactStore, Flow
                 contact.description(), contact.attributes(), contact.references(), contact.previousContactId(),
                 contact.initialContactId(), contact.relatedContactId(), contact.initiatedAt(), now, contact.scheduledAt(),
                 contact.flowStatus(), contact.flowStartedAt(), contact.queue(), contact.disconnectedAt(),
-                contact.disconnectReason(), tags, contact.segmentAttributes(), contact.initiationMethod()),
-                stored.get().revision() + 1, stored.get().linkedTasks()));
+                contact.disconnectReason(), tags, contact.segmentAttributes(), contact.initiationMethod(), contact.targetQueueId()),
+                stored.get().revision() + 1, stored.get().linkedTasks(), stored.get().transfers()));
         return Change.DONE;
+    }
+
+    @Override
+    public synchronized Change updateAttributes(ContactKey key, Map<String, String> attributes, Instant now) {
+        failIfAsked();
+        Optional<Stored> addressed = present(key, now);
+        if (addressed.isEmpty()) {
+            return Change.NO_SUCH_CONTACT;
+        }
+        String initial = initialOf(addressed.get().contact());
+        List<Stored> chain = contacts.values().stream()
+                .filter(stored -> stored.presentAt(now) && stored.contact().instanceId().equals(key.instanceId())
+                        && initialOf(stored.contact()).equals(initial))
+                .toList();
+        Map<ContactKey, Map<String, String>> merged = new HashMap<>();
+        for (Stored member : chain) {
+            Map<String, String> memberAttributes = new HashMap<>(member.contact().attributes());
+            memberAttributes.putAll(attributes);
+            ContactRules.checkAttributeCap(memberAttributes);
+            merged.put(member.contact().key(), memberAttributes);
+        }
+        for (Stored member : chain) {
+            Contact contact = member.contact();
+            replace(member, changed(contact, contact.name(), contact.description(), merged.get(contact.key()),
+                    contact.references(), now, contact.scheduledAt(), contact.flowStatus(), contact.flowStartedAt(),
+                    contact.queue(), contact.disconnectedAt(), contact.segmentAttributes()));
+        }
+        return Change.DONE;
+    }
+
+    private static String initialOf(Contact contact) {
+        return contact.initialContactId() != null ? contact.initialContactId() : contact.id();
     }
 
     @Override
@@ -207,8 +281,8 @@ public final class MemoryContacts implements ContactStore, NewContactStore, Flow
                 contact.description(), contact.attributes(), contact.references(), contact.previousContactId(),
                 contact.initialContactId(), contact.relatedContactId(), contact.initiatedAt(), now, contact.scheduledAt(),
                 contact.flowStatus(), contact.flowStartedAt(), contact.queue(), now, reason, contact.tags(),
-                contact.segmentAttributes(), contact.initiationMethod()),
-                stored.revision() + 1, stored.linkedTasks()));
+                contact.segmentAttributes(), contact.initiationMethod(), contact.targetQueueId()),
+                stored.revision() + 1, stored.linkedTasks(), stored.transfers()));
     }
 
     @Override
@@ -284,11 +358,11 @@ public final class MemoryContacts implements ContactStore, NewContactStore, Flow
                 contact.previousContactId(), contact.initialContactId(), contact.relatedContactId(),
                 contact.initiatedAt(), lastUpdatedAt, scheduledAt, flowStatus, flowStartedAt, queue, disconnectedAt,
                 disconnectedAt == null ? null : contact.disconnectReason() != null ? contact.disconnectReason()
-                        : ContactRules.FLOW_DISCONNECT, contact.tags(), segmentAttributes, contact.initiationMethod());
+                        : ContactRules.FLOW_DISCONNECT, contact.tags(), segmentAttributes, contact.initiationMethod(), contact.targetQueueId());
     }
 
     private void replace(Stored stored, Contact changed) {
-        contacts.put(changed.key(), new Stored(changed, stored.revision() + 1, stored.linkedTasks()));
+        contacts.put(changed.key(), new Stored(changed, stored.revision() + 1, stored.linkedTasks(), stored.transfers()));
     }
 
     private void failIfAsked() {

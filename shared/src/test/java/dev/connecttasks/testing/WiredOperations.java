@@ -12,13 +12,16 @@ import dev.connecttasks.operation.DescribeContactFlow;
 import dev.connecttasks.operation.DescribeInstance;
 import dev.connecttasks.operation.ListContactReferences;
 import dev.connecttasks.operation.ExpireContact;
+import dev.connecttasks.operation.GetContactAttributes;
 import dev.connecttasks.operation.Reconcile;
 import dev.connecttasks.operation.StartFlow;
 import dev.connecttasks.operation.StartTaskContact;
 import dev.connecttasks.operation.StopContact;
 import dev.connecttasks.operation.TagContact;
+import dev.connecttasks.operation.TransferContact;
 import dev.connecttasks.operation.UntagContact;
 import dev.connecttasks.operation.UpdateContact;
+import dev.connecttasks.operation.UpdateContactAttributes;
 import dev.connecttasks.operation.UpdateContactSchedule;
 import dev.connecttasks.operation.port.ContactStore;
 import dev.connecttasks.operation.port.DueStarts;
@@ -98,6 +101,18 @@ public abstract class WiredOperations {
 
     public UntagContact untagContact() {
         return new UntagContact(contactStore, clock);
+    }
+
+    public TransferContact transferContact() {
+        return new TransferContact(newContactStore, clock);
+    }
+
+    public UpdateContactAttributes updateContactAttributes() {
+        return new UpdateContactAttributes(contactStore, clock);
+    }
+
+    public GetContactAttributes getContactAttributes() {
+        return new GetContactAttributes(contactStore, clock);
     }
 
     public UpdateContactSchedule updateContactSchedule() {

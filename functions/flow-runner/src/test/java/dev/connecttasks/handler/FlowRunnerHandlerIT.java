@@ -15,6 +15,8 @@ import dev.connecttasks.contact.ScheduleChange;
 import dev.connecttasks.contact.TaskRequest;
 import dev.connecttasks.flow.FlowEngine;
 import dev.connecttasks.flow.StartMessage;
+import java.time.Clock;
+import dev.connecttasks.flow.ExpiryMessage;
 import dev.connecttasks.json.Json;
 import dev.connecttasks.offline.DemoInstance;
 import dev.connecttasks.operation.StartFlow;
@@ -119,19 +121,42 @@ class FlowRunnerHandlerIT {
     }
 
     @Test
-    void aStartCostsTwoRoundTripsWhenTheFlowIsKnownAndThreeAfterAReschedule() throws Exception {
+    void aStartCostsTwoTableRoundTripsWhenTheFlowIsKnownAndThreeAfterARescheduleThenItsExpirySchedule() throws Exception {
         String contactId = start(inOneHour);
         ContactKey key = new ContactKey(INSTANCE, contactId);
         backend.calls.clear();
         assertEquals("STARTED", run(new StartMessage(key, FLOW, inOneHour).toJson()));
-        assertEquals(List.of("BatchGetItem", "UpdateItem"), backend.calls.operations());
+        assertEquals(List.of("BatchGetItem", "UpdateItem", "CreateSchedule"), backend.calls.operations());
 
         String moved = start(inOneHour);
         ContactKey movedKey = new ContactKey(INSTANCE, moved);
         backend.updateContactSchedule().reschedule(new ScheduleChange(movedKey, inOneHour.plusSeconds(60)));
         backend.calls.clear();
         assertEquals("STARTED", run(new StartMessage(movedKey, null, inOneHour.plusSeconds(60)).toJson()));
-        assertEquals(List.of("GetItem", "GetItem", "UpdateItem"), backend.calls.operations());
+        assertEquals(List.of("GetItem", "GetItem", "UpdateItem", "CreateSchedule"), backend.calls.operations());
+    }
+
+    @Test
+    void anExpiryEndsAnOpenTaskInOneWriteAndAStaleOrEarlyOneChangesNothing() throws Exception {
+        String contactId = start(inOneHour);
+        ContactKey key = new ContactKey(INSTANCE, contactId);
+        assertEquals("STARTED", run(new StartMessage(key, FLOW, inOneHour).toJson()));
+        Instant expiry = stored(contactId).expiry();
+        assertEquals(inOneHour.plus(Duration.ofDays(7)), expiry);
+
+        assertThrows(StartFlow.NotYet.class, () -> run(new ExpiryMessage(key, Instant.now().plusSeconds(60)).toJson()));
+        backend.calls.clear();
+        ExpiryMessage due = new ExpiryMessage(key, expiry);
+        FlowRunnerHandler late = new FlowRunnerHandler(backend.runFlow(), backend.expireContact(
+                Clock.offset(Clock.systemUTC(), Duration.ofDays(8))));
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        late.handleRequest(new ByteArrayInputStream(due.toJson().getBytes(StandardCharsets.UTF_8)), output, new TestContext());
+        assertEquals("EXPIRED", Json.MAPPER.readTree(output.toByteArray()).get("outcome").asText());
+        assertEquals(List.of("UpdateItem"), backend.calls.operations());
+        assertEquals("EXPIRED", stored(contactId).disconnectReason());
+        output.reset();
+        late.handleRequest(new ByteArrayInputStream(due.toJson().getBytes(StandardCharsets.UTF_8)), output, new TestContext());
+        assertEquals("ALREADY_ENDED", Json.MAPPER.readTree(output.toByteArray()).get("outcome").asText());
     }
 
     /** The handler's answer to a stream batch: the sequence numbers it reports failed. */

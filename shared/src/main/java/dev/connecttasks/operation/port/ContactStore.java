@@ -49,6 +49,14 @@ public interface ContactStore {
     record Stopping(Change change, Contact before) {
     }
 
+    /**
+     * UpdateContactAttributes: adds or replaces {@code attributes} on every contact of the chain of
+     * {@code key} (the chain's initial contact and every contact that names it as InitialContactId),
+     * ended ones too, all or nothing; a contact that would pass the 32,768-byte cap refuses the whole
+     * update with the rule's InvalidParameterException. Concurrent updates lose no key.
+     */
+    Change updateAttributes(ContactKey key, Map<String, String> attributes, Instant now);
+
     /** Moves a scheduled contact whose flow has not started to a new time. */
     Change reschedule(ContactKey key, Instant scheduledTime, Instant now);
 }

@@ -1,9 +1,11 @@
 package dev.connecttasks.operation.port;
 
 import dev.connecttasks.contact.Contact;
+import dev.connecttasks.contact.ContactKey;
 import java.time.Instant;
+import java.util.function.Function;
 
-/** StartTaskContact's writes: a new contact with its ClientToken and its link, all or nothing. */
+/** The writes that create contacts (StartTaskContact, TransferContact), each all or nothing. */
 public interface NewContactStore {
 
     /** Why a new contact was not written. */
@@ -23,4 +25,26 @@ public interface NewContactStore {
      * contact exists and has room for one more task, and no live earlier request holds the token.
      */
     Creation<Refusal> create(Contact contact, IdempotencyRecord token, Instant now);
+
+    /** Why a transfer wrote nothing. */
+    enum TransferRefusal {
+        NO_SUCH_CONTACT,
+        /** The contact's flow has not started: it is not active yet. */
+        NOT_STARTED,
+        ENDED,
+        /** The chain already holds {@code ContactRules.MAX_TRANSFERS} transfers. */
+        TRANSFER_LIMIT,
+        FLOW_MISSING,
+        FLOW_NOT_PUBLISHED
+    }
+
+    /**
+     * TransferContact's write, all or nothing: the successor {@code successorOf} builds from the contact
+     * as read, its ClientToken, the end of the transferred contact ({@code DisconnectReason}
+     * {@code TRANSFERRED}) and the successor's place in its chain; conditional on the transferred contact
+     * not having changed since it was read (read again and retried when it has). A live earlier request
+     * holding the token wins over every refusal, so a retry after success gets the same contact.
+     */
+    Creation<TransferRefusal> transfer(ContactKey from, Function<Contact, Contact> successorOf, IdempotencyRecord token,
+            Instant now);
 }

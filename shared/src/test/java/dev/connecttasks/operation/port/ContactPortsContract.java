@@ -1,10 +1,14 @@
 package dev.connecttasks.operation.port;
 
+import java.util.UUID;
+import dev.connecttasks.contact.TransferRequest;
+import dev.connecttasks.operation.TransferContact;
 import dev.connecttasks.operation.Reconcile;
 import dev.connecttasks.contact.SegmentAttributes;
 import dev.connecttasks.flow.ExpiryMessage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -483,5 +487,111 @@ public abstract class ContactPortsContract {
     private List<ExpiryMessage> expiriesOf(Instant cutoff, Contact contact) {
         return due.expiriesBy(cutoff, Reconcile.MAX_STARTS_PER_RUN).stream()
                 .filter(expiry -> expiry.key().equals(contact.key())).toList();
+    }
+
+    private Contact startedContact() {
+        Contact contact = created(TestContacts.pending(INSTANCE, now));
+        assertTrue(flowRuns.recordFlowRun(contact, 1,
+                new FlowResult(contact.attributes(), new QueueInfo("q", now), null, 1, FlowResult.End.QUEUED), now));
+        return table.find(contact.key(), now).orElseThrow();
+    }
+
+    private Creation<NewContactStore.TransferRefusal> transfer(ContactKey from, String newId, IdempotencyRecord token) {
+        return newContacts.transfer(from, read -> TransferContact.successor(read,
+                new TransferRequest(from, TestContacts.FLOW_ID, "escalations", null, null), newId, now), token, now);
+    }
+
+    @Test
+    void aTransferEndsTheContactAndCreatesItsSuccessorOnceAndOnlyFromAnActiveContact() {
+        Contact first = startedContact();
+        String secondId = "t-" + UUID.randomUUID();
+        IdempotencyRecord token = new IdempotencyRecord("transfer-" + secondId, "hash", secondId);
+        assertEquals(Creation.created(), transfer(first.key(), secondId, token));
+        Contact ended = table.find(first.key(), now).orElseThrow();
+        assertEquals("TRANSFERRED", ended.disconnectReason());
+        Contact second = table.find(new ContactKey(INSTANCE, secondId), now).orElseThrow();
+        assertEquals("TRANSFER", second.initiationMethod());
+        assertEquals(first.id(), second.previousContactId());
+        assertEquals(first.id(), second.initialContactId());
+        assertEquals("escalations", second.targetQueueId());
+        assertEquals(List.of(new StartMessage(second.key(), TestContacts.FLOW_ID, null)), dueOf(now, second));
+
+        assertEquals(new Creation.TokenHeld<>(token), transfer(first.key(), "other", token));
+        assertEquals(Creation.refused(NewContactStore.TransferRefusal.ENDED), transfer(first.key(), "other", null));
+        Contact waiting = created(TestContacts.pending(INSTANCE, now));
+        assertEquals(Creation.refused(NewContactStore.TransferRefusal.NOT_STARTED), transfer(waiting.key(), "other", null));
+        assertEquals(Creation.refused(NewContactStore.TransferRefusal.NO_SUCH_CONTACT),
+                transfer(new ContactKey("instance-b", second.id()), "other", null));
+        Contact active = startedContact();
+        assertEquals(Creation.refused(NewContactStore.TransferRefusal.FLOW_MISSING), newContacts.transfer(active.key(),
+                read -> TransferContact.successor(read, new TransferRequest(active.key(), "no-such-flow", null, null, null),
+                        "other", now), null, now));
+        assertNull(table.find(active.key(), now).orElseThrow().disconnectedAt());
+        assertTrue(table.find(new ContactKey(INSTANCE, "other"), now).isEmpty());
+    }
+
+    @Test
+    void aChainHoldsElevenTransfers() {
+        ContactKey current = startedContact().key();
+        for (int i = 0; i < 11; i++) {
+            String next = "t-" + UUID.randomUUID();
+            assertEquals(Creation.created(), transfer(current, next, null));
+            current = new ContactKey(INSTANCE, next);
+            Contact successor = table.find(current, now).orElseThrow();
+            assertTrue(flowRuns.recordFlowRun(successor, 1, new FlowResult(Map.of(), null, null, 1, FlowResult.End.QUEUED), now));
+        }
+        assertEquals(Creation.refused(NewContactStore.TransferRefusal.TRANSFER_LIMIT), transfer(current, "over", null));
+    }
+
+    @Test
+    void aTransferAgainstAStopHasExactlyOneWinner() throws Exception {
+        for (int round = 0; round < 10; round++) {
+            Contact contact = startedContact();
+            String successorId = "t-" + UUID.randomUUID();
+            Future<Creation<NewContactStore.TransferRefusal>> transferred = pool.submit(() -> transfer(contact.key(), successorId, null));
+            Future<ContactStore.Stopping> stopped = pool.submit(() -> table.stop(contact.key(), now));
+            boolean transferWon = transferred.get().equals(Creation.created());
+            boolean stopWon = stopped.get().change() == Change.DONE;
+            assertTrue(transferWon != stopWon, "transfer " + transferred.get() + ", stop " + stopped.get().change());
+            Contact ended = table.find(contact.key(), now).orElseThrow();
+            assertEquals(transferWon ? "TRANSFERRED" : "API", ended.disconnectReason());
+            assertEquals(transferWon, table.find(new ContactKey(INSTANCE, successorId), now).isPresent());
+        }
+    }
+
+    @Test
+    void attributesReachEveryContactOfTheChainAndConcurrentUpdatesLoseNoKey() throws Exception {
+        Contact first = startedContact();
+        String secondId = "t-" + UUID.randomUUID();
+        assertEquals(Creation.created(), transfer(first.key(), secondId, null));
+        Contact second = table.find(new ContactKey(INSTANCE, secondId), now).orElseThrow();
+        Contact third = created(new Contact(new ContactKey(INSTANCE, "l-" + UUID.randomUUID()), TestContacts.FLOW_ID, "n",
+                null, Map.of("own", "x"), Map.of(), second.id(), first.id(), null, now, now, null,
+                dev.connecttasks.contact.FlowStatus.PENDING, null, null, null));
+        Contact outsider = startedContact();
+
+        assertEquals(Change.DONE, table.updateAttributes(third.key(), Map.of("status", "open"), now));
+        assertEquals(Change.DONE, table.updateAttributes(second.key(), Map.of("status", "resolved"), now));
+        List<Future<Change>> updates = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String key = "k" + i;
+            updates.add(pool.submit(() -> table.updateAttributes(third.key(), Map.of(key, key), now)));
+        }
+        for (Future<Change> update : updates) {
+            assertEquals(Change.DONE, update.get());
+        }
+        for (Contact member : List.of(first, second, third)) {
+            Map<String, String> attributes = table.find(member.key(), now).orElseThrow().attributes();
+            assertEquals("resolved", attributes.get("status"), member.id());
+            for (int i = 0; i < 20; i++) {
+                assertEquals("k" + i, attributes.get("k" + i), member.id());
+            }
+        }
+        assertEquals("x", table.find(third.key(), now).orElseThrow().attributes().get("own"));
+        assertNull(table.find(outsider.key(), now).orElseThrow().attributes().get("status"));
+
+        failure(ErrorType.INVALID_PARAMETER, () -> table.updateAttributes(first.key(), Map.of("big", "x".repeat(32_700)), now));
+        assertNull(table.find(second.key(), now).orElseThrow().attributes().get("big"));
+        assertEquals(Change.NO_SUCH_CONTACT, table.updateAttributes(new ContactKey("instance-b", first.id()), Map.of("a", "b"), now));
     }
 }
