@@ -36,7 +36,8 @@ endef
 	build-CreateInstanceFunction build-DescribeInstanceFunction \
 	build-CreateContactFlowFunction build-DescribeContactFlowFunction \
 	build-ReconcilerFunction build-ContactEventsFunction \
-	build-TagContactFunction build-UntagContactFunction build-StopContactFunction
+	build-TagContactFunction build-UntagContactFunction build-StopContactFunction \
+	build-TransferContactFunction build-UpdateContactAttributesFunction build-GetContactAttributesFunction
 
 build-StartTaskContactFunction:
 	$(call lambda-jar,start-task-contact)
@@ -68,3 +69,9 @@ build-UntagContactFunction:
 	$(call lambda-jar,untag-contact)
 build-StopContactFunction:
 	$(call lambda-jar,stop-contact)
+build-TransferContactFunction:
+	$(call lambda-jar,transfer-contact)
+build-UpdateContactAttributesFunction:
+	$(call lambda-jar,update-contact-attributes)
+build-GetContactAttributesFunction:
+	$(call lambda-jar,get-contact-attributes)

@@ -6,13 +6,16 @@ import dev.connecttasks.config.Settings;
 import dev.connecttasks.contact.Contact;
 import dev.connecttasks.contact.ContactKey;
 import dev.connecttasks.contact.FlowStatus;
+import dev.connecttasks.contact.QueueInfo;
 import dev.connecttasks.contact.Reference;
 import dev.connecttasks.contact.ReferenceType;
+import dev.connecttasks.flow.FlowResult;
 import dev.connecttasks.json.Json;
 import dev.connecttasks.local.EmulatorSetup;
 import dev.connecttasks.offline.DemoInstance;
 import dev.connecttasks.store.ContactTable;
 import dev.connecttasks.store.ContactTableSchema;
+import dev.connecttasks.store.FlowRuns;
 import dev.connecttasks.store.NewContacts;
 import dev.connecttasks.testing.Emulator;
 import java.io.IOException;
@@ -43,6 +46,7 @@ final class Fixture {
     final DynamoDbClient dynamo;
     final ContactTable table;
     private final NewContacts newContacts;
+    private final FlowRuns flowRuns;
     private int fillers;
 
     Fixture(Path root, Settings settings) throws IOException {
@@ -53,6 +57,7 @@ final class Fixture {
         this.dynamo = AwsClients.dynamoDb(settings);
         this.table = new ContactTable(dynamo, settings.tableName());
         this.newContacts = new NewContacts(dynamo, settings.tableName());
+        this.flowRuns = new FlowRuns(dynamo, settings.tableName());
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         if (table.find(new ContactKey(INSTANCE, CONTACT), now).isEmpty()) {
             newContacts.create(contact(CONTACT, FlowStatus.SCHEDULED, now.plus(Duration.ofDays(1)), now), null, now);
@@ -84,6 +89,17 @@ final class Fixture {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         String contactId = UUID.randomUUID().toString();
         newContacts.create(contact(contactId, FlowStatus.PENDING, null, now), null, now);
+        return contactId;
+    }
+
+    /** Writes a new contact whose flow has started and queued it (an active task), and returns its id. */
+    String startedContact() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        String contactId = UUID.randomUUID().toString();
+        Contact contact = contact(contactId, FlowStatus.PENDING, null, now);
+        newContacts.create(contact, null, now);
+        flowRuns.recordFlowRun(contact, 1, new FlowResult(contact.attributes(), new QueueInfo("support", now), null, 1,
+                FlowResult.End.QUEUED), now);
         return contactId;
     }
 
@@ -137,6 +153,11 @@ final class Fixture {
             case "create-contact-flow" -> editBody(event, body -> body.put("Name", "Bench " + unique));
             // a stop ends its contact: each run stops a contact of its own
             case "stop-contact" -> editBody(event, body -> body.put("ContactId", pendingContact()));
+            // a transfer ends its contact, and takes an active one
+            case "transfer-contact" -> editBody(event, body -> {
+                body.put("ContactId", startedContact());
+                body.remove("ClientToken");
+            });
             default -> {
             }
         }

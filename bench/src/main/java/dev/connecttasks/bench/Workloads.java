@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.connecttasks.config.AwsClients;
 import dev.connecttasks.contact.ContactKey;
+import dev.connecttasks.flow.ExpiryMessage;
 import dev.connecttasks.flow.StartMessage;
 import dev.connecttasks.handler.CreateContactFlowHandler;
 import dev.connecttasks.handler.CreateInstanceHandler;
@@ -12,11 +13,14 @@ import dev.connecttasks.handler.DescribeContactFlowHandler;
 import dev.connecttasks.handler.DescribeContactHandler;
 import dev.connecttasks.handler.DescribeInstanceHandler;
 import dev.connecttasks.handler.FlowRunnerHandler;
+import dev.connecttasks.handler.GetContactAttributesHandler;
 import dev.connecttasks.handler.ListContactReferencesHandler;
 import dev.connecttasks.handler.StartTaskContactHandler;
 import dev.connecttasks.handler.StopContactHandler;
 import dev.connecttasks.handler.TagContactHandler;
+import dev.connecttasks.handler.TransferContactHandler;
 import dev.connecttasks.handler.UntagContactHandler;
+import dev.connecttasks.handler.UpdateContactAttributesHandler;
 import dev.connecttasks.handler.UpdateContactHandler;
 import dev.connecttasks.handler.UpdateContactScheduleHandler;
 import dev.connecttasks.json.Json;
@@ -74,8 +78,9 @@ final class Workloads {
 
     List<Workload> all() {
         return List.of(describeContact(), listContactReferences(), updateContact(), updateContactSchedule(),
-                startTaskContact(), flowRunner(), stopContact(), tagContact(), untagContact(), createInstance(),
-                describeInstance(), createContactFlow(), describeContactFlow());
+                startTaskContact(), flowRunner(), stopContact(), transferContact(), updateContactAttributes(),
+                getContactAttributes(), tagContact(), untagContact(), createInstance(), describeInstance(),
+                createContactFlow(), describeContactFlow());
     }
 
     Workload describeContact() {
@@ -176,6 +181,74 @@ final class Workloads {
                 });
     }
 
+    Workload transferContact() {
+        TransferContactHandler handler = new TransferContactHandler();
+        return new Workload("TransferContact",
+                () -> {
+                    String contactId = fixture.startedContact();
+                    return http(handler::handleRequest, ApiEvents.request("POST", "/contact/transfer")
+                            .body("{\"InstanceId\":\"" + Fixture.INSTANCE + "\",\"ContactId\":\"" + contactId
+                                    + "\",\"ContactFlowId\":\"" + Fixture.FLOW + "\",\"QueueId\":\"escalations\"}").build());
+                },
+                () -> {
+                    String contactId = fixture.startedContact();
+                    return () -> {
+                        getItem("C#" + contactId, Fixture.INSTANCE);
+                        String next = UUID.randomUUID().toString();
+                        dynamo.transactWriteItems(transaction -> transaction.transactItems(
+                                put(contactItem(next)),
+                                exists("F#" + Fixture.FLOW, Fixture.INSTANCE),
+                                TransactWriteItem.builder().update(update -> update.tableName(table)
+                                        .key(key("C#" + contactId, Fixture.INSTANCE))
+                                        .updateExpression("SET #disconnectedAt = :now, #reason = :transferred, #lastUpdatedAt = :now"
+                                                + " REMOVE #dueShard, #dueAt ADD #rev :one, #chain :next")
+                                        .conditionExpression("#rev = :two")
+                                        .expressionAttributeNames(Map.of("#disconnectedAt", "disconnectedAt",
+                                                "#reason", "disconnectReason", "#lastUpdatedAt", "lastUpdatedAt",
+                                                "#dueShard", "dueShard", "#dueAt", "dueAt", "#rev", "rev", "#chain", "chain"))
+                                        .expressionAttributeValues(Map.of(":now", millis(Instant.now()),
+                                                ":transferred", AttributeValue.fromS("TRANSFERRED"), ":one", AttributeValue.fromN("1"),
+                                                ":next", AttributeValue.fromSs(List.of(next)), ":two", AttributeValue.fromN("2"))))
+                                        .build()));
+                    };
+                });
+    }
+
+    Workload updateContactAttributes() {
+        UpdateContactAttributesHandler handler = new UpdateContactAttributesHandler();
+        return new Workload("UpdateContactAttributes",
+                () -> {
+                    String contactId = fixture.pendingContact();
+                    return http(handler::handleRequest, ApiEvents.request("POST", "/contact/attributes")
+                            .body("{\"InstanceId\":\"" + Fixture.INSTANCE + "\",\"InitialContactId\":\"" + contactId
+                                    + "\",\"Attributes\":{\"status\":\"resolved\"}}").build());
+                },
+                () -> {
+                    String contactId = fixture.pendingContact();
+                    return () -> dynamo.updateItem(update -> update.tableName(table)
+                            .key(key("C#" + contactId, Fixture.INSTANCE))
+                            .updateExpression("SET #lastUpdatedAt = :now, #attributes.#k0 = :v ADD #attrBytes :bytes, #rev :one")
+                            .conditionExpression("attribute_exists(#pk) AND #expiresAt > :seconds AND #attrBytes <= :room"
+                                    + " AND attribute_not_exists(#attributes.#k0) AND attribute_not_exists(#initial)"
+                                    + " AND attribute_not_exists(#chain)")
+                            .expressionAttributeNames(Map.of("#lastUpdatedAt", "lastUpdatedAt", "#attributes", "attributes",
+                                    "#k0", "status", "#attrBytes", "attrBytes", "#rev", "rev", "#pk", "pk",
+                                    "#expiresAt", "expiresAt", "#initial", "initialContactId", "#chain", "chain"))
+                            .expressionAttributeValues(Map.of(":now", millis(Instant.now()), ":v", AttributeValue.fromS("resolved"),
+                                    ":bytes", AttributeValue.fromN("14"), ":one", AttributeValue.fromN("1"),
+                                    ":seconds", seconds(Instant.now()), ":room", AttributeValue.fromN("32754")))
+                            .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+                });
+    }
+
+    Workload getContactAttributes() {
+        GetContactAttributesHandler handler = new GetContactAttributesHandler();
+        return new Workload("GetContactAttributes",
+                () -> http(handler::handleRequest, ApiEvents.request("GET", "/contact/attributes/{InstanceId}/{InitialContactId}")
+                        .path("InstanceId", Fixture.INSTANCE).path("InitialContactId", Fixture.CONTACT).build()),
+                () -> () -> getItem("C#" + Fixture.CONTACT, Fixture.INSTANCE));
+    }
+
     Workload tagContact() {
         TagContactHandler handler = new TagContactHandler();
         return new Workload("TagContact",
@@ -272,6 +345,19 @@ final class Workloads {
                                         "#enqueuedAt", "enqueuedAt", "#rev", "rev"))
                                 .expressionAttributeValues(values)
                                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+                        // the task is open: its expiry's one-shot schedule
+                        Instant expiry = now.plus(Duration.ofDays(7));
+                        String name = "baseline-x" + UUID.randomUUID();
+                        scheduler.createSchedule(schedule -> schedule.name(name)
+                                .groupName(fixture.settings.scheduleGroup())
+                                .scheduleExpression(TaskSchedules.expression(expiry))
+                                .scheduleExpressionTimezone("UTC")
+                                .flexibleTimeWindow(window -> window.mode(FlexibleTimeWindowMode.OFF))
+                                .actionAfterCompletion(ActionAfterCompletion.DELETE)
+                                .target(target -> target.arn(fixture.settings.flowRunnerArn())
+                                        .roleArn(fixture.settings.schedulerRoleArn())
+                                        .input(new ExpiryMessage(new ContactKey(Fixture.INSTANCE, contactId), expiry).toJson()))
+                                .clientToken(name));
                     };
                 });
     }

@@ -1,5 +1,6 @@
 package dev.connecttasks.local;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -151,5 +153,39 @@ class AwsCliIT {
         Result again = aws("stop-contact", "--instance-id", INSTANCE, "--contact-id", contactId);
         assertEquals(255, again.exitCode(), again.out());
         assertTrue(again.err().contains("ContactNotFoundException"), again.err());
+    }
+
+    @Test
+    void transferATaskAndShareAttributesAlongItsChain() throws Exception {
+        String first = aws("start-task-contact", "--instance-id", INSTANCE, "--contact-flow-id", FLOW, "--name", "To transfer",
+                "--segment-attributes", "{\"connect:ContactExpiry\":{\"ValueMap\":{\"ExpiryDuration\":{\"ValueInteger\":120}}}}")
+                .json().get("ContactId").asText();
+        JsonNode queued = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> aws("describe-contact", "--instance-id", INSTANCE, "--contact-id", first).json().get("Contact"),
+                        contact -> contact.has("QueueInfo"));
+        assertEquals(120, queued.get("SegmentAttributes").get("connect:ContactExpiry").get("ValueMap").get("ExpiryDuration")
+                .get("ValueInteger").asInt());
+
+        Result transferred = aws("transfer-contact", "--instance-id", INSTANCE, "--contact-id", first,
+                "--contact-flow-id", FLOW, "--queue-id", "escalations");
+        assertEquals(0, transferred.exitCode(), transferred.err());
+        String second = transferred.json().get("ContactId").asText();
+        JsonNode next = aws("describe-contact", "--instance-id", INSTANCE, "--contact-id", second).json().get("Contact");
+        assertEquals("TRANSFER", next.get("InitiationMethod").asText());
+        assertEquals(first, next.get("PreviousContactId").asText());
+        assertEquals(first, next.get("InitialContactId").asText());
+        assertEquals("TRANSFERRED", aws("describe-contact", "--instance-id", INSTANCE, "--contact-id", first).json()
+                .get("Contact").get("DisconnectReason").asText());
+
+        Result updated = aws("update-contact-attributes", "--instance-id", INSTANCE, "--initial-contact-id", second,
+                "--attributes", "status=resolved");
+        assertEquals(0, updated.exitCode(), updated.err());
+        Result attributes = aws("get-contact-attributes", "--instance-id", INSTANCE, "--initial-contact-id", first);
+        assertEquals(0, attributes.exitCode(), attributes.err());
+        assertEquals("resolved", attributes.json().get("Attributes").get("status").asText());
+
+        Result again = aws("transfer-contact", "--instance-id", INSTANCE, "--contact-id", first, "--contact-flow-id", FLOW);
+        assertEquals(255, again.exitCode(), again.out());
+        assertTrue(again.err().contains("InvalidRequestException"), again.err());
     }
 }

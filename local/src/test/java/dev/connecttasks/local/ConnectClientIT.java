@@ -25,6 +25,7 @@ import software.amazon.awssdk.services.connect.model.Channel;
 import software.amazon.awssdk.services.connect.model.Contact;
 import software.amazon.awssdk.services.connect.model.ContactInitiationMethod;
 import software.amazon.awssdk.services.connect.model.ContactNotFoundException;
+import software.amazon.awssdk.services.connect.model.IdempotencyException;
 import software.amazon.awssdk.services.connect.model.InvalidParameterException;
 import software.amazon.awssdk.services.connect.model.InvalidRequestException;
 import software.amazon.awssdk.services.connect.model.Reference;
@@ -34,6 +35,7 @@ import software.amazon.awssdk.services.connect.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.connect.model.SegmentAttributeValue;
 import software.amazon.awssdk.services.connect.model.ServiceQuotaExceededException;
 import software.amazon.awssdk.services.connect.model.StartTaskContactRequest;
+import software.amazon.awssdk.services.connect.model.TransferContactResponse;
 
 /** The local API through the real AWS SDK for Java v2 {@code ConnectClient}. */
 class ConnectClientIT {
@@ -129,7 +131,7 @@ class ConnectClientIT {
 
         InvalidRequestException empty = assertThrows(InvalidRequestException.class,
                 () -> connect.updateContact(update -> update.instanceId(INSTANCE).contactId("any")));
-        assertEquals("At least one of Name, Description or References must be present.",
+        assertEquals("At least one of Name, Description, References or SegmentAttributes must be present.",
                 empty.awsErrorDetails().errorMessage());
 
         InvalidRequestException unknownType = assertThrows(InvalidRequestException.class,
@@ -229,5 +231,56 @@ class ConnectClientIT {
         InvalidParameterException unsupported = assertThrows(InvalidParameterException.class, () -> connect.startTaskContact(
                 task().segmentAttributes(Map.of("connect:Subtype", tier)).build()));
         assertTrue(unsupported.getMessage().contains("connect:Subtype"), unsupported.getMessage());
+    }
+
+    @Test
+    void aQueuedTaskTransferredToAnotherQueueStartsAChainWhoseAttributesAreShared() {
+        String first = connect.startTaskContact(task().build()).contactId();
+        await().atMost(Duration.ofSeconds(30)).until(() -> describe(first).queueInfo() != null);
+        String transferFlow = connect.createContactFlow(create -> create.instanceId(INSTANCE).name("To the transfer's queue "
+                + UUID.randomUUID()).type("CONTACT_FLOW").content("""
+                {"Version": "2019-10-30", "StartAction": "transfer", "Actions": [
+                  {"Identifier": "transfer", "Type": "TransferContactToQueue", "Parameters": {}, "Transitions": {}}]}""")
+                ).contactFlowId();
+
+        TransferContactResponse transferred = connect.transferContact(transfer -> transfer.instanceId(INSTANCE)
+                .contactId(first).contactFlowId(transferFlow).queueId("escalations"));
+        String second = transferred.contactId();
+        assertTrue(transferred.contactArn().endsWith("/contact/" + second), transferred.contactArn());
+        assertEquals("TRANSFERRED", describe(first).disconnectReason());
+        Contact secondContact = await().atMost(Duration.ofSeconds(30)).until(() -> describe(second),
+                contact -> contact.queueInfo() != null);
+        assertEquals(ContactInitiationMethod.TRANSFER, secondContact.initiationMethod());
+        assertEquals(first, secondContact.previousContactId());
+        assertEquals(first, secondContact.initialContactId());
+        assertEquals("escalations", secondContact.queueInfo().id());
+        assertEquals("Call back customer", secondContact.name());
+        // the same ClientToken gives the same transfer
+        String token = UUID.randomUUID().toString();
+        String third = connect.transferContact(transfer -> transfer.instanceId(INSTANCE).contactId(second)
+                .contactFlowId(transferFlow).clientToken(token)).contactId();
+        assertEquals(third, connect.transferContact(transfer -> transfer.instanceId(INSTANCE).contactId(second)
+                .contactFlowId(transferFlow).clientToken(token)).contactId());
+        assertEquals(first, describe(third).initialContactId());
+
+        connect.updateContactAttributes(update -> update.instanceId(INSTANCE).initialContactId(third)
+                .attributes(Map.of("status", "resolved")));
+        assertEquals("resolved", connect.getContactAttributes(get -> get.instanceId(INSTANCE).initialContactId(first))
+                .attributes().get("status"));
+        assertEquals("resolved", describe(second).attributes().get("status"));
+        assertEquals("42", describe(third).attributes().get("orderId"));
+
+        InvalidRequestException ended = assertThrows(InvalidRequestException.class, () -> connect.transferContact(
+                transfer -> transfer.instanceId(INSTANCE).contactId(first).contactFlowId(transferFlow)));
+        assertTrue(ended.getMessage().contains("has ended"), ended.getMessage());
+        IdempotencyException reused = assertThrows(IdempotencyException.class, () -> connect.transferContact(
+                transfer -> transfer.instanceId(INSTANCE).contactId(second).contactFlowId(transferFlow).queueId("other")
+                        .clientToken(token)));
+        assertEquals(409, reused.statusCode());
+        InvalidParameterException tooBig = assertThrows(InvalidParameterException.class, () -> connect.updateContactAttributes(
+                update -> update.instanceId(INSTANCE).initialContactId(first).attributes(Map.of("big", "x".repeat(32_760)))));
+        assertEquals(400, tooBig.statusCode());
+        assertThrows(ResourceNotFoundException.class, () -> connect.getContactAttributes(
+                get -> get.instanceId(INSTANCE).initialContactId("no-such-contact")));
     }
 }

@@ -22,8 +22,9 @@ import software.amazon.awssdk.services.connect.model.ConnectException;
 import software.amazon.awssdk.services.connect.model.ContactFlowNotPublishedException;
 import software.amazon.awssdk.services.connect.model.ContactNotFoundException;
 import software.amazon.awssdk.services.connect.model.DuplicateResourceException;
-import software.amazon.awssdk.services.connect.model.InvalidContactFlowException;
+import software.amazon.awssdk.services.connect.model.IdempotencyException;
 import software.amazon.awssdk.services.connect.model.InternalServiceException;
+import software.amazon.awssdk.services.connect.model.InvalidContactFlowException;
 import software.amazon.awssdk.services.connect.model.InvalidParameterException;
 import software.amazon.awssdk.services.connect.model.InvalidRequestException;
 import software.amazon.awssdk.services.connect.model.LimitExceededException;
@@ -48,7 +49,8 @@ class ErrorShapesIT {
             Map.entry(ErrorType.THROTTLING, ThrottlingException.class),
             Map.entry(ErrorType.LIMIT_EXCEEDED, LimitExceededException.class),
             Map.entry(ErrorType.INTERNAL, InternalServiceException.class),
-            Map.entry(ErrorType.CONTACT_NOT_FOUND, ContactNotFoundException.class));
+            Map.entry(ErrorType.CONTACT_NOT_FOUND, ContactNotFoundException.class),
+            Map.entry(ErrorType.IDEMPOTENCY, IdempotencyException.class));
 
     private static HttpGateway gateway;
     private static ConnectClient connect;

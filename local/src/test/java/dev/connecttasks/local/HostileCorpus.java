@@ -44,6 +44,8 @@ final class HostileCorpus {
         corpus.updateContactSchedule();
         corpus.tagging();
         corpus.stopping();
+        corpus.transferring();
+        corpus.attributes();
         corpus.oddPaths();
         corpus.listContactReferences();
         corpus.createInstance();
@@ -70,7 +72,8 @@ final class HostileCorpus {
 
     private void brokenBodies() {
         List<String> routes = List.of("PUT /contact/task", "POST /contacts/" + INSTANCE + "/" + contactId,
-                "POST /contact/schedule", "POST /contact/tags", "POST /contact/stop", "PUT /instance",
+                "POST /contact/schedule", "POST /contact/tags", "POST /contact/stop", "POST /contact/transfer",
+                "POST /contact/attributes", "PUT /instance",
                 "PUT /contact-flows/" + INSTANCE);
         List<String> bodies = List.of("{", "}", "[", "[]", "null", "true", "42", "\"text\"", "{\"Name\":}",
                 "{'Name':'n'}", "{\"Name\":\"n\",}", "{\"Name\":\"n\"} trailing", "{\"Name\":NaN}",
@@ -320,6 +323,54 @@ final class HostileCorpus {
                 "{\"InstanceId\":\"other-instance\",\"ContactId\":\"" + contactId + "\"}")) {
             json("stop " + cases.size(), "POST", path, body);
         }
+    }
+
+    /** Every transfer here is refused: the scheduled contact is not active, the others are malformed or absent. */
+    private void transferring() {
+        String path = "/contact/transfer";
+        String flow = ",\"ContactFlowId\":\"" + FLOW + "\"";
+        String active = "\"InstanceId\":\"" + INSTANCE + "\",\"ContactId\":\"" + immediateContactId + "\"";
+        for (String body : List.of(
+                "{}",
+                "{" + active + "}",
+                "{\"InstanceId\":\"" + INSTANCE + "\"" + flow + "}",
+                "{\"InstanceId\":42,\"ContactId\":\"" + immediateContactId + "\"" + flow + "}",
+                "{" + active + ",\"ContactFlowId\":[]}",
+                "{" + active + flow + ",\"QueueId\":{}}",
+                "{" + active + flow + ",\"UserId\":\"agent-1\"}",
+                "{" + active + flow + ",\"QueueId\":\"q\",\"UserId\":\"agent-1\"}",
+                "{" + active + ",\"ContactFlowId\":\"" + "f".repeat(501) + "\"}",
+                "{" + active + flow + ",\"ClientToken\":\"\"}",
+                "{" + active + ",\"ContactFlowId\":\"no-such-flow\"}",
+                "{\"InstanceId\":\"" + INSTANCE + "\",\"ContactId\":\"" + contactId + "\"" + flow + "}",
+                "{\"InstanceId\":\"" + INSTANCE + "\",\"ContactId\":\"no-such-contact\"" + flow + "}",
+                "{\"InstanceId\":\"other-instance\",\"ContactId\":\"" + immediateContactId + "\"" + flow + "}")) {
+            json("transfer " + cases.size(), "POST", path, body);
+        }
+    }
+
+    private void attributes() {
+        String path = "/contact/attributes";
+        String contact = "\"InstanceId\":\"" + INSTANCE + "\",\"InitialContactId\":\"" + contactId + "\"";
+        for (String body : List.of(
+                "{" + contact + "}",
+                "{\"InstanceId\":\"" + INSTANCE + "\",\"Attributes\":{\"a\":\"b\"}}",
+                "{" + contact + ",\"Attributes\":[]}",
+                "{" + contact + ",\"Attributes\":{\"a\":42}}",
+                "{" + contact + ",\"Attributes\":{\"white space\":\"1\"}}",
+                "{" + contact + ",\"Attributes\":{\"\":\"1\"}}",
+                "{" + contact + ",\"Attributes\":{\"k\":\"\\ud800\"}}",
+                "{" + contact + ",\"Attributes\":{\"k\":\"" + "v".repeat(32_768) + "\"}}",
+                "{" + contact + ",\"Attributes\":{\"k1\":\"" + "v".repeat(20_000) + "\",\"k2\":\"" + "v".repeat(20_000) + "\"}}",
+                "{\"InstanceId\":\"" + INSTANCE + "\",\"InitialContactId\":\"no-such-contact\",\"Attributes\":{\"a\":\"b\"}}",
+                "{\"InstanceId\":\"other-instance\",\"InitialContactId\":\"" + contactId + "\",\"Attributes\":{\"a\":\"b\"}}")) {
+            json("attributes " + cases.size(), "POST", path, body);
+        }
+        String get = "/contact/attributes/";
+        add("attributes of an unknown contact", "GET", get + INSTANCE + "/no-such-contact", null, new byte[0]);
+        add("attributes in another instance", "GET", get + "other-instance/" + contactId, null, new byte[0]);
+        add("attributes of a 257-character id", "GET", get + INSTANCE + "/" + "c".repeat(257), null, new byte[0]);
+        add("attributes without a contact", "GET", get + INSTANCE, null, new byte[0]);
     }
 
     private void tagging() {

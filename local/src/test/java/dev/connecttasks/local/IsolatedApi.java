@@ -5,11 +5,14 @@ import dev.connecttasks.handler.CreateInstanceHandler;
 import dev.connecttasks.handler.DescribeContactFlowHandler;
 import dev.connecttasks.handler.DescribeContactHandler;
 import dev.connecttasks.handler.DescribeInstanceHandler;
+import dev.connecttasks.handler.GetContactAttributesHandler;
 import dev.connecttasks.handler.ListContactReferencesHandler;
 import dev.connecttasks.handler.StartTaskContactHandler;
 import dev.connecttasks.handler.StopContactHandler;
 import dev.connecttasks.handler.TagContactHandler;
+import dev.connecttasks.handler.TransferContactHandler;
 import dev.connecttasks.handler.UntagContactHandler;
+import dev.connecttasks.handler.UpdateContactAttributesHandler;
 import dev.connecttasks.handler.UpdateContactHandler;
 import dev.connecttasks.handler.UpdateContactScheduleHandler;
 import dev.connecttasks.operation.DescribeContactFlow;
@@ -38,6 +41,9 @@ final class IsolatedApi implements AutoCloseable {
                 Map.entry("UpdateContactScheduleFunction", new InProcessFunction(new UpdateContactScheduleHandler(backend.updateContactSchedule()))),
                 Map.entry("ListContactReferencesFunction", new InProcessFunction(new ListContactReferencesHandler(backend.listContactReferences()))),
                 Map.entry("StopContactFunction", new InProcessFunction(new StopContactHandler(backend.stopContact()))),
+                Map.entry("TransferContactFunction", new InProcessFunction(new TransferContactHandler(backend.transferContact(), backend.arns))),
+                Map.entry("UpdateContactAttributesFunction", new InProcessFunction(new UpdateContactAttributesHandler(backend.updateContactAttributes()))),
+                Map.entry("GetContactAttributesFunction", new InProcessFunction(new GetContactAttributesHandler(backend.getContactAttributes()))),
                 Map.entry("TagContactFunction", new InProcessFunction(new TagContactHandler(backend.tagContact()))),
                 Map.entry("UntagContactFunction", new InProcessFunction(new UntagContactHandler(backend.untagContact()))),
                 Map.entry("CreateInstanceFunction", new InProcessFunction(new CreateInstanceHandler(backend.createInstance(), backend.arns))),

@@ -58,6 +58,9 @@ class PrimingIT {
                 Map.entry("StartTaskContactFunction", "StartTaskContact 404 ResourceNotFoundException"),
                 Map.entry("UpdateContactFunction", "UpdateContact 404 ResourceNotFoundException"),
                 Map.entry("StopContactFunction", "StopContact 404 ResourceNotFoundException"),
+                Map.entry("TransferContactFunction", "TransferContact 404 ResourceNotFoundException"),
+                Map.entry("UpdateContactAttributesFunction", "UpdateContactAttributes 404 ResourceNotFoundException"),
+                Map.entry("GetContactAttributesFunction", "GetContactAttributes 404 ResourceNotFoundException"),
                 Map.entry("TagContactFunction", "TagContact 404 ResourceNotFoundException"),
                 Map.entry("UntagContactFunction", "UntagContact 404 ResourceNotFoundException"),
                 Map.entry("UpdateContactScheduleFunction", "UpdateContactSchedule 404 ResourceNotFoundException")), outcomes);

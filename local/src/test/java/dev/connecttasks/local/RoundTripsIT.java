@@ -2,12 +2,14 @@ package dev.connecttasks.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.connecttasks.contact.AttributeUpdate;
 import dev.connecttasks.contact.ContactChanges;
 import dev.connecttasks.contact.ContactKey;
 import dev.connecttasks.contact.Reference;
 import dev.connecttasks.contact.ReferenceType;
 import dev.connecttasks.contact.ScheduleChange;
 import dev.connecttasks.contact.TaskRequest;
+import dev.connecttasks.contact.TransferRequest;
 import dev.connecttasks.flow.StartMessage;
 import dev.connecttasks.instance.FlowRequest;
 import dev.connecttasks.instance.InstanceRequest;
@@ -83,10 +85,28 @@ class RoundTripsIT {
     }
 
     @Test
-    void aFlowStartCostsOneReadAndOneWrite() {
+    void aFlowStartCostsOneReadOneWriteAndTheOpenTasksExpirySchedule() {
         String contactId = backend.startTaskContact().start(task(null));
-        assertEquals(List.of("BatchGetItem", "UpdateItem"),
+        assertEquals(List.of("BatchGetItem", "UpdateItem", "CreateSchedule"),
                 calls(() -> backend.runFlow().run(new StartMessage(new ContactKey(INSTANCE, contactId), FLOW, null))));
+    }
+
+    @Test
+    void aTransferCostsOneReadAndOneTransactionAndAttributesOneWriteForAContactAlone() {
+        ContactKey first = new ContactKey(INSTANCE, backend.startTaskContact().start(task(null)));
+        backend.runFlow().run(new StartMessage(first, FLOW, null));
+        assertEquals(List.of("UpdateItem"), calls(() -> backend.updateContactAttributes().update(
+                new AttributeUpdate(first, Map.of("status", "open")))));
+        assertEquals(List.of("GetItem"), calls(() -> backend.getContactAttributes().get(first)));
+        List<String> transfer = calls(() -> backend.transferContact().transfer(
+                new TransferRequest(first, FLOW, "escalations", null, null)));
+        assertEquals(List.of("GetItem", "TransactWriteItems"), transfer);
+        // a chain: the failed attempt as a contact alone, the contact (the chain's first) read, one transaction
+        assertEquals(List.of("UpdateItem", "GetItem", "TransactWriteItems"), calls(() -> backend.updateContactAttributes()
+                .update(new AttributeUpdate(first, Map.of("stage", "escalated")))));
+        // a key replaced: the in-place transaction refused, every member read, the exact merge
+        assertEquals(List.of("UpdateItem", "GetItem", "TransactWriteItems", "BatchGetItem", "TransactWriteItems"),
+                calls(() -> backend.updateContactAttributes().update(new AttributeUpdate(first, Map.of("status", "resolved")))));
     }
 
     @Test

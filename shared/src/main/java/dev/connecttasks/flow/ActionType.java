@@ -8,6 +8,7 @@ enum ActionType {
     UpdateContactTargetQueue(Set.of("NoMatchingError")),
     TransferContactToQueue(Set.of("QueueAtCapacity", "NoMatchingError")),
     Compare(Set.of("NoMatchingCondition", "NoMatchingError")),
+    TransferToFlow(Set.of("NoMatchingError")),
     DisconnectParticipant(Set.of()),
     EndFlowExecution(Set.of());
 

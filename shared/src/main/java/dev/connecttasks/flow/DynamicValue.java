@@ -58,6 +58,12 @@ final class DynamicValue {
     }
 
     /** A queue given as an id or as a queue ARN ({@code .../queue/<id>}), as its id. */
+    /** A flow id, also when given as a flow ARN. */
+    static String flowId(String idOrArn) {
+        int flow = idOrArn.lastIndexOf("/contact-flow/");
+        return idOrArn.startsWith("arn:") && flow >= 0 ? idOrArn.substring(flow + "/contact-flow/".length()) : idOrArn;
+    }
+
     static String queueId(String idOrArn) {
         int queue = idOrArn.lastIndexOf("/queue/");
         return idOrArn.startsWith("arn:") && queue >= 0 ? idOrArn.substring(queue + "/queue/".length()) : idOrArn;

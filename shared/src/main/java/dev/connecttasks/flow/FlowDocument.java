@@ -193,6 +193,12 @@ public final class FlowDocument {
                     problems.add(where + ": Parameters.QueueId is required.");
                 }
             }
+            case TransferToFlow -> {
+                String flowId = parameters.path("ContactFlowId").asText("");
+                if (flowId.isEmpty() || (flowId.startsWith("$") && !DynamicValue.isReference(flowId))) {
+                    problems.add(where + ": Parameters.ContactFlowId must be a flow id or ARN, or a single JSONPath reference.");
+                }
+            }
             case Compare -> {
                 if (!DynamicValue.isReference(parameters.path("ComparisonValue").asText(""))) {
                     problems.add(where + ": Parameters.ComparisonValue must be a single JSONPath reference such as $.Attributes.name.");

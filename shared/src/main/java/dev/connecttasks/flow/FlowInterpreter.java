@@ -16,8 +16,10 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
  * The flow engine: interprets the flow language from {@code StartAction}, for the actions of
@@ -46,6 +48,11 @@ public final class FlowInterpreter implements FlowEngine {
 
     @Override
     public FlowResult run(Contact contact, ContactFlow flow, Instant now) {
+        return run(contact, flow, id -> Optional.empty(), now);
+    }
+
+    @Override
+    public FlowResult run(Contact contact, ContactFlow flow, Function<String, Optional<ContactFlow>> flows, Instant now) {
         FlowDocument document;
         try {
             document = document(flow);
@@ -84,6 +91,19 @@ public final class FlowInterpreter implements FlowEngine {
                         return new FlowResult(attributes, new QueueInfo(targetQueue, now), null, steps, FlowResult.End.QUEUED);
                     }
                 }
+                case TransferToFlow -> {
+                    // execution jumps to the start of another published flow of the instance, for the same contact
+                    String flowId = resolve(action.parameters().path("ContactFlowId").asText(), contact, attributes, targetQueue);
+                    Optional<FlowDocument> transferred = flowId == null ? Optional.empty()
+                            : flows.apply(DynamicValue.flowId(flowId)).filter(ContactFlow::published).flatMap(this::readable);
+                    if (transferred.isEmpty()) {
+                        error = NO_MATCHING_ERROR;
+                        next = null;
+                    } else {
+                        document = transferred.get();
+                        next = document.startAction();
+                    }
+                }
                 case Compare -> {
                     next = compare(action, resolve(action.parameters().path("ComparisonValue").asText(),
                             contact, attributes, targetQueue));
@@ -106,6 +126,15 @@ public final class FlowInterpreter implements FlowEngine {
                 return new FlowResult(attributes, null, now, steps, FlowResult.End.DISCONNECTED);
             }
             action = document.action(next);
+        }
+    }
+
+    /** The flow's document, or none when it no longer reads (checked when it was published). */
+    private Optional<FlowDocument> readable(ContactFlow flow) {
+        try {
+            return Optional.of(document(flow));
+        } catch (ApiException unreadable) {
+            return Optional.empty();
         }
     }
 

@@ -19,7 +19,7 @@ public final class PrimingEvents {
         ObjectNode event = Json.object().put("version", "2.0").put("routeKey", method + " " + route);
         ObjectNode labels = event.putObject("pathParameters");
         String path = route;
-        for (String label : new String[] {"InstanceId", "ContactId", "ContactFlowId"}) {
+        for (String label : new String[] {"InstanceId", "ContactId", "ContactFlowId", "InitialContactId"}) {
             if (route.contains("{" + label + "}")) {
                 labels.put(label, Priming.ABSENT);
                 path = path.replace("{" + label + "}", Priming.ABSENT);

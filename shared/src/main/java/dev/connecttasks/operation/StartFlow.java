@@ -13,6 +13,8 @@ import dev.connecttasks.operation.port.FlowRunStore;
 import dev.connecttasks.operation.port.TaskScheduler;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -68,8 +70,11 @@ public final class StartFlow {
             }
             FlowResult run = found.get().flow() == null
                     ? new FlowResult(contact.attributes(), null, now, 0, FlowResult.End.FAILED)
-                    : engine.run(contact, found.get().flow(), now);
+                    : engine.run(contact, found.get().flow(), id -> flowRuns.findFlow(contact.instanceId(), id), now);
             if (flowRuns.recordFlowRun(contact, found.get().revision(), run, now)) {
+                if (found.get().chained()) {
+                    shareWithChain(contact, run, now);
+                }
                 if (run.disconnectedAt() == null) {
                     scheduleExpiry(contact);
                 }
@@ -77,6 +82,28 @@ public final class StartFlow {
             }
         }
         throw throttled("The contact kept changing while its flow was starting; the start will be retried.");
+    }
+
+    /**
+     * The attributes the run set reach every contact of the chain, as UpdateContactAttributes would
+     * write them. After the claim, so a run that did not count shares nothing; a failure here is not
+     * retried (a retry finds the task started), and leaves the other contacts without them.
+     */
+    private void shareWithChain(Contact contact, FlowResult run, Instant now) {
+        Map<String, String> changed = new HashMap<>();
+        run.attributes().forEach((key, value) -> {
+            if (!value.equals(contact.attributes().get(key))) {
+                changed.put(key, value);
+            }
+        });
+        if (changed.isEmpty()) {
+            return;
+        }
+        try {
+            flowRuns.shareAttributes(contact.key(), changed, now);
+        } catch (RuntimeException notShared) {
+            // the start is recorded; see above
+        }
     }
 
     /**

@@ -39,7 +39,8 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * concurrent updates of distinct keys never conflict; a replaced key, or a cap that is near, takes a
  * read of every member and one transaction conditional on each one's revision (and on the chain not
  * having grown), again while they keep changing. A contact alone takes an UpdateItem instead of a
- * transaction. Either way the chain is written all or nothing.
+ * transaction (and a contact in no chain, the common case, takes nothing else: the update tries that
+ * first). Either way the chain is written all or nothing.
  */
 final class ContactAttributes {
     /** TransactWriteItems takes at most 100 items. */
@@ -54,6 +55,10 @@ final class ContactAttributes {
     }
 
     Change update(ContactKey addressed, Map<String, String> attributes, Instant now) {
+        // most contacts are alone: one UpdateItem, conditional on that and on the new keys fitting in place
+        if (write(List.of(inPlace(addressed, attributes, ALONE, now)))) {
+            return Change.DONE;
+        }
         for (int attempt = 1; ; attempt++) {
             Chain chain = chain(addressed, now);
             if (chain == null) {
@@ -72,6 +77,9 @@ final class ContactAttributes {
     /** The chain's initial contact (its key), how many others it names, and every member; null: no such contact. */
     private record Chain(ContactKey initial, int others, List<ContactKey> members) {
     }
+
+    /** What a contact that is in no chain is checked against (it names no initial contact, none names it). */
+    private static final Chain ALONE = new Chain(null, 0, List.of());
 
     private Chain chain(ContactKey addressed, Instant now) {
         Map<String, AttributeValue> item = ContactTable.consistentGet(dynamo, tableName, ContactItems.key(addressed));
@@ -167,6 +175,9 @@ final class ContactAttributes {
             sets.add(path + " = " + expr.value(s(value)));
             condition.append(" AND attribute_not_exists(").append(path).append(')');
         });
+        if (chain == ALONE) {
+            condition.append(" AND attribute_not_exists(").append(expr.name(ContactItems.INITIAL_CONTACT_ID)).append(')');
+        }
         if (chain != null) {
             condition.append(" AND ").append(chainUnchanged(expr, chain));
         }

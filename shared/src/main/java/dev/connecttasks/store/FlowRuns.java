@@ -12,10 +12,11 @@ import static dev.connecttasks.store.ItemValues.n;
 import static dev.connecttasks.store.ItemValues.s;
 
 import dev.connecttasks.contact.Contact;
-import dev.connecttasks.contact.ContactRules;
 import dev.connecttasks.contact.ContactKey;
+import dev.connecttasks.contact.ContactRules;
 import dev.connecttasks.contact.FlowStatus;
 import dev.connecttasks.flow.FlowResult;
+import dev.connecttasks.instance.ContactFlow;
 import dev.connecttasks.operation.port.ContactAndFlow;
 import dev.connecttasks.operation.port.FlowRunStore;
 import java.time.Instant;
@@ -31,10 +32,12 @@ import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 public final class FlowRuns implements FlowRunStore {
     private final DynamoDbClient dynamo;
     private final String tableName;
+    private final ContactAttributes attributesOfChains;
 
     public FlowRuns(DynamoDbClient dynamo, String tableName) {
         this.dynamo = dynamo;
         this.tableName = tableName;
+        this.attributesOfChains = new ContactAttributes(dynamo, tableName);
     }
 
     /**
@@ -72,7 +75,19 @@ public final class FlowRuns implements FlowRunStore {
             flowItem = ContactTable.consistentGet(dynamo, tableName, InstanceItems.flowKey(key.instanceId(), contact.contactFlowId()));
         }
         return Optional.of(new ContactAndFlow(contact, Long.parseLong(contactItem.get(REVISION).n()),
-                flowItem == null || flowItem.isEmpty() ? null : InstanceItems.contactFlow(flowItem)));
+                flowItem == null || flowItem.isEmpty() ? null : InstanceItems.contactFlow(flowItem),
+                contact.initialContactId() != null || contactItem.containsKey(ContactItems.CHAIN)));
+    }
+
+    @Override
+    public void shareAttributes(ContactKey key, Map<String, String> attributes, Instant now) {
+        attributesOfChains.update(key, attributes, now);
+    }
+
+    @Override
+    public Optional<ContactFlow> findFlow(String instanceId, String contactFlowId) {
+        Map<String, AttributeValue> item = ContactTable.consistentGet(dynamo, tableName, InstanceItems.flowKey(instanceId, contactFlowId));
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(InstanceItems.contactFlow(item));
     }
 
     /**

@@ -185,11 +185,20 @@ class FlowDocumentTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"MessageParticipant", "InvokeLambdaFunction", "GetParticipantInput", "compare",
-            "UpdateContactData", "TransferToFlow"})
+            "UpdateContactData", "TransferContactToAgent"})
     void actionTypesThisServiceDoesNotRunAreRejected(String type) {
         String content = flow("end", END, """
                 {"Identifier": "x", "Type": "%s", "Parameters": {}, "Transitions": {}}""".formatted(type));
         assertEquals(List.of("Action x: Type " + type + " is not an action this service runs."), problems(content));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{}", "{\"ContactFlowId\": \"\"}", "{\"ContactFlowId\": \"$.Attributes.a b\"}"})
+    void transferToFlowNeedsAFlowIdOrAReference(String parameters) {
+        String content = flow("x", """
+                {"Identifier": "x", "Type": "TransferToFlow", "Parameters": %s, "Transitions": {}}""".formatted(parameters));
+        assertEquals(List.of("Action x: Parameters.ContactFlowId must be a flow id or ARN, or a single JSONPath reference."),
+                problems(content));
     }
 
     @Test

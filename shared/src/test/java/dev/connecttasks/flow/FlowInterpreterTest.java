@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -728,5 +729,57 @@ class FlowInterpreterTest {
             assertEquals(FlowResult.End.DISCONNECTED, run.end());
             assertTrue(engine.cachedCharacters() <= FlowInterpreter.MAX_CACHED_CHARACTERS, "cached " + engine.cachedCharacters());
         }
+    }
+
+    // ---- TransferToFlow ----
+
+    private static String transferTo(String id, String flowId, String onError) {
+        return """
+                {"Identifier": "%s", "Type": "TransferToFlow", "Parameters": {"ContactFlowId": "%s"},
+                 "Transitions": {%s}}""".formatted(id, flowId, onError == null ? ""
+                : "\"Errors\": [{\"ErrorType\": \"NoMatchingError\", \"NextAction\": \"" + onError + "\"}]");
+    }
+
+    private static FlowResult runWith(Map<String, ContactFlow> flows, String content) {
+        return ENGINE.run(contact(Map.of("orderId", "42")), contactFlow(content),
+                id -> Optional.ofNullable(flows.get(id)), NOW);
+    }
+
+    private static ContactFlow otherFlow(String id, String status, String content) {
+        return new ContactFlow(INSTANCE, id, "Flow " + id, "CONTACT_FLOW", null, content, status, Map.of(), NOW.minusSeconds(3600));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"billing-flow", "arn:aws:connect:us-east-1:000000000000:instance/i/contact-flow/billing-flow",
+            "$.Attributes.next"})
+    void transferToFlowContinuesAtTheStartOfTheOtherFlowWithWhatTheRunSet(String target) {
+        ContactFlow billing = otherFlow("billing-flow", ContactFlow.PUBLISHED,
+                flow("queue", targetQueue("queue", "billing", "transfer"), TRANSFER));
+        FlowResult run = runWith(Map.of("billing-flow", billing),
+                flow("set", set("set", "{\"next\": \"billing-flow\"}", "jump"), transferTo("jump", target, null)));
+        assertQueued(run, "billing", 4);
+        assertEquals(Map.of("orderId", "42", "next", "billing-flow"), run.attributes());
+    }
+
+    @Test
+    void transferToAMissingOrUnpublishedFlowIsNoMatchingError() {
+        ContactFlow draft = otherFlow("draft", ContactFlow.SAVED, flow("end", END));
+        String content = flow("jump", transferTo("jump", "draft", "end"), END);
+        assertDisconnected(runWith(Map.of("draft", draft), content), 2);
+        assertDisconnected(runWith(Map.of(), content), 2);
+        assertFailed(runWith(Map.of(), flow("jump", transferTo("jump", "missing", null))), 1);
+        // without the instance's flows (the plain run), no flow is found
+        assertDisconnected(run(Map.of(), content), 2);
+    }
+
+    @Test
+    void flowsThatTransferToEachOtherStopAtTheStepLimit() {
+        ContactFlow loop = otherFlow("loop", ContactFlow.PUBLISHED, flow("back", transferTo("back", "flow-1", null)));
+        Map<String, ContactFlow> flows = new java.util.HashMap<>(Map.of("loop", loop));
+        String content = flow("go", transferTo("go", "loop", null));
+        flows.put("flow-1", contactFlow(content));
+        FlowResult run = runWith(flows, content);
+        assertEquals(End.STEP_LIMIT, run.end());
+        assertEquals(FlowInterpreter.MAX_STEPS, run.steps());
     }
 }

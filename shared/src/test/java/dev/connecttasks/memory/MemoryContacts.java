@@ -10,8 +10,8 @@ import dev.connecttasks.contact.Reference;
 import dev.connecttasks.contact.SegmentAttributes;
 import dev.connecttasks.contact.TagChange;
 import dev.connecttasks.contact.TagRules;
-import dev.connecttasks.flow.FlowResult;
 import dev.connecttasks.flow.ExpiryMessage;
+import dev.connecttasks.flow.FlowResult;
 import dev.connecttasks.flow.StartMessage;
 import dev.connecttasks.instance.ContactFlow;
 import dev.connecttasks.operation.port.Change;
@@ -22,8 +22,8 @@ import dev.connecttasks.operation.port.Creation;
 import dev.connecttasks.operation.port.DueStarts;
 import dev.connecttasks.operation.port.FlowRunStore;
 import dev.connecttasks.operation.port.IdempotencyRecord;
-import dev.connecttasks.operation.port.NewContactStore;
 import dev.connecttasks.operation.port.NewContactStore.TransferRefusal;
+import dev.connecttasks.operation.port.NewContactStore;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -305,7 +305,19 @@ public final class MemoryContacts implements ContactStore, NewContactStore, Flow
     @Override
     public synchronized Optional<ContactAndFlow> findForRun(ContactKey key, String contactFlowId, Instant now) {
         return present(key, now).map(stored -> new ContactAndFlow(stored.contact(), stored.revision(),
-                instances.findFlow(key.instanceId(), stored.contact().contactFlowId()).orElse(null)));
+                instances.findFlow(key.instanceId(), stored.contact().contactFlowId()).orElse(null),
+                stored.contact().initialContactId() != null || contacts.values().stream()
+                        .anyMatch(other -> key.contactId().equals(other.contact().initialContactId()))));
+    }
+
+    @Override
+    public synchronized void shareAttributes(ContactKey key, Map<String, String> attributes, Instant now) {
+        updateAttributes(key, attributes, now);
+    }
+
+    @Override
+    public synchronized Optional<ContactFlow> findFlow(String instanceId, String contactFlowId) {
+        return instances.findFlow(instanceId, contactFlowId);
     }
 
     @Override

@@ -11,6 +11,7 @@ import dev.connecttasks.contact.TransferRequest;
 import dev.connecttasks.error.ErrorType;
 import dev.connecttasks.flow.StartMessage;
 import dev.connecttasks.memory.MemoryBackend;
+import dev.connecttasks.testing.Flows;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -72,5 +73,20 @@ class UpdateContactAttributesTest {
         backend.stopContact().stop(new StopRequest(first, false));
         update(first, Map.of("after", "end"));
         assertEquals("end", attributes(first).get("after"));
+    }
+
+    @Test
+    void attributesAFlowSetsReachTheWholeChain() {
+        ContactKey first = started(Map.of("orderId", "42"), null);
+        String escalate = backend.createFlow(backend.instanceId, "Escalate", Flows.document("set", """
+                {"Identifier": "set", "Type": "UpdateContactAttributes", "Parameters": {"Attributes": {"stage": "escalated"}},
+                 "Transitions": {"NextAction": "end"}}""", """
+                {"Identifier": "end", "Type": "DisconnectParticipant", "Parameters": {}, "Transitions": {}}"""));
+        ContactKey second = new ContactKey(first.instanceId(), backend.transferContact().transfer(
+                new TransferRequest(first, escalate, null, null, null)));
+        backend.runFlow().run(new StartMessage(second, escalate, null));
+        assertEquals("escalated", attributes(second).get("stage"));
+        assertEquals("escalated", attributes(first).get("stage"));
+        assertEquals("42", attributes(second).get("orderId"));
     }
 }

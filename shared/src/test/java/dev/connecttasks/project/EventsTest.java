@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import dev.connecttasks.contact.ContactRules;
 import dev.connecttasks.contact.FlowStatus;
 import dev.connecttasks.contact.TagRules;
 import dev.connecttasks.event.ContactEvents;
@@ -50,6 +51,10 @@ class EventsTest {
             }),
             Map.entry("POST /contact/schedule", ContactRequests::scheduleChange),
             Map.entry("POST /contact/stop", ContactRequests::stopRequest),
+            Map.entry("POST /contact/transfer", request -> ContactRequests.transferRequest(request).check()),
+            Map.entry("POST /contact/attributes",
+                    request -> ContactRules.checkAttributes(ContactRequests.attributeUpdate(request).attributes())),
+            Map.entry("GET /contact/attributes/{InstanceId}/{InitialContactId}", ContactRequests::initialContactKey),
             Map.entry("POST /contact/tags", request -> TagRules.checkTags(ContactRequests.tagChange(request).tags())),
             Map.entry("DELETE /contact/tags/{InstanceId}/{ContactId}",
                     request -> TagRules.checkKeys(ContactRequests.untagChange(request).removedKeys())),

@@ -29,6 +29,9 @@ class TemplateTest {
                 "POST /contact/schedule",
                 "GET /contact/references/{InstanceId}/{ContactId}",
                 "POST /contact/stop",
+                "POST /contact/transfer",
+                "POST /contact/attributes",
+                "GET /contact/attributes/{InstanceId}/{InitialContactId}",
                 "POST /contact/tags",
                 "DELETE /contact/tags/{InstanceId}/{ContactId}",
                 "PUT /instance",
@@ -48,7 +51,7 @@ class TemplateTest {
     @Test
     void everyFunctionNamesAHandlerClassThatExists() throws IOException {
         Path root = ApiEvents.repositoryRoot();
-        assertEquals(15, template.functions().size());
+        assertEquals(18, template.functions().size());
         for (Map.Entry<String, JsonNode> function : template.functions().entrySet()) {
             JsonNode properties = function.getValue().path("Properties");
             Path module = root.resolve(properties.path("CodeUri").asText());
@@ -98,6 +101,13 @@ class TemplateTest {
             Map.entry("StopContactFunction", Set.of("dynamodb:UpdateItem", "scheduler:DeleteSchedule")),
             Map.entry("TagContactFunction", Set.of("dynamodb:UpdateItem")),
             Map.entry("UntagContactFunction", Set.of("dynamodb:UpdateItem")),
+            Map.entry("GetContactAttributesFunction", Set.of("dynamodb:GetItem")),
+            Map.entry("UpdateContactAttributesFunction", Set.of("dynamodb:GetItem", "dynamodb:BatchGetItem",
+                    "dynamodb:UpdateItem")),
+            // GetItem or BatchGetItem (contact, token), then TransactWriteItems: Put (contact, token), Update
+            // (the ended contact, the chain's first), ConditionCheck (the flow)
+            Map.entry("TransferContactFunction", Set.of("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:PutItem",
+                    "dynamodb:UpdateItem", "dynamodb:ConditionCheckItem")),
             Map.entry("UpdateContactScheduleFunction", Set.of("dynamodb:UpdateItem", "scheduler:CreateSchedule",
                     "scheduler:DeleteSchedule", "iam:PassRole")),
             // TransactWriteItems: Put (contact, token), Update (previous contact), ConditionCheck

@@ -75,10 +75,12 @@ class StoreRequestsIT {
         assertEquals("attribute_not_exists(#pk) OR #expiresAt <= :v0", items.get(3).put().conditionExpression());
         assertEquals("ALL_OLD", items.get(3).put().returnValuesOnConditionCheckFailureAsString());
         assertEquals(key("C#" + previous.id(), backend.instanceId), items.get(4).update().key());
-        assertEquals("ADD #linkedTasks :v0", items.get(4).update().updateExpression());
-        assertEquals("#expiresAt > :v1 AND (attribute_not_exists(#linkedTasks) OR #linkedTasks < :v2)",
+        // the previous contact is the chain's first: the new contact joins its chain in the same update
+        assertEquals("ADD #linkedTasks :v0, #chain :v1", items.get(4).update().updateExpression());
+        assertEquals(List.of(contact.id()), items.get(4).update().expressionAttributeValues().get(":v1").ss());
+        assertEquals("#expiresAt > :v2 AND (attribute_not_exists(#linkedTasks) OR #linkedTasks < :v3)",
                 items.get(4).update().conditionExpression());
-        assertEquals("12", items.get(4).update().expressionAttributeValues().get(":v2").n());
+        assertEquals("12", items.get(4).update().expressionAttributeValues().get(":v3").n());
     }
 
     @Test
@@ -134,13 +136,14 @@ class StoreRequestsIT {
         backend.flowRuns.recordFlowRun(contact, 2, new FlowResult(Map.of("a", "b"), null, NOW, 1,
                 FlowResult.End.DISCONNECTED), NOW);
         UpdateItemRequest record = backend.calls.requests(UpdateItemRequest.class).get(0);
-        // a started contact leaves the due index
+        // a contact its flow ended leaves the due index
         assertEquals("SET #flowStatus = :v0, #flowStartedAt = :v1, #lastUpdatedAt = :v2, #attributes = :v3, "
-                + "#disconnectedAt = :v4, #disconnectReason = :v5 REMOVE #dueShard, #dueAt ADD #rev :v6",
+                + "#attrBytes = :v4, #disconnectedAt = :v5, #disconnectReason = :v6 REMOVE #dueShard, #dueAt ADD #rev :v7",
                 record.updateExpression());
-        assertEquals("CONTACT_FLOW_DISCONNECT", record.expressionAttributeValues().get(":v5").s());
-        assertEquals("#rev = :v7", record.conditionExpression());
-        assertEquals("2", n(record, ":v7"));
+        assertEquals("2", n(record, ":v4"));
+        assertEquals("CONTACT_FLOW_DISCONNECT", record.expressionAttributeValues().get(":v6").s());
+        assertEquals("#rev = :v8", record.conditionExpression());
+        assertEquals("2", n(record, ":v8"));
         assertEquals("STARTED", record.expressionAttributeValues().get(":v0").s());
     }
 

@@ -3,7 +3,9 @@ package dev.connecttasks.operation.port;
 import dev.connecttasks.contact.Contact;
 import dev.connecttasks.contact.ContactKey;
 import dev.connecttasks.flow.FlowResult;
+import dev.connecttasks.instance.ContactFlow;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 /** The flow-runner's view of the contacts: a contact and its flow read for a run, and the run recorded once. */
@@ -14,6 +16,15 @@ public interface FlowRunStore {
      * flow's id when the caller knows it, or null to take the contact's.
      */
     Optional<ContactAndFlow> findForRun(ContactKey key, String contactFlowId, Instant now);
+
+    /**
+     * Sets attributes a run set on every other contact of the contact's chain, as
+     * {@link ContactStore#updateAttributes} does (the contact itself has them from its run's write).
+     */
+    void shareAttributes(ContactKey key, Map<String, String> attributes, Instant now);
+
+    /** A flow of the instance, read when a run transfers to it ({@code TransferToFlow}). */
+    Optional<ContactFlow> findFlow(String instanceId, String contactFlowId);
 
     /**
      * Records a flow's start and what its run did, only if the contact is still at {@code revision}: it
