@@ -7,6 +7,7 @@ import dev.connecttasks.contact.Contact;
 import dev.connecttasks.contact.ContactKey;
 import dev.connecttasks.contact.FlowStatus;
 import dev.connecttasks.contact.QueueInfo;
+import dev.connecttasks.contact.SegmentAttributes;
 import dev.connecttasks.event.ContactEvent.Type;
 import dev.connecttasks.json.Json;
 import java.time.Instant;
@@ -43,5 +44,18 @@ class ContactEventJsonTest {
                 List.of("UserDefinedAttributes")), ARNS));
         assertEquals(true, detail.contains("\"disconnectTimestamp\":\"2026-12-02T10:00:05.000Z\",\"disconnectReason\":"
                 + "\"CONTACT_FLOW_DISCONNECT\",\"updatedProperties\":[\"UserDefinedAttributes\"]}"), detail);
+    }
+
+    @Test
+    void aTransferredTaskSaysSoAndCarriesItsSegmentAttributes() {
+        Instant at = Instant.parse("2026-12-02T10:00:05Z");
+        Contact transferred = new Contact(new ContactKey("i-1", "c-3"), "f-1", "n", null, Map.of(), Map.of(), "c-2", "c-1",
+                null, at, at, null, FlowStatus.PENDING, null, null, null, null, Map.of(),
+                new SegmentAttributes(Map.of("connect:ContactExpiry", "{\"ValueMap\":{\"ExpiryDuration\":{\"ValueInteger\":5}}}"), 5),
+                Contact.TRANSFER, "escalations");
+        String detail = Json.write(ContactEventJson.detail(new ContactEvent(Type.INITIATED, at, transferred, List.of()), ARNS));
+        assertEquals(true, detail.contains("\"initiationMethod\":\"TRANSFER\""), detail);
+        assertEquals(true, detail.contains("\"segmentAttributes\":{\"connect:ContactExpiry\":{\"ValueMap\":"
+                + "{\"ExpiryDuration\":{\"ValueInteger\":5}}}}"), detail);
     }
 }

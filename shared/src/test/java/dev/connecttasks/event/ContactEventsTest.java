@@ -6,6 +6,7 @@ import dev.connecttasks.contact.Contact;
 import dev.connecttasks.contact.ContactKey;
 import dev.connecttasks.contact.FlowStatus;
 import dev.connecttasks.contact.QueueInfo;
+import dev.connecttasks.contact.SegmentAttributes;
 import dev.connecttasks.event.ContactEvent.Type;
 import java.time.Instant;
 import java.util.List;
@@ -69,5 +70,23 @@ class ContactEventsTest {
         List<ContactEvent> events = ContactEvents.of(untagged, tagged);
         assertEquals(List.of("CONTACT_DATA_UPDATED"), types(events));
         assertEquals(List.of("Tags"), events.get(0).updatedProperties());
+    }
+
+    @Test
+    void newSegmentAttributesAreAContactDataUpdateAndAnExpiryOrATransferEndsTheTask() {
+        Contact plain = contact(FlowStatus.STARTED, null, Map.of(), new QueueInfo("q", T1), null, "n");
+        SegmentAttributes tier = new SegmentAttributes(Map.of("crm:tier", "{\"ValueString\":\"gold\"}"), null);
+        Contact segmented = new Contact(plain.key(), "f-1", "n", null, Map.of(), Map.of(), null, null, null, T0, T1, null,
+                FlowStatus.STARTED, T1, plain.queue(), null, null, Map.of(), tier, null, null);
+        List<ContactEvent> updated = ContactEvents.of(plain, segmented);
+        assertEquals(List.of("CONTACT_DATA_UPDATED"), types(updated));
+        assertEquals(List.of("Segment Attributes"), updated.get(0).updatedProperties());
+        for (String reason : List.of("EXPIRED", "TRANSFERRED")) {
+            Contact ended = new Contact(plain.key(), "f-1", "n", null, Map.of(), Map.of(), null, null, null, T0, T1, null,
+                    FlowStatus.STARTED, T1, plain.queue(), T1.plusSeconds(60), reason, Map.of(), null, null, null);
+            List<ContactEvent> events = ContactEvents.of(plain, ended);
+            assertEquals(List.of("DISCONNECTED", "COMPLETED"), types(events));
+            assertEquals(reason, events.get(0).contact().disconnectReason());
+        }
     }
 }

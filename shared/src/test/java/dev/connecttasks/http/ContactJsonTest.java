@@ -8,6 +8,7 @@ import dev.connecttasks.contact.FlowStatus;
 import dev.connecttasks.contact.QueueInfo;
 import dev.connecttasks.contact.Reference;
 import dev.connecttasks.contact.ReferenceType;
+import dev.connecttasks.contact.SegmentAttributes;
 import dev.connecttasks.json.Json;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -57,5 +58,20 @@ class ContactJsonTest {
                 EnumSet.of(ReferenceType.URL, ReferenceType.ATTACHMENT)));
         assertEquals("{\"ReferenceSummaryList\":[{\"Url\":{\"Name\":\"Order\","
                 + "\"Value\":\"https://crm.example.com/orders/42\"}}]}", json);
+    }
+
+    @Test
+    void aTransferredExpiredContactSaysSoWithItsSegmentAttributesAsSent() {
+        Instant at = Instant.parse("2026-11-27T09:00:00Z");
+        Contact contact = new Contact(new ContactKey("i-1", "c-2"), "f-1", "n", null, Map.of(), Map.of(), "c-1", "c-1", null,
+                at, at, null, FlowStatus.STARTED, at, null, at.plusSeconds(60), "EXPIRED", Map.of(),
+                new SegmentAttributes(Map.of("connect:ContactExpiry", "{\"ValueMap\":{\"ExpiryDuration\":{\"ValueInteger\":1}}}",
+                        "crm:steps", "{\"ValueList\":[{\"ValueInteger\":1},{\"ValueArn\":\"arn:x\"}]}"), 1),
+                Contact.TRANSFER, "escalations");
+        String json = Json.write(ContactJson.describeContactResponse(contact, "arn"));
+        assertEquals(true, json.contains("\"InitiationMethod\":\"TRANSFER\""), json);
+        assertEquals(true, json.contains("\"DisconnectReason\":\"EXPIRED\""), json);
+        assertEquals(true, json.endsWith("\"SegmentAttributes\":{\"connect:ContactExpiry\":{\"ValueMap\":{\"ExpiryDuration\":"
+                + "{\"ValueInteger\":1}}},\"crm:steps\":{\"ValueList\":[{\"ValueInteger\":1},{\"ValueArn\":\"arn:x\"}]}}}}"), json);
     }
 }
