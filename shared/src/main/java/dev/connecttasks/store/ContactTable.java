@@ -167,11 +167,7 @@ public final class ContactTable implements ContactStore {
     @Override
     public Stopping stop(ContactKey key, Instant now) {
         ExpressionPlaceholders expr = new ExpressionPlaceholders();
-        String update = "SET " + expr.name(ContactItems.DISCONNECTED_AT) + " = " + expr.value(millis(now))
-                + ", " + expr.name(ContactItems.DISCONNECT_REASON) + " = " + expr.value(s(ContactRules.API_DISCONNECT))
-                + ", " + expr.name(LAST_UPDATED_AT) + " = " + expr.value(millis(now))
-                + " REMOVE " + expr.name(ContactItems.DUE_SHARD) + ", " + expr.name(ContactItems.DUE_AT)
-                + " ADD " + expr.name(REVISION) + " " + expr.value(n(1));
+        String update = ending(expr, ContactRules.API_DISCONNECT, now);
         String condition = "attribute_exists(" + expr.name(PK) + ") AND " + expr.name(EXPIRES_AT) + " > "
                 + expr.value(n(now.getEpochSecond())) + " AND attribute_not_exists(" + expr.name(ContactItems.DISCONNECTED_AT) + ")";
         try {
@@ -190,11 +186,7 @@ public final class ContactTable implements ContactStore {
     @Override
     public Change expire(ContactKey key, Instant expiry, Instant now) {
         ExpressionPlaceholders expr = new ExpressionPlaceholders();
-        String update = "SET " + expr.name(ContactItems.DISCONNECTED_AT) + " = " + expr.value(millis(now))
-                + ", " + expr.name(ContactItems.DISCONNECT_REASON) + " = " + expr.value(s(ContactRules.EXPIRED))
-                + ", " + expr.name(LAST_UPDATED_AT) + " = " + expr.value(millis(now))
-                + " REMOVE " + expr.name(ContactItems.DUE_SHARD) + ", " + expr.name(ContactItems.DUE_AT)
-                + " ADD " + expr.name(REVISION) + " " + expr.value(n(1));
+        String update = ending(expr, ContactRules.EXPIRED, now);
         String condition = expr.name(EXPIRES_AT) + " > " + expr.value(n(now.getEpochSecond()))
                 + " AND " + expr.name(ContactItems.DUE_SHARD) + " = " + expr.value(s(ContactItems.expiryShard(key.contactId())))
                 + " AND " + expr.name(ContactItems.DUE_AT) + " = " + expr.value(millis(expiry));
@@ -207,6 +199,18 @@ public final class ContactTable implements ContactStore {
             }
             return e.item().containsKey(ContactItems.DISCONNECTED_AT) ? Change.ALREADY_ENDED : Change.EXPIRY_MOVED;
         }
+    }
+
+    /**
+     * The update that ends a contact with {@code reason} now: its disconnect, out of the due index, a
+     * new revision. Callers add to it only after its {@code ADD} clause.
+     */
+    static String ending(ExpressionPlaceholders expr, String reason, Instant now) {
+        return "SET " + expr.name(ContactItems.DISCONNECTED_AT) + " = " + expr.value(millis(now))
+                + ", " + expr.name(ContactItems.DISCONNECT_REASON) + " = " + expr.value(s(reason))
+                + ", " + expr.name(LAST_UPDATED_AT) + " = " + expr.value(millis(now))
+                + " REMOVE " + expr.name(ContactItems.DUE_SHARD) + ", " + expr.name(ContactItems.DUE_AT)
+                + " ADD " + expr.name(REVISION) + " " + expr.value(n(1));
     }
 
     /** Moves a scheduled contact whose flow has not started to a new time. */

@@ -9,7 +9,6 @@ import static dev.connecttasks.store.ContactItems.TOKEN_CONTACT_ID;
 import static dev.connecttasks.store.ContactItems.TOKEN_REQUEST_HASH;
 import static dev.connecttasks.store.ContactItems.TRANSFERS;
 import static dev.connecttasks.store.ContactItems.present;
-import static dev.connecttasks.store.ItemValues.millis;
 import static dev.connecttasks.store.ItemValues.n;
 import static dev.connecttasks.store.ItemValues.s;
 
@@ -210,11 +209,7 @@ public final class NewContacts implements NewContactStore {
     /** Ends the transferred contact, if it is still as read; on the chain's initial contact, adds the successor. */
     private Update endTransferred(ContactKey key, AttributeValue revision, String joiningId, Instant now) {
         ExpressionPlaceholders expr = new ExpressionPlaceholders();
-        String update = "SET " + expr.name(ContactItems.DISCONNECTED_AT) + " = " + expr.value(millis(now))
-                + ", " + expr.name(ContactItems.DISCONNECT_REASON) + " = " + expr.value(s(ContactRules.TRANSFERRED))
-                + ", " + expr.name(ContactItems.LAST_UPDATED_AT) + " = " + expr.value(millis(now))
-                + " REMOVE " + expr.name(ContactItems.DUE_SHARD) + ", " + expr.name(ContactItems.DUE_AT)
-                + " ADD " + expr.name(ContactItems.REVISION) + " " + expr.value(n(1));
+        String update = ContactTable.ending(expr, ContactRules.TRANSFERRED, now);
         if (joiningId != null) {
             update += ", " + expr.name(ContactItems.CHAIN) + " " + expr.value(AttributeValue.fromSs(List.of(joiningId)));
         }
