@@ -1,6 +1,7 @@
 package dev.connecttasks.contact;
 
 import static dev.connecttasks.error.ApiException.invalidParameter;
+import static dev.connecttasks.error.ApiException.invalidRequest;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -146,6 +147,16 @@ public final class ContactRules {
             }
         }
         checkReferenceCap(references);
+    }
+
+    /**
+     * A length rule of an operation whose model has no InvalidParameterException (TransferContact,
+     * GetContactAttributes): broken, it is an InvalidRequestException. A null value is absent, and fine.
+     */
+    public static void checkRequestLength(String member, String value, int max) {
+        if (value != null && (value.isEmpty() || value.codePointCount(0, value.length()) > max)) {
+            throw invalidRequest(member + " must have a length between 1 and " + max + " characters.");
+        }
     }
 
     private static void checkLength(String member, String value, int min, int max) {

@@ -1,8 +1,7 @@
 package dev.connecttasks.operation;
 
-import static dev.connecttasks.error.ApiException.invalidRequest;
-
 import dev.connecttasks.contact.ContactKey;
+import dev.connecttasks.contact.ContactRules;
 import dev.connecttasks.operation.port.ContactStore;
 import java.time.Clock;
 import java.util.Map;
@@ -18,11 +17,8 @@ public final class GetContactAttributes {
     }
 
     public Map<String, String> get(ContactKey key) {
-        // this operation's model has no InvalidParameterException: a malformed key is an invalid request
-        if (key.instanceId().isEmpty() || key.instanceId().length() > 100 || key.contactId().isEmpty()
-                || key.contactId().length() > 256) {
-            throw invalidRequest("InstanceId must have 1 to 100 characters and InitialContactId 1 to 256.");
-        }
+        ContactRules.checkRequestLength("InstanceId", key.instanceId(), 100);
+        ContactRules.checkRequestLength("InitialContactId", key.contactId(), 256);
         return contacts.find(key, Clocks.now(clock)).orElseThrow(() -> NotFound.contact(key)).attributes();
     }
 }

@@ -56,11 +56,16 @@ final class ContactAttributes {
 
     Change update(ContactKey addressed, Map<String, String> attributes, Instant now) {
         // most contacts are alone: one UpdateItem, conditional on that and on the new keys fitting in place
-        if (write(List.of(inPlace(addressed, attributes, ALONE, now)))) {
+        Map<String, AttributeValue> addressedItem;
+        try {
+            dynamo.updateItem(inPlace(addressed, attributes, ALONE, now));
             return Change.DONE;
+        } catch (ConditionalCheckFailedException notAlone) {
+            addressedItem = notAlone.item();
         }
         for (int attempt = 1; ; attempt++) {
-            Chain chain = chain(addressed, now);
+            Chain chain = chain(addressed, addressedItem, now);
+            addressedItem = null;
             if (chain == null) {
                 return Change.NO_SUCH_CONTACT;
             }
@@ -81,8 +86,10 @@ final class ContactAttributes {
     /** What a contact that is in no chain is checked against (it names no initial contact, none names it). */
     private static final Chain ALONE = new Chain(null, 0, List.of());
 
-    private Chain chain(ContactKey addressed, Instant now) {
-        Map<String, AttributeValue> item = ContactTable.consistentGet(dynamo, tableName, ContactItems.key(addressed));
+    /** The chain of the addressed contact, from its item when the caller has it, else from a read. */
+    private Chain chain(ContactKey addressed, Map<String, AttributeValue> addressedItem, Instant now) {
+        Map<String, AttributeValue> item = addressedItem != null ? addressedItem
+                : ContactTable.consistentGet(dynamo, tableName, ContactItems.key(addressed));
         if (!present(item, now)) {
             return null;
         }
