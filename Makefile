@@ -37,7 +37,8 @@ endef
 	build-CreateContactFlowFunction build-DescribeContactFlowFunction \
 	build-ReconcilerFunction build-ContactEventsFunction \
 	build-TagContactFunction build-UntagContactFunction build-StopContactFunction \
-	build-TransferContactFunction build-UpdateContactAttributesFunction build-GetContactAttributesFunction
+	build-TransferContactFunction build-UpdateContactAttributesFunction build-GetContactAttributesFunction \
+	build-SearchContactsFunction
 
 build-StartTaskContactFunction:
 	$(call lambda-jar,start-task-contact)
@@ -75,3 +76,5 @@ build-UpdateContactAttributesFunction:
 	$(call lambda-jar,update-contact-attributes)
 build-GetContactAttributesFunction:
 	$(call lambda-jar,get-contact-attributes)
+build-SearchContactsFunction:
+	$(call lambda-jar,search-contacts)

@@ -12,6 +12,10 @@
    cancelled transaction restores exactly those: the same all-or-nothing result, at the cost of the
    transaction itself. moto writes a stream record for each step it applied, and for each step of its
    undoing; a cancelled transaction drops them all, as DynamoDB's stream never shows one.
+3. moto answers a Query on an index by sorting and filtering every item of the table: its cost grows
+   with the table, where DynamoDB reads only the queried partition. Here each index's items are grouped
+   by their partition key once per state of the tables (any DynamoDB write starts a new state) and a
+   Query filters only its partition's items; what it answers is unchanged.
 
 Usage: python tools/moto_server.py -H 127.0.0.1 -p 4566
 """
@@ -41,8 +45,47 @@ class Serialized:
         length = int(environ.get("CONTENT_LENGTH") or 0)
         environ["wsgi.input"] = io.BytesIO(environ["wsgi.input"].read(length) if length else b"")
         with self.lock:
+            _note_write(environ)
             # materialise the response inside the lock: the request is applied when this returns
             return list(self.app(environ, start_response))
+
+
+# DynamoDB's operations that change no table; any other DynamoDB request starts a new state of the tables
+_DYNAMODB_READS = {"GetItem", "BatchGetItem", "Query", "Scan", "DescribeTable", "ListTables",
+                   "DescribeTimeToLive", "DescribeContinuousBackups", "ListTagsOfResource"}
+_tables_state = [0]
+
+
+def _note_write(environ):
+    service, _, operation = environ.get("HTTP_X_AMZ_TARGET", "").partition(".")
+    if service.startswith("DynamoDB_") and operation not in _DYNAMODB_READS:
+        _tables_state[0] += 1
+
+
+def _query_reading_only_its_partition(original):
+    def query(self, *args, **kwargs):
+        index_name = args[7] if len(args) > 7 else kwargs.get("index_name")
+        conditions = kwargs.get("hash_key_conditions")
+        if not index_name or not conditions:
+            return original(self, *args, **kwargs)
+        names = tuple(name for name, _ in conditions)
+        partitions = self.__dict__.setdefault("_partitions_by_index", {})
+        state, groups = partitions.get((index_name, names), (None, None))
+        if state != _tables_state[0]:
+            groups = {}
+            for item in type(self).all_items(self):
+                values = tuple(item.attrs.get(name) for name in names)
+                if all(value is not None for value in values):
+                    groups.setdefault(tuple((v.type, str(v.value)) for v in values), []).append(item)
+            partitions[(index_name, names)] = (_tables_state[0], groups)
+        wanted = tuple((value.type, str(value.value)) for _, value in conditions)
+        self.all_items = lambda: list(groups.get(wanted, ()))
+        try:
+            return original(self, *args, **kwargs)
+        finally:
+            del self.all_items
+
+    return query
 
 
 class _TablesAreNotCopied:
@@ -114,6 +157,7 @@ def main():
     dynamodb_models.copy = _TablesAreNotCopied()
     backend = dynamodb_models.DynamoDBBackend
     backend.transact_write_items = _transact_touching_only_its_items(backend.transact_write_items)
+    dynamodb_models.Table.query = _query_reading_only_its_partition(dynamodb_models.Table.query)
     app = DomainDispatcherApplication(create_backend_app)
     run_simple(args.host, args.port, Serialized(app), threaded=True, request_handler=MotoRequestHandler)
 

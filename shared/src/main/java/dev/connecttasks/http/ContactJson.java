@@ -2,11 +2,13 @@ package dev.connecttasks.http;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.connecttasks.contact.Arns;
 import dev.connecttasks.contact.Contact;
 import dev.connecttasks.contact.Reference;
 import dev.connecttasks.contact.ReferenceType;
 import dev.connecttasks.json.Json;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -31,11 +33,7 @@ public final class ContactJson {
         out.put("Name", contact.name());
         putIfPresent(out, "Description", contact.description());
         out.put("Channel", "TASK");
-        if (contact.queue() != null) {
-            ObjectNode queue = out.putObject("QueueInfo");
-            queue.put("Id", contact.queue().queueId());
-            putTimestamp(queue, "EnqueueTimestamp", contact.queue().enqueuedAt());
-        }
+        putQueueInfo(out, contact);
         putTimestamp(out, "InitiationTimestamp", contact.initiatedAt());
         putTimestamp(out, "DisconnectTimestamp", contact.disconnectedAt());
         putIfPresent(out, "DisconnectReason", contact.disconnectReason());
@@ -43,15 +41,56 @@ public final class ContactJson {
         putTimestamp(out, "ScheduledTimestamp", contact.scheduledAt());
         ObjectNode attributes = out.putObject("Attributes");
         new TreeMap<>(contact.attributes()).forEach(attributes::put);
+        putTags(out, contact);
+        putSegmentAttributes(out, contact);
+        return Json.object().set("Contact", out);
+    }
+
+    private static void putQueueInfo(ObjectNode out, Contact contact) {
+        if (contact.queue() != null) {
+            ObjectNode queue = out.putObject("QueueInfo");
+            queue.put("Id", contact.queue().queueId());
+            putTimestamp(queue, "EnqueueTimestamp", contact.queue().enqueuedAt());
+        }
+    }
+
+    private static void putTags(ObjectNode out, Contact contact) {
         if (!contact.tags().isEmpty()) {
             ObjectNode tags = out.putObject("Tags");
             new TreeMap<>(contact.tags()).forEach(tags::put);
         }
+    }
+
+    private static void putSegmentAttributes(ObjectNode out, Contact contact) {
         if (!contact.segmentAttributes().isEmpty()) {
             ObjectNode segmentAttributes = out.putObject("SegmentAttributes");
             new TreeMap<>(contact.segmentAttributes().values()).forEach((key, json) -> segmentAttributes.set(key, Json.read(json)));
         }
-        return Json.object().set("Contact", out);
+    }
+
+    /** The SearchContacts response: each match as a ContactSearchSummary. */
+    public static ObjectNode searchContactsResponse(List<Contact> contacts, long totalCount, String nextToken, Arns arns) {
+        ObjectNode out = Json.object();
+        ArrayNode list = out.putArray("Contacts");
+        for (Contact contact : contacts) {
+            ObjectNode summary = list.addObject();
+            summary.put("Arn", arns.contact(contact.key()));
+            summary.put("Id", contact.id());
+            putIfPresent(summary, "InitialContactId", contact.initialContactId());
+            putIfPresent(summary, "PreviousContactId", contact.previousContactId());
+            summary.put("InitiationMethod", contact.initiationMethod());
+            summary.put("Channel", "TASK");
+            putQueueInfo(summary, contact);
+            putTimestamp(summary, "InitiationTimestamp", contact.initiatedAt());
+            putTimestamp(summary, "DisconnectTimestamp", contact.disconnectedAt());
+            putTimestamp(summary, "ScheduledTimestamp", contact.scheduledAt());
+            putSegmentAttributes(summary, contact);
+            summary.put("Name", contact.name());
+            putTags(summary, contact);
+        }
+        putIfPresent(out, "NextToken", nextToken);
+        out.put("TotalCount", totalCount);
+        return out;
     }
 
     /** The ListContactReferences response: one page, each element exactly one union member. */

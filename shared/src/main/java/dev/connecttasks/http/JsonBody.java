@@ -2,15 +2,22 @@ package dev.connecttasks.http;
 
 import static dev.connecttasks.error.ApiException.invalidRequest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.connecttasks.contact.Reference;
 import dev.connecttasks.contact.ReferenceType;
 import dev.connecttasks.contact.SegmentAttributes;
 import dev.connecttasks.json.Json;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -78,6 +85,88 @@ public final class JsonBody {
             throw missing(member);
         }
         return value;
+    }
+
+    /** An integer member (a JSON integer that fits an int). */
+    public Integer integer(String member) {
+        JsonNode value = member(member);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+            throw invalidRequest(member + " must be an integer.");
+        }
+        return value.intValue();
+    }
+
+    /** A nested structure member, or null when absent. */
+    public JsonBody nested(String member) {
+        JsonNode value = object(member);
+        return value == null ? null : new JsonBody((ObjectNode) value);
+    }
+
+    /** A list of structures, or null when absent. */
+    public List<JsonBody> nestedList(String member) {
+        JsonNode value = array(member);
+        if (value == null) {
+            return null;
+        }
+        List<JsonBody> entries = new ArrayList<>();
+        for (JsonNode entry : value) {
+            if (!entry.isObject()) {
+                throw invalidRequest(member + " must be a list of JSON objects.");
+            }
+            entries.add(new JsonBody((ObjectNode) entry));
+        }
+        return entries;
+    }
+
+    /** A list of lists of structures, or null when absent. */
+    public List<List<JsonBody>> nestedLists(String member) {
+        JsonNode value = array(member);
+        if (value == null) {
+            return null;
+        }
+        List<List<JsonBody>> lists = new ArrayList<>();
+        for (JsonNode entry : value) {
+            if (!entry.isArray()) {
+                throw invalidRequest(member + " must be a list of lists of JSON objects.");
+            }
+            lists.add(new JsonBody(Json.object().set(member, entry)).nestedList(member));
+        }
+        return lists;
+    }
+
+    /** A list of strings, or null when absent. */
+    public List<String> stringList(String member) {
+        JsonNode value = array(member);
+        if (value == null) {
+            return null;
+        }
+        List<String> entries = new ArrayList<>();
+        for (JsonNode entry : value) {
+            if (!entry.isTextual()) {
+                throw invalidRequest(member + " must be a list of strings.");
+            }
+            entries.add(unicode(member, entry.textValue()));
+        }
+        return entries;
+    }
+
+    /**
+     * A digest of the body without the named members, with every object's keys in order: the same for
+     * two requests that differ only in those members and in key order.
+     */
+    public String digestWithout(Set<String> members) {
+        ObjectNode rest = node.deepCopy();
+        rest.remove(members);
+        try {
+            byte[] canonical = Json.MAPPER.writer().with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+                    .writeValueAsBytes(Json.MAPPER.treeToValue(rest, Object.class));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(MessageDigest.getInstance("SHA-256").digest(canonical));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot digest a parsed body", e);
+        }
     }
 
     /** An epoch-seconds timestamp: a JSON number, integer or fractional. */
@@ -189,6 +278,14 @@ public final class JsonBody {
         JsonNode value = member(member);
         if (value != null && !value.isObject()) {
             throw invalidRequest(member + " must be a JSON object.");
+        }
+        return value;
+    }
+
+    private JsonNode array(String member) {
+        JsonNode value = member(member);
+        if (value != null && !value.isArray()) {
+            throw invalidRequest(member + " must be a JSON array.");
         }
         return value;
     }

@@ -76,6 +76,13 @@ final class ContactItems {
     static final String DUE_SHARD = "dueShard";
     static final String DUE_AT = "dueAt";
     static final int DUE_SHARDS = 8;
+    /**
+     * The search indexes' partition key, on every contact: its instance and one of
+     * {@link #SEARCH_SHARDS} shards, fixed by its id, so one busy instance writes to several partitions.
+     * Each search index sorts by one of the contact's timestamps and holds only contacts that have it.
+     */
+    static final String SEARCH_KEY = "searchKey";
+    static final int SEARCH_SHARDS = 4;
     /** On a contact that others name as PreviousContactId: how many tasks did. */
     static final String LINKED_TASKS = "linkedTasks";
     static final String TOKEN_CONTACT_ID = "contactId";
@@ -101,6 +108,10 @@ final class ContactItems {
         return ContactTableSchema.EXPIRY_SHARD_PREFIX + Math.floorMod(contactId.hashCode(), DUE_SHARDS);
     }
 
+    static String searchKey(String instanceId, int shard) {
+        return instanceId + "#" + shard;
+    }
+
     static Map<String, AttributeValue> tokenKey(String instanceId, String clientToken) {
         return Map.of(PK, s("T#" + clientToken), SK, s(instanceId));
     }
@@ -110,6 +121,7 @@ final class ContactItems {
         Map<String, AttributeValue> item = new HashMap<>(key(contact.key()));
         item.put(EXPIRES_AT, n(contact.retainedUntil().getEpochSecond()));
         item.put(REVISION, n(1));
+        item.put(SEARCH_KEY, s(searchKey(contact.instanceId(), Math.floorMod(contact.id().hashCode(), SEARCH_SHARDS))));
         item.put(FLOW_ID, s(contact.contactFlowId()));
         item.put(NAME, s(contact.name()));
         putIfPresent(item, DESCRIPTION, contact.description());

@@ -1,9 +1,13 @@
 package dev.connecttasks.store;
 
+import dev.connecttasks.contact.ContactTimestamp;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
@@ -30,6 +34,21 @@ public final class ContactTableSchema {
     static final String EXPIRY_SHARD_PREFIX = "X#";
     /** What the due index holds beside its keys and the table's: what a start needs. */
     public static final List<String> DUE_PROJECTION = List.of(ContactItems.FLOW_ID, ContactItems.SCHEDULED_AT);
+    /**
+     * The search indexes, one per timestamp a search ranges over: keyed by {@code searchKey}, sorted by
+     * the timestamp, holding what a search filters on and answers (not descriptions or references).
+     */
+    public static final Map<ContactTimestamp, String> SEARCH_INDEXES = Map.of(
+            ContactTimestamp.INITIATION_TIMESTAMP, "byInitiation",
+            ContactTimestamp.SCHEDULED_TIMESTAMP, "byScheduled",
+            ContactTimestamp.ENQUEUE_TIMESTAMP, "byEnqueue",
+            ContactTimestamp.DISCONNECT_TIMESTAMP, "byDisconnect");
+    public static final String SEARCH_KEY = ContactItems.SEARCH_KEY;
+    private static final List<String> SEARCH_PROJECTION = List.of(ContactItems.EXPIRES_AT, ContactItems.FLOW_ID,
+            ContactItems.NAME, ContactItems.ATTRIBUTES, ContactItems.PREVIOUS_CONTACT_ID, ContactItems.INITIAL_CONTACT_ID,
+            ContactItems.INITIATED_AT, ContactItems.SCHEDULED_AT, ContactItems.FLOW_STATUS, ContactItems.FLOW_STARTED_AT,
+            ContactItems.QUEUE_ID, ContactItems.ENQUEUED_AT, ContactItems.DISCONNECTED_AT, ContactItems.TAGS,
+            ContactItems.SEGMENT_ATTRIBUTES, ContactItems.EXPIRY_MINUTES, ContactItems.INITIATION_METHOD);
     private static final AttributeDefinition DUE_SHARD_TYPE = string(DUE_SHARD);
     private static final AttributeDefinition DUE_AT_TYPE = AttributeDefinition.builder()
             .attributeName(DUE_AT).attributeType(ScalarAttributeType.N).build();
@@ -42,6 +61,40 @@ public final class ContactTableSchema {
     private ContactTableSchema() {
     }
 
+    /** The attribute a search index sorts by. */
+    public static String searchSortKey(ContactTimestamp timestamp) {
+        return switch (timestamp) {
+            case INITIATION_TIMESTAMP -> ContactItems.INITIATED_AT;
+            case SCHEDULED_TIMESTAMP -> ContactItems.SCHEDULED_AT;
+            case ENQUEUE_TIMESTAMP -> ContactItems.ENQUEUED_AT;
+            case DISCONNECT_TIMESTAMP -> ContactItems.DISCONNECTED_AT;
+            default -> throw new IllegalArgumentException(timestamp + " has no search index");
+        };
+    }
+
+    /** What a search index holds beside its keys and the table's. */
+    public static List<String> searchProjection(ContactTimestamp timestamp) {
+        return SEARCH_PROJECTION.stream().filter(name -> !name.equals(searchSortKey(timestamp))).toList();
+    }
+
+    private static List<GlobalSecondaryIndex> searchIndexes() {
+        return SEARCH_INDEXES.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(entry -> GlobalSecondaryIndex.builder()
+                .indexName(entry.getValue())
+                .keySchema(
+                        KeySchemaElement.builder().attributeName(SEARCH_KEY).keyType(KeyType.HASH).build(),
+                        KeySchemaElement.builder().attributeName(searchSortKey(entry.getKey())).keyType(KeyType.RANGE).build())
+                .projection(Projection.builder().projectionType(ProjectionType.INCLUDE)
+                        .nonKeyAttributes(searchProjection(entry.getKey())).build())
+                .build()).toList();
+    }
+
+    private static List<AttributeDefinition> searchKeyTypes() {
+        List<AttributeDefinition> types = new ArrayList<>(List.of(string(SEARCH_KEY)));
+        SEARCH_INDEXES.keySet().stream().sorted().forEach(timestamp -> types.add(AttributeDefinition.builder()
+                .attributeName(searchSortKey(timestamp)).attributeType(ScalarAttributeType.N).build()));
+        return types;
+    }
+
     /**
      * Creates the table with its due index, stream and TTL; a table that already exists (an earlier run
      * against the same emulator) gets what an older version of it lacks, and is otherwise left as it is.
@@ -52,11 +105,11 @@ public final class ContactTableSchema {
                     .tableName(tableName)
                     .billingMode(BillingMode.PAY_PER_REQUEST)
                     .streamSpecification(stream -> stream.streamEnabled(true).streamViewType(STREAM_VIEW))
-                    .attributeDefinitions(string(PARTITION_KEY), string(SORT_KEY), DUE_SHARD_TYPE, DUE_AT_TYPE)
+                    .attributeDefinitions(attributeDefinitions())
                     .keySchema(
                             key -> key.attributeName(PARTITION_KEY).keyType(KeyType.HASH),
                             key -> key.attributeName(SORT_KEY).keyType(KeyType.RANGE))
-                    .globalSecondaryIndexes(index -> index.indexName(DUE_INDEX).keySchema(DUE_KEYS).projection(DUE_INDEX_PROJECTION)));
+                    .globalSecondaryIndexes(indexes()));
         } catch (ResourceInUseException exists) {
             upgrade(dynamo, tableName);
             return;
@@ -65,6 +118,19 @@ public final class ContactTableSchema {
         dynamo.updateTimeToLive(ttl -> ttl
                 .tableName(tableName)
                 .timeToLiveSpecification(spec -> spec.attributeName(TTL_ATTRIBUTE).enabled(true)));
+    }
+
+    private static List<AttributeDefinition> attributeDefinitions() {
+        List<AttributeDefinition> definitions = new ArrayList<>(List.of(string(PARTITION_KEY), string(SORT_KEY), DUE_SHARD_TYPE, DUE_AT_TYPE));
+        definitions.addAll(searchKeyTypes());
+        return definitions;
+    }
+
+    private static List<GlobalSecondaryIndex> indexes() {
+        List<GlobalSecondaryIndex> indexes = new ArrayList<>(List.of(GlobalSecondaryIndex.builder()
+                .indexName(DUE_INDEX).keySchema(DUE_KEYS).projection(DUE_INDEX_PROJECTION).build()));
+        indexes.addAll(searchIndexes());
+        return indexes;
     }
 
     private static void upgrade(DynamoDbClient dynamo, String tableName) {
@@ -78,6 +144,15 @@ public final class ContactTableSchema {
                     .attributeDefinitions(DUE_SHARD_TYPE, DUE_AT_TYPE)
                     .globalSecondaryIndexUpdates(change -> change.create(index -> index
                             .indexName(DUE_INDEX).keySchema(DUE_KEYS).projection(DUE_INDEX_PROJECTION))));
+        }
+        // DynamoDB creates one index per UpdateTable, as CloudFormation does per stack update
+        for (GlobalSecondaryIndex search : searchIndexes()) {
+            if (table.globalSecondaryIndexes().stream().noneMatch(index -> index.indexName().equals(search.indexName()))) {
+                dynamo.updateTable(update -> update.tableName(tableName)
+                        .attributeDefinitions(searchKeyTypes())
+                        .globalSecondaryIndexUpdates(change -> change.create(index -> index
+                                .indexName(search.indexName()).keySchema(search.keySchema()).projection(search.projection()))));
+            }
         }
     }
 

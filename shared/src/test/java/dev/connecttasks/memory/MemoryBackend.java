@@ -2,6 +2,7 @@ package dev.connecttasks.memory;
 
 import dev.connecttasks.contact.Arns;
 import dev.connecttasks.offline.DemoInstance;
+import dev.connecttasks.operation.port.ContactSearchIndex;
 import dev.connecttasks.testing.Flows;
 import dev.connecttasks.testing.TestClock;
 import dev.connecttasks.testing.WiredOperations;
@@ -39,5 +40,10 @@ public final class MemoryBackend extends WiredOperations {
 
     public Instant now() {
         return clock.instant();
+    }
+
+    @Override
+    protected ContactSearchIndex searchIndex() {
+        return contacts;
     }
 }

@@ -4,6 +4,7 @@ import dev.connecttasks.contact.Contact;
 import dev.connecttasks.contact.ContactChanges;
 import dev.connecttasks.contact.ContactKey;
 import dev.connecttasks.contact.ContactRules;
+import dev.connecttasks.contact.ContactTimestamp;
 import dev.connecttasks.contact.FlowStatus;
 import dev.connecttasks.contact.QueueInfo;
 import dev.connecttasks.contact.Reference;
@@ -16,6 +17,7 @@ import dev.connecttasks.flow.StartMessage;
 import dev.connecttasks.instance.ContactFlow;
 import dev.connecttasks.operation.port.Change;
 import dev.connecttasks.operation.port.ContactAndFlow;
+import dev.connecttasks.operation.port.ContactSearchIndex;
 import dev.connecttasks.operation.port.ContactStore.Stopping;
 import dev.connecttasks.operation.port.ContactStore;
 import dev.connecttasks.operation.port.Creation;
@@ -26,18 +28,20 @@ import dev.connecttasks.operation.port.NewContactStore.TransferRefusal;
 import dev.connecttasks.operation.port.NewContactStore;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The contact ports on a map, with the table's semantics: every write all or nothing and conditional
  * as the DynamoDB adapters' are, a contact past its retention gone, a revision per contact. For
  * operation tests, which run in milliseconds; the adapters' own tests hold the table to the same rules.
  */
-public final class MemoryContacts implements ContactStore, NewContactStore, FlowRunStore, DueStarts {
+public final class MemoryContacts implements ContactStore, NewContactStore, FlowRunStore, DueStarts, ContactSearchIndex {
     private record Stored(Contact contact, long revision, int linkedTasks, int transfers) {
         Stored(Contact contact, long revision, int linkedTasks) {
             this(contact, revision, linkedTasks, 0);
@@ -354,6 +358,21 @@ public final class MemoryContacts implements ContactStore, NewContactStore, Flow
                 .filter(contact -> !contact.expiry().isAfter(cutoff))
                 .limit(limit)
                 .map(contact -> new ExpiryMessage(contact.key(), contact.expiry()))
+                .toList();
+    }
+
+    @Override
+    public synchronized List<Contact> inRange(String instanceId, ContactTimestamp timestamp, Instant start, Instant end,
+                                              boolean ascending, Predicate<Contact> matches, int limit, Instant now) {
+        Comparator<Contact> order = Comparator.comparing(timestamp::of).thenComparing(Contact::id);
+        return contacts.values().stream()
+                .filter(stored -> stored.presentAt(now))
+                .map(Stored::contact)
+                .filter(contact -> contact.instanceId().equals(instanceId) && timestamp.of(contact) != null)
+                .filter(contact -> !timestamp.of(contact).isBefore(start) && !timestamp.of(contact).isAfter(end))
+                .filter(matches)
+                .sorted(ascending ? order : order.reversed())
+                .limit(limit)
                 .toList();
     }
 

@@ -15,6 +15,7 @@ import dev.connecttasks.flow.StartMessage;
 import dev.connecttasks.http.ApiRequest;
 import dev.connecttasks.http.ContactRequests;
 import dev.connecttasks.http.InstanceRequests;
+import dev.connecttasks.http.SearchRequests;
 import dev.connecttasks.json.Json;
 import dev.connecttasks.store.ContactStreamRecords.ContactChange;
 import dev.connecttasks.store.ContactStreamRecords;
@@ -61,7 +62,8 @@ class EventsTest {
             Map.entry("GET /contact/references/{InstanceId}/{ContactId}", request -> {
                 ContactRequests.contactKey(request);
                 ContactRequests.referenceTypes(request);
-            }));
+            }),
+            Map.entry("POST /search-contacts", SearchRequests::searchContacts));
 
     static List<String> eventFiles() throws IOException {
         try (Stream<Path> files = Files.list(ApiEvents.repositoryRoot().resolve("events"))) {

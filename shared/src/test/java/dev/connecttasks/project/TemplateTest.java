@@ -2,6 +2,7 @@ package dev.connecttasks.project;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,7 +39,8 @@ class TemplateTest {
                 "PUT /instance",
                 "GET /instance/{InstanceId}",
                 "PUT /contact-flows/{InstanceId}",
-                "GET /contact-flows/{InstanceId}/{ContactFlowId}"), template.routes());
+                "GET /contact-flows/{InstanceId}/{ContactFlowId}",
+                "POST /search-contacts"), template.routes());
         template.functions().values().forEach(function -> function.path("Properties").path("Events").forEach(event -> {
             if (event.path("Type").asText().equals("DynamoDB")) {
                 return;
@@ -51,7 +54,7 @@ class TemplateTest {
     @Test
     void everyFunctionNamesAHandlerClassThatExists() throws IOException {
         Path root = ApiEvents.repositoryRoot();
-        assertEquals(18, template.functions().size());
+        assertEquals(19, template.functions().size());
         for (Map.Entry<String, JsonNode> function : template.functions().entrySet()) {
             JsonNode properties = function.getValue().path("Properties");
             Path module = root.resolve(properties.path("CodeUri").asText());
@@ -126,7 +129,9 @@ class TemplateTest {
             Map.entry("ContactEventsFunction", Set.of("events:PutEvents", "dynamodb:DescribeStream", "dynamodb:GetRecords",
                     "dynamodb:GetShardIterator", "dynamodb:ListStreams", "sqs:SendMessage")),
             Map.entry("CreateInstanceFunction", Set.of("dynamodb:PutItem")),
-            Map.entry("CreateContactFlowFunction", Set.of("dynamodb:PutItem", "dynamodb:ConditionCheckItem")));
+            Map.entry("CreateContactFlowFunction", Set.of("dynamodb:PutItem", "dynamodb:ConditionCheckItem")),
+            // Query (a search index, per shard); GetItem (the instance, when nothing matched)
+            Map.entry("SearchContactsFunction", Set.of("dynamodb:Query", "dynamodb:GetItem")));
 
     @Test
     void everyFunctionHasExactlyThePermissionsItsOperationNeeds() {
@@ -156,7 +161,7 @@ class TemplateTest {
                     switch (service) {
                         case "dynamodb" -> assertTrue(resource.equals("\"ContactTable.Arn\"")
                                 || resource.equals("\"${ContactTable.Arn}/stream/*\"")
-                                || resource.equals("\"${ContactTable.Arn}/index/due\"") && actions.equals(List.of("dynamodb:Query")),
+                                || indexesOnly(statement.path("Resource")) && actions.equals(List.of("dynamodb:Query")),
                                 name + resource);
                         case "sqs" -> assertEquals("\"TaskStartDeadLetterQueue.Arn\"", resource, name);
                         case "events" -> assertTrue(resource.endsWith(":event-bus/default\""), name + resource);
@@ -217,6 +222,35 @@ class TemplateTest {
         assertEquals(ContactTableSchema.DUE_PROJECTION, projected);
         assertEquals(ContactTableSchema.STREAM_VIEW.toString(),
                 template.resource("ContactTable").path("Properties").path("StreamSpecification").path("StreamViewType").asText());
+    }
+
+    @Test
+    void theSearchIndexesAreTheOnesTheSchemaCreates() {
+        JsonNode indexes = template.resource("ContactTable").path("Properties").path("GlobalSecondaryIndexes");
+        Map<String, JsonNode> byName = new HashMap<>();
+        indexes.forEach(index -> byName.put(index.path("IndexName").asText(), index));
+        ContactTableSchema.SEARCH_INDEXES.forEach((timestamp, name) -> {
+            JsonNode index = byName.get(name);
+            assertNotNull(index, name);
+            assertEquals(ContactTableSchema.SEARCH_KEY, index.path("KeySchema").get(0).path("AttributeName").asText());
+            assertEquals(ContactTableSchema.searchSortKey(timestamp), index.path("KeySchema").get(1).path("AttributeName").asText());
+            List<String> projected = new ArrayList<>();
+            index.path("Projection").path("NonKeyAttributes").forEach(attribute -> projected.add(attribute.asText()));
+            assertEquals(ContactTableSchema.searchProjection(timestamp), projected, name);
+        });
+        List<String> searchQueries = new ArrayList<>();
+        template.resource("SearchContactsFunction").path("Properties").path("Policies").get(0).path("Statement").get(0)
+                .path("Resource").forEach(resource -> searchQueries.add(resource.asText()));
+        assertEquals(ContactTableSchema.SEARCH_INDEXES.size(), searchQueries.size());
+        ContactTableSchema.SEARCH_INDEXES.values().forEach(name -> assertTrue(
+                searchQueries.stream().anyMatch(resource -> resource.endsWith("/index/" + name)), name));
+    }
+
+    /** The table's indexes by name (due, the search indexes), never its every index. */
+    private static boolean indexesOnly(JsonNode resource) {
+        List<String> names = new ArrayList<>();
+        (resource.isArray() ? resource : List.of(resource)).forEach(each -> names.add(each.asText()));
+        return names.stream().allMatch(name -> name.matches("\\$\\{ContactTable\\.Arn}/index/[A-Za-z]+"));
     }
 
     private static List<String> actions(JsonNode function) {

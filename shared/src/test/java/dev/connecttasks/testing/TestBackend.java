@@ -10,6 +10,7 @@ import dev.connecttasks.flow.StartMessage;
 import dev.connecttasks.json.Json;
 import dev.connecttasks.offline.DemoInstance;
 import dev.connecttasks.offline.StreamEvents;
+import dev.connecttasks.operation.port.ContactSearchIndex;
 import dev.connecttasks.schedule.TaskSchedules;
 import dev.connecttasks.store.ContactStreamRecords;
 import dev.connecttasks.store.ContactTable;
@@ -17,6 +18,7 @@ import dev.connecttasks.store.DueIndex;
 import dev.connecttasks.store.FlowRuns;
 import dev.connecttasks.store.InstanceTable;
 import dev.connecttasks.store.NewContacts;
+import dev.connecttasks.store.SearchIndexes;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -132,5 +134,10 @@ public final class TestBackend extends WiredOperations {
         return Emulator.dynamo().scanPaginator(scan -> scan.tableName(settings.tableName())).items().stream()
                 .filter(item -> item.get("pk").s().startsWith("C#"))
                 .toList();
+    }
+
+    @Override
+    protected ContactSearchIndex searchIndex() {
+        return new SearchIndexes(Emulator.dynamo(), settings.tableName());
     }
 }

@@ -14,6 +14,7 @@ import dev.connecttasks.operation.ExpireContact;
 import dev.connecttasks.operation.GetContactAttributes;
 import dev.connecttasks.operation.ListContactReferences;
 import dev.connecttasks.operation.Reconcile;
+import dev.connecttasks.operation.SearchContacts;
 import dev.connecttasks.operation.StartFlow;
 import dev.connecttasks.operation.StartTaskContact;
 import dev.connecttasks.operation.StopContact;
@@ -23,6 +24,7 @@ import dev.connecttasks.operation.UntagContact;
 import dev.connecttasks.operation.UpdateContact;
 import dev.connecttasks.operation.UpdateContactAttributes;
 import dev.connecttasks.operation.UpdateContactSchedule;
+import dev.connecttasks.operation.port.ContactSearchIndex;
 import dev.connecttasks.operation.port.ContactStore;
 import dev.connecttasks.operation.port.DueStarts;
 import dev.connecttasks.operation.port.FlowRunStore;
@@ -118,6 +120,13 @@ public abstract class WiredOperations {
     public UpdateContactSchedule updateContactSchedule() {
         return new UpdateContactSchedule(contactStore, scheduler, clock);
     }
+
+    public SearchContacts searchContacts() {
+        return new SearchContacts(searchIndex(), instanceStore, arns.region(), clock);
+    }
+
+    /** The search index behind {@link #searchContacts()}. */
+    protected abstract ContactSearchIndex searchIndex();
 
     public ListContactReferences listContactReferences() {
         return new ListContactReferences(describeContact());
