@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -187,5 +188,32 @@ class AwsCliIT {
         Result again = aws("transfer-contact", "--instance-id", INSTANCE, "--contact-id", first, "--contact-flow-id", FLOW);
         assertEquals(255, again.exitCode(), again.out());
         assertTrue(again.err().contains("InvalidRequestException"), again.err());
+    }
+
+    @Test
+    void searchContactsFindsTasksByAttribute() throws Exception {
+        String run = UUID.randomUUID().toString();
+        List<String> started = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Result result = aws("start-task-contact", "--instance-id", INSTANCE, "--contact-flow-id", FLOW,
+                    "--name", "searched " + i, "--attributes", "run=" + run);
+            assertEquals(0, result.exitCode(), result.err());
+            started.add(result.json().get("ContactId").asText());
+        }
+        long now = Instant.now().getEpochSecond();
+        Result found = aws("search-contacts", "--instance-id", INSTANCE,
+                "--time-range", "Type=INITIATION_TIMESTAMP,StartTime=" + (now - 3600) + ",EndTime=" + (now + 60),
+                "--search-criteria", "{\"SearchableContactAttributes\":{\"Criteria\":[{\"Key\":\"run\",\"Values\":[\"" + run + "\"]}]}}",
+                "--sort", "FieldName=INITIATION_TIMESTAMP,Order=ASCENDING", "--page-size", "2");
+        assertEquals(0, found.exitCode(), found.err());
+        List<String> ids = new ArrayList<>();
+        found.json().get("Contacts").forEach(contact -> ids.add(contact.get("Id").asText()));
+        assertEquals(started, ids, "the CLI follows NextToken and prints every page");
+        assertEquals("TASK", found.json().get("Contacts").get(0).get("Channel").asText());
+
+        Result tooLong = aws("search-contacts", "--instance-id", INSTANCE,
+                "--time-range", "Type=INITIATION_TIMESTAMP,StartTime=0,EndTime=" + now);
+        assertEquals(255, tooLong.exitCode(), tooLong.out());
+        assertTrue(tooLong.err().contains("InvalidParameterException") && tooLong.err().contains("8 weeks"), tooLong.err());
     }
 }

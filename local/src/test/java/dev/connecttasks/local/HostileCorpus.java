@@ -50,6 +50,7 @@ final class HostileCorpus {
         corpus.listContactReferences();
         corpus.createInstance();
         corpus.createContactFlow();
+        corpus.searchContacts();
         corpus.unknownRoutes();
         return corpus.cases;
     }
@@ -399,6 +400,51 @@ final class HostileCorpus {
         }
         add("untag unknown contact", "DELETE", untag + "no-such-contact?TagKeys=a", null, new byte[0]);
         add("untag other instance", "DELETE", "/contact/tags/other-instance/" + contactId + "?TagKeys=a", null, new byte[0]);
+    }
+
+    private void searchContacts() {
+        String path = "/search-contacts";
+        Instant now = Instant.now();
+        String day = "\"TimeRange\":{\"Type\":\"INITIATION_TIMESTAMP\",\"StartTime\":" + seconds(now.minusSeconds(86_400))
+                + ",\"EndTime\":" + seconds(now) + "}";
+        String search = "\"InstanceId\":\"" + INSTANCE + "\"," + day;
+        for (String body : List.of(
+                "{}",
+                "{\"InstanceId\":\"" + INSTANCE + "\"}",
+                "{" + day + "}",
+                "{\"InstanceId\":\"" + INSTANCE + "\",\"TimeRange\":{\"Type\":\"EXPIRY_TIMESTAMP\",\"StartTime\":0,\"EndTime\":1}}",
+                "{\"InstanceId\":\"" + INSTANCE + "\",\"TimeRange\":{\"Type\":\"INITIATION_TIMESTAMP\",\"StartTime\":0,\"EndTime\":"
+                        + seconds(now) + "}}",
+                "{\"InstanceId\":\"" + INSTANCE + "\",\"TimeRange\":{\"Type\":\"INITIATION_TIMESTAMP\",\"StartTime\":10,\"EndTime\":1}}",
+                "{\"InstanceId\":\"" + INSTANCE + "\",\"TimeRange\":{\"Type\":\"INITIATION_TIMESTAMP\",\"StartTime\":\"today\",\"EndTime\":1}}",
+                "{\"InstanceId\":\"" + INSTANCE + "\",\"TimeRange\":[]}",
+                "{" + search + ",\"MaxResults\":0}",
+                "{" + search + ",\"MaxResults\":101}",
+                "{" + search + ",\"MaxResults\":1.5}",
+                "{" + search + ",\"NextToken\":\"\"}",
+                "{" + search + ",\"NextToken\":\"garbage\"}",
+                "{" + search + ",\"NextToken\":\"eyJoIjoieCIsInIiOjEsImkiOiJjIn0.AAAAAAAAAAAAAAAAAAAAAA\"}",
+                "{" + search + ",\"NextToken\":\"" + "t".repeat(100_001) + "\"}",
+                "{" + search + ",\"Sort\":{\"FieldName\":\"NAME\",\"Order\":\"ASCENDING\"}}",
+                "{" + search + ",\"Sort\":{\"FieldName\":\"CHANNEL\"}}",
+                "{" + search + ",\"SearchCriteria\":[]}",
+                "{" + search + ",\"SearchCriteria\":{\"Channels\":[\"FAX\"]}}",
+                "{" + search + ",\"SearchCriteria\":{\"Channels\":\"TASK\"}}",
+                "{" + search + ",\"SearchCriteria\":{\"QueueIds\":[" + "\"q\",".repeat(100) + "\"q\"]}}",
+                "{" + search + ",\"SearchCriteria\":{\"Name\":{\"SearchText\":[\"a\"]}}}",
+                "{" + search + ",\"SearchCriteria\":{\"Name\":{\"SearchText\":[\"" + "a".repeat(129) + "\"],\"MatchType\":\"MATCH_ALL\"}}}",
+                "{" + search + ",\"SearchCriteria\":{\"Name\":{\"SearchText\":\"a\",\"MatchType\":\"MATCH_ALL\"}}}",
+                "{" + search + ",\"SearchCriteria\":{\"SearchableContactAttributes\":{\"Criteria\":[{\"Key\":\"k\"}]}}}",
+                "{" + search + ",\"SearchCriteria\":{\"SearchableContactAttributes\":{\"Criteria\":[{\"Key\":\"\",\"Values\":[]}]}}}",
+                "{" + search + ",\"SearchCriteria\":{\"SearchableContactAttributes\":{\"Criteria\":["
+                        + "{\"Key\":\"k\",\"Values\":[]},".repeat(15) + "{\"Key\":\"k\",\"Values\":[]}]}}}",
+                "{" + search + ",\"SearchCriteria\":{\"SearchableContactAttributes\":{\"Criteria\":[],\"MatchType\":\"MATCH_EXACT\"}}}",
+                "{" + search + ",\"SearchCriteria\":{\"ContactTags\":{\"TagCondition\":{\"TagValue\":\"v\"}}}}",
+                "{" + search + ",\"SearchCriteria\":{\"ContactTags\":{\"OrConditions\":[{\"TagKey\":\"k\"}]}}}",
+                "{" + search + ",\"SearchCriteria\":{\"AdditionalTimeRange\":{\"Criteria\":[{}],\"MatchType\":\"MATCH_ALL\"}}}",
+                "{\"InstanceId\":\"no-such-instance\"," + day + "}")) {
+            json("search " + cases.size(), "POST", path, body);
+        }
     }
 
     private void unknownRoutes() {

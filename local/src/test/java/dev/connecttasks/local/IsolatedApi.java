@@ -7,6 +7,7 @@ import dev.connecttasks.handler.DescribeContactHandler;
 import dev.connecttasks.handler.DescribeInstanceHandler;
 import dev.connecttasks.handler.GetContactAttributesHandler;
 import dev.connecttasks.handler.ListContactReferencesHandler;
+import dev.connecttasks.handler.SearchContactsHandler;
 import dev.connecttasks.handler.StartTaskContactHandler;
 import dev.connecttasks.handler.StopContactHandler;
 import dev.connecttasks.handler.TagContactHandler;
@@ -49,7 +50,8 @@ final class IsolatedApi implements AutoCloseable {
                 Map.entry("CreateInstanceFunction", new InProcessFunction(new CreateInstanceHandler(backend.createInstance(), backend.arns))),
                 Map.entry("DescribeInstanceFunction", new InProcessFunction(new DescribeInstanceHandler(new DescribeInstance(backend.instances), backend.arns))),
                 Map.entry("CreateContactFlowFunction", new InProcessFunction(new CreateContactFlowHandler(backend.createContactFlow(), backend.arns))),
-                Map.entry("DescribeContactFlowFunction", new InProcessFunction(new DescribeContactFlowHandler(new DescribeContactFlow(backend.instances), backend.arns))));
+                Map.entry("DescribeContactFlowFunction", new InProcessFunction(new DescribeContactFlowHandler(new DescribeContactFlow(backend.instances), backend.arns))),
+                Map.entry("SearchContactsFunction", new InProcessFunction(new SearchContactsHandler(backend.searchContacts(), backend.arns))));
         gateway = new HttpGateway(0, template.routes(), functions, Clock.systemUTC());
     }
 

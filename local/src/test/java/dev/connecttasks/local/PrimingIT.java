@@ -63,7 +63,8 @@ class PrimingIT {
                 Map.entry("GetContactAttributesFunction", "GetContactAttributes 404 ResourceNotFoundException"),
                 Map.entry("TagContactFunction", "TagContact 404 ResourceNotFoundException"),
                 Map.entry("UntagContactFunction", "UntagContact 404 ResourceNotFoundException"),
-                Map.entry("UpdateContactScheduleFunction", "UpdateContactSchedule 404 ResourceNotFoundException")), outcomes);
+                Map.entry("UpdateContactScheduleFunction", "UpdateContactSchedule 404 ResourceNotFoundException"),
+                Map.entry("SearchContactsFunction", "SearchContacts 404 ResourceNotFoundException")), outcomes);
 
         Settings settings = LocalNames.fromEnvironment().settings();
         String table = settings.tableName();
