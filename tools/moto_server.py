@@ -26,6 +26,8 @@ import os
 import threading
 
 import moto.dynamodb.models as dynamodb_models
+from moto.dynamodb.models.dynamo_type import Item
+from moto.dynamodb.models.table import SecondaryIndex
 from moto.moto_server.werkzeug_app import (
     DomainDispatcherApplication,
     MotoRequestHandler,
@@ -86,6 +88,19 @@ def _query_reading_only_its_partition(original):
             del self.all_items
 
     return query
+
+
+def _projecting_by_name(original):
+    def project(self, item):
+        projection = self.projection or {}
+        if projection.get("ProjectionType") != "INCLUDE":
+            return original(self, item)
+        wanted = set(self.table_key_attrs) | {key["AttributeName"] for key in self.schema}
+        wanted |= set(projection.get("NonKeyAttributes", []))
+        return Item(hash_key=item.hash_key, range_key=item.range_key,
+                    attrs={name: value for name, value in item.attrs.items() if name in wanted})
+
+    return project
 
 
 class _TablesAreNotCopied:
@@ -158,6 +173,7 @@ def main():
     backend = dynamodb_models.DynamoDBBackend
     backend.transact_write_items = _transact_touching_only_its_items(backend.transact_write_items)
     dynamodb_models.Table.query = _query_reading_only_its_partition(dynamodb_models.Table.query)
+    SecondaryIndex.project = _projecting_by_name(SecondaryIndex.project)
     app = DomainDispatcherApplication(create_backend_app)
     run_simple(args.host, args.port, Serialized(app), threaded=True, request_handler=MotoRequestHandler)
 

@@ -4,12 +4,17 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.connecttasks.bench.Workloads.Workload;
 import dev.connecttasks.config.Settings;
+import dev.connecttasks.handler.SearchContactsHandler;
 import dev.connecttasks.json.Json;
 import dev.connecttasks.local.LocalBackend;
 import dev.connecttasks.local.LocalNames;
 import dev.connecttasks.local.LogSink;
 import dev.connecttasks.local.SamTemplate.FunctionSpec;
 import dev.connecttasks.local.SamTemplate;
+import dev.connecttasks.operation.SearchContacts;
+import dev.connecttasks.store.ContactTableSchema;
+import dev.connecttasks.store.InstanceTable;
+import dev.connecttasks.store.SearchIndexes;
 import dev.connecttasks.testing.Emulator;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,6 +24,7 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,6 +49,10 @@ public final class Bench {
     static final int SCALE_MEASURED = QUICK ? 30 : 500;
     static final int START_TO_FLOW_SAMPLES = QUICK ? 10 : 100;
     static final int[] SCALE_SIZES = QUICK ? new int[] {1_000, 5_000} : new int[] {1_000, 100_000};
+    /** SearchContacts of one day with 100 matches, with this many contacts in the table. */
+    static final int[] SEARCH_SCALE_SIZES = QUICK ? new int[] {10_000, 50_000} : new int[] {10_000, 1_000_000};
+    static final int SEARCH_SCALE_MEASURED = QUICK ? 10 : 100;
+    static final double SEARCH_SCALE_TARGET = 1.2;
     static final double COLD_TARGET = 1.2;
     /** What the local gateway and runtime may add to a request, beyond the emulator's own time. */
     static final double ROUND_TRIP_OVERHEAD_TARGET_MS = 3.0;
@@ -60,7 +70,9 @@ public final class Bench {
             Map.entry("UpdateContactSchedule", 2), Map.entry("StartTaskContact", 1), Map.entry("FlowRunner (demo flow)", 3),
             Map.entry("StopContact", 1), Map.entry("TransferContact", 2), Map.entry("UpdateContactAttributes", 1),
             Map.entry("GetContactAttributes", 1), Map.entry("TagContact", 1), Map.entry("UntagContact", 1), Map.entry("CreateInstance", 1),
-            Map.entry("DescribeInstance", 1), Map.entry("CreateContactFlow", 1), Map.entry("DescribeContactFlow", 1));
+            Map.entry("DescribeInstance", 1), Map.entry("CreateContactFlow", 1), Map.entry("DescribeContactFlow", 1),
+            // one Query per shard of the range's index
+            Map.entry("SearchContacts", 4));
 
     private final Path root;
     private final Fixture fixture;
@@ -82,6 +94,7 @@ public final class Bench {
         bench.coldStarts();
         bench.localRoundTrip(workloads);
         bench.scale();
+        bench.searchScale();
         bench.warm(workloads);
         bench.results.put("durationSeconds", Math.round((System.nanoTime() - started) / 1e9)).put("quick", QUICK);
         Path out = root.resolve("target/bench");
@@ -261,6 +274,44 @@ public final class Bench {
                 .put("baselineRatio", Stats.ratio(values[1][1], values[1][0]))
                 .put("met", values[0][1] / values[0][0] <= SCALE_TARGET));
         section.put("contactsAtEnd", fixture.fillers());
+    }
+
+    /**
+     * SearchContacts of one day holding 100 matches, in a table of its own filled with the contacts of
+     * other instances, timed in turn with its raw Queries at each size; and the read units one search
+     * costs, by DynamoDB's sizing rules.
+     */
+    private void searchScale() {
+        Workloads workloads = new Workloads(fixture);
+        String tableName = fixture.settings.tableName() + "-search-scale";
+        ContactTableSchema.createIfMissing(fixture.dynamo, tableName);
+        String instanceId = "bench-search-scale";
+        fixture.seedSearchDay(tableName, instanceId);
+        SearchContactsHandler handler = new SearchContactsHandler(new SearchContacts(new SearchIndexes(fixture.dynamo, tableName),
+                new InstanceTable(fixture.dynamo, tableName), Emulator.REGION, Clock.systemUTC()), fixture.settings.arns());
+        Workload search = workloads.search("SearchContacts", handler, tableName, instanceId);
+        ObjectNode section = results.putObject("searchScale").put("target", SEARCH_SCALE_TARGET)
+                .put("matches", Fixture.SEARCH_MATCHES).put("measured", SEARCH_SCALE_MEASURED);
+        int[] sizes = SEARCH_SCALE_SIZES;
+        double[] p50 = new double[sizes.length];
+        double[] baselineP50 = new double[sizes.length];
+        int written = Fixture.SEARCH_MATCHES;
+        for (int index = 0; index < sizes.length; index++) {
+            say("search scale: filling its table to " + sizes[index] + " contacts");
+            long filling = System.nanoTime();
+            fixture.fillSearchTable(tableName, sizes[index], written);
+            written = sizes[index];
+            section.put("fillSeconds" + sizes[index], Math.round((System.nanoTime() - filling) / 1e9));
+            List<List<Double>> timed = timeInTurn(search.call(), search.baseline(), 10, SEARCH_SCALE_MEASURED);
+            p50[index] = Stats.median(timed.get(0));
+            baselineP50[index] = Stats.median(timed.get(1));
+            section.put("p50At" + sizes[index], Stats.round(p50[index]))
+                    .put("baselineP50At" + sizes[index], Stats.round(baselineP50[index]))
+                    .put("readUnitsAt" + sizes[index], workloads.searchQueries(tableName, instanceId,
+                            Fixture.searchDay(), Fixture.searchDay().plus(Duration.ofDays(1)).minusMillis(1)));
+        }
+        section.put("ratio", Stats.ratio(p50[1], p50[0])).put("baselineRatio", Stats.ratio(baselineP50[1], baselineP50[0]))
+                .put("met", p50[1] / p50[0] <= SEARCH_SCALE_TARGET);
     }
 
     private void warm(List<Workload> workloads) {

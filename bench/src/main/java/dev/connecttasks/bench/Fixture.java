@@ -10,14 +10,18 @@ import dev.connecttasks.contact.QueueInfo;
 import dev.connecttasks.contact.Reference;
 import dev.connecttasks.contact.ReferenceType;
 import dev.connecttasks.flow.FlowResult;
+import dev.connecttasks.instance.ContactFlow;
+import dev.connecttasks.instance.Instance;
 import dev.connecttasks.json.Json;
 import dev.connecttasks.local.EmulatorSetup;
 import dev.connecttasks.offline.DemoInstance;
 import dev.connecttasks.store.ContactTable;
 import dev.connecttasks.store.ContactTableSchema;
 import dev.connecttasks.store.FlowRuns;
+import dev.connecttasks.store.InstanceTable;
 import dev.connecttasks.store.NewContacts;
 import dev.connecttasks.testing.Emulator;
+import dev.connecttasks.testing.Flows;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +32,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -38,6 +43,8 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 final class Fixture {
     static final String INSTANCE = DemoInstance.INSTANCE_ID;
     static final String FLOW = DemoInstance.FLOW_ID;
+    /** How many contacts the search day holds: what a search of it matches. */
+    static final int SEARCH_MATCHES = 100;
     /** The contact the sample events name. */
     static final String CONTACT = "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee";
 
@@ -133,6 +140,66 @@ final class Fixture {
         return fillers;
     }
 
+    /** The day the search workloads search: yesterday, UTC. */
+    static Instant searchDay() {
+        return Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(1));
+    }
+
+    /**
+     * Writes {@link #SEARCH_MATCHES} contacts initiated across the search day into {@code instanceId} of
+     * {@code tableName} (as StartTaskContact writes them, tagged {@code search=bench}), once per table.
+     */
+    void seedSearchDay(String tableName, String instanceId) {
+        Instant day = searchDay();
+        InstanceTable instances = new InstanceTable(dynamo, tableName);
+        if (instances.findInstance(instanceId).isPresent()) {
+            return;
+        }
+        instances.create(new Instance(instanceId, "CONNECT_MANAGED", null, null, true, false, Map.of(), day), null, day);
+        instances.create(new ContactFlow(instanceId, FLOW, "Bench search", "CONTACT_FLOW", null,
+                Flows.read("demo-task.json"), ContactFlow.PUBLISHED, Map.of(), day));
+        NewContacts writer = new NewContacts(dynamo, tableName);
+        for (int i = 0; i < SEARCH_MATCHES; i++) {
+            Instant at = day.plus(Duration.ofMinutes(14L * i));
+            Contact contact = new Contact(new ContactKey(instanceId, UUID.randomUUID().toString()), FLOW, "Bench search " + i,
+                    "Re: order " + i, Map.of("orderId", Integer.toString(i)), Map.of(), null, null, null, at, at, null,
+                    FlowStatus.PENDING, null, null, null);
+            writer.create(contact, null, at);
+        }
+    }
+
+    /**
+     * Fills {@code tableName} up to {@code total} contacts of 1,000 other instances, initiated over the past
+     * year (BatchWriteItem, 25 at a time): each carries the search indexes' keys, so the indexes grow
+     * with the table.
+     */
+    void fillSearchTable(String tableName, int total, int already) {
+        long expiresAt = Instant.now().plus(Duration.ofDays(700)).getEpochSecond();
+        long yearMillis = Duration.ofDays(365).toMillis();
+        long now = Instant.now().toEpochMilli();
+        Random random = new Random(already);
+        List<WriteRequest> batch = new ArrayList<>();
+        for (int written = already; written < total; written++) {
+            Map<String, AttributeValue> item = new HashMap<>();
+            item.put(ContactTableSchema.PARTITION_KEY, AttributeValue.fromS("C#" + UUID.randomUUID()));
+            String instanceId = "filler-" + written % 1_000;
+            item.put(ContactTableSchema.SORT_KEY, AttributeValue.fromS(instanceId));
+            item.put(ContactTableSchema.TTL_ATTRIBUTE, AttributeValue.fromN(Long.toString(expiresAt)));
+            item.put(ContactTableSchema.SEARCH_KEY, AttributeValue.fromS(instanceId + "#" + written % 4));
+            item.put("initiatedAt", AttributeValue.fromN(Long.toString(now - (long) (random.nextDouble() * yearMillis))));
+            item.put("name", AttributeValue.fromS("filler"));
+            batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
+            if (batch.size() == 25 || written == total - 1) {
+                Map<String, List<WriteRequest>> pending = Map.of(tableName, List.copyOf(batch));
+                while (!pending.isEmpty()) {
+                    Map<String, List<WriteRequest>> request = pending;
+                    pending = dynamo.batchWriteItem(write -> write.requestItems(request)).unprocessedItems();
+                }
+                batch.clear();
+            }
+        }
+    }
+
     /** The sample event of a function, made valid for now: fresh times, names and contacts. */
     String event(String module, int run) throws IOException {
         String file = switch (module) {
@@ -151,6 +218,12 @@ final class Fixture {
                 body.put("InstanceAlias", "bench-" + unique);
             });
             case "create-contact-flow" -> editBody(event, body -> body.put("Name", "Bench " + unique));
+            // tomorrow's scheduled tasks, as the sample searches
+            case "search-contacts" -> editBody(event, body -> {
+                Instant tomorrow = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(1));
+                ((ObjectNode) body.get("TimeRange")).put("StartTime", Json.epochSeconds(tomorrow))
+                        .put("EndTime", Json.epochSeconds(tomorrow.plus(Duration.ofDays(1)).minusMillis(1)));
+            });
             // a stop ends its contact: each run stops a contact of its own
             case "stop-contact" -> editBody(event, body -> body.put("ContactId", pendingContact()));
             // a transfer ends its contact, and takes an active one

@@ -1,6 +1,7 @@
 package dev.connecttasks.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 
 /** The results as a table a person reads. */
 final class Report {
@@ -97,6 +98,24 @@ final class Report {
                     .append(" | ").append(row.get("p50At" + large).asDouble()).append(" | ").append(row.get("ratio").asDouble())
                     .append(" | ").append(row.get("baselineRatio").asDouble()).append(" | ").append(mark(row)).append(" |\n");
         }
+
+        JsonNode search = results.get("searchScale");
+        String fewer = Integer.toString(Bench.SEARCH_SCALE_SIZES[0]);
+        String more = Integer.toString(Bench.SEARCH_SCALE_SIZES[1]);
+        out.append("\n## Search scale (p50 of ").append(search.get("measured").asInt()).append(" searches, ms)\n\n")
+                .append("SearchContacts of one day holding ").append(search.get("matches").asInt())
+                .append(" matches, its table filled with the contacts of 1,000 other instances over the past year. ")
+                .append("Target: p50 with ").append(more).append(" contacts at most ").append(search.get("target").asDouble())
+                .append(" times p50 with ").append(fewer).append(". Baseline: its raw Queries, timed in turn. Read units: ")
+                .append("what one search's Queries cost in DynamoDB (eventually consistent, by its item sizing rules).\n\n")
+                .append("| Contacts in the table | p50 | Baseline p50 | Read units per search |\n| ---: | ---: | ---: | ---: |\n");
+        for (String size : List.of(fewer, more)) {
+            out.append("| ").append(size).append(" | ").append(search.get("p50At" + size).asDouble()).append(" | ")
+                    .append(search.get("baselineP50At" + size).asDouble()).append(" | ")
+                    .append(search.get("readUnitsAt" + size).asDouble()).append(" |\n");
+        }
+        out.append("\nRatio ").append(search.get("ratio").asDouble()).append(" (baseline ")
+                .append(search.get("baselineRatio").asDouble()).append("): ").append(mark(search)).append(".\n");
         return out.toString();
     }
 

@@ -15,6 +15,7 @@ import dev.connecttasks.handler.DescribeInstanceHandler;
 import dev.connecttasks.handler.FlowRunnerHandler;
 import dev.connecttasks.handler.GetContactAttributesHandler;
 import dev.connecttasks.handler.ListContactReferencesHandler;
+import dev.connecttasks.handler.SearchContactsHandler;
 import dev.connecttasks.handler.StartTaskContactHandler;
 import dev.connecttasks.handler.StopContactHandler;
 import dev.connecttasks.handler.TagContactHandler;
@@ -44,6 +45,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -80,7 +82,56 @@ final class Workloads {
         return List.of(describeContact(), listContactReferences(), updateContact(), updateContactSchedule(),
                 startTaskContact(), flowRunner(), stopContact(), transferContact(), updateContactAttributes(),
                 getContactAttributes(), tagContact(), untagContact(), createInstance(), describeInstance(),
-                createContactFlow(), describeContactFlow());
+                createContactFlow(), describeContactFlow(), searchContacts());
+    }
+
+    /** The instance of the main table whose search day the SearchContacts workload searches. */
+    static final String SEARCH_INSTANCE = "bench-search";
+
+    Workload searchContacts() {
+        fixture.seedSearchDay(table, SEARCH_INSTANCE);
+        return search("SearchContacts", new SearchContactsHandler(), table, SEARCH_INSTANCE);
+    }
+
+    /**
+     * SearchContacts of one day of {@code instanceId} in {@code tableName}, through {@code handler}; its
+     * baseline, the Query per shard of the initiation index that it makes.
+     */
+    Workload search(String operation, SearchContactsHandler handler, String tableName, String instanceId) {
+        Instant day = Fixture.searchDay();
+        Instant end = day.plus(Duration.ofDays(1)).minusMillis(1);
+        String body = "{\"InstanceId\":\"" + instanceId + "\",\"TimeRange\":{\"Type\":\"INITIATION_TIMESTAMP\",\"StartTime\":"
+                + Json.epochSeconds(day) + ",\"EndTime\":" + Json.epochSeconds(end) + "}}";
+        return new Workload(operation,
+                () -> () -> {
+                    APIGatewayV2HTTPResponse response = handler.handleRequest(
+                            ApiEvents.request("POST", "/search-contacts").body(body).build(), QUIET);
+                    Checks.expect(response.getStatusCode() == 200 && response.getBody().contains(
+                            "\"TotalCount\":" + Fixture.SEARCH_MATCHES), operation, response.getBody());
+                },
+                () -> () -> searchQueries(tableName, instanceId, day, end));
+    }
+
+    /** The search's reads, as SearchIndexes makes them; returns their DynamoDB read units. */
+    double searchQueries(String tableName, String instanceId, Instant start, Instant end) {
+        double readUnits = 0;
+        for (int shard = 0; shard < 4; shard++) {
+            AttributeValue searchKey = AttributeValue.fromS(instanceId + "#" + shard);
+            Map<String, AttributeValue> startKey = null;
+            do {
+                Map<String, AttributeValue> from = startKey;
+                QueryResponse page = dynamo.query(query -> query.tableName(tableName).indexName("byInitiation")
+                        .keyConditionExpression("#searchKey = :v0 AND #initiatedAt BETWEEN :v1 AND :v2")
+                        .expressionAttributeNames(Map.of("#searchKey", "searchKey", "#initiatedAt", "initiatedAt"))
+                        .expressionAttributeValues(Map.of(":v0", searchKey,
+                                ":v1", millis(start), ":v2", millis(end)))
+                        .scanIndexForward(false)
+                        .exclusiveStartKey(from));
+                readUnits += ReadUnits.ofQueryPage(page.items());
+                startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+            } while (startKey != null);
+        }
+        return readUnits;
     }
 
     Workload describeContact() {

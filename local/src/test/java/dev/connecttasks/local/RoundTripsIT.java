@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.connecttasks.contact.AttributeUpdate;
 import dev.connecttasks.contact.ContactChanges;
 import dev.connecttasks.contact.ContactKey;
+import dev.connecttasks.contact.ContactTimestamp;
 import dev.connecttasks.contact.Reference;
 import dev.connecttasks.contact.ReferenceType;
 import dev.connecttasks.contact.ScheduleChange;
+import dev.connecttasks.contact.SearchCriteria;
+import dev.connecttasks.contact.SearchRequest;
 import dev.connecttasks.contact.TaskRequest;
 import dev.connecttasks.contact.TransferRequest;
 import dev.connecttasks.flow.StartMessage;
@@ -20,6 +23,7 @@ import dev.connecttasks.testing.Flows;
 import dev.connecttasks.testing.TestBackend;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -60,6 +64,25 @@ class RoundTripsIT {
         assertEquals(List.of("GetItem"), calls(() -> backend.listContactReferences().references(key)));
         assertEquals(List.of("GetItem"), calls(() -> new DescribeInstance(backend.instances).describe(INSTANCE)));
         assertEquals(List.of("GetItem"), calls(() -> new DescribeContactFlow(backend.instances).describe(INSTANCE, FLOW)));
+    }
+
+    @Test
+    void aSearchCostsOneQueryPerShardAndTheInstanceReadOnlyWhenNothingMatched() {
+        String name = "searched " + UUID.randomUUID();
+        backend.startTaskContact().start(new TaskRequest(INSTANCE, FLOW, name, null, Map.of(), Map.of(), null, null, null, null));
+        Instant now = Instant.now();
+        List<String> fourQueries = List.of("Query", "Query", "Query", "Query");
+        assertEquals(fourQueries, calls(() -> assertEquals(1, backend.searchContacts().search(search(now, name)).totalCount())));
+        List<String> withInstance = new ArrayList<>(fourQueries);
+        withInstance.add("GetItem");
+        assertEquals(withInstance, calls(() -> backend.searchContacts().search(search(now, "no such name " + name))));
+    }
+
+    private static SearchRequest search(Instant now, String name) {
+        return new SearchRequest(INSTANCE, ContactTimestamp.INITIATION_TIMESTAMP, now.minusSeconds(3600), now.plusSeconds(60),
+                new SearchCriteria(null, null, null, false, new SearchCriteria.TextMatch(List.of(name), SearchCriteria.MatchType.MATCH_EXACT),
+                        null, null, null, null, null),
+                "INITIATION_TIMESTAMP", false, 100, null, "hash");
     }
 
     @Test

@@ -138,6 +138,6 @@ public final class TestBackend extends WiredOperations {
 
     @Override
     protected ContactSearchIndex searchIndex() {
-        return new SearchIndexes(Emulator.dynamo(), settings.tableName());
+        return new SearchIndexes(AwsClients.dynamoDb(settings, calls), settings.tableName());
     }
 }
