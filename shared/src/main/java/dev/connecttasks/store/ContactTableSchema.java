@@ -149,7 +149,8 @@ public final class ContactTableSchema {
         for (GlobalSecondaryIndex search : searchIndexes()) {
             if (table.globalSecondaryIndexes().stream().noneMatch(index -> index.indexName().equals(search.indexName()))) {
                 dynamo.updateTable(update -> update.tableName(tableName)
-                        .attributeDefinitions(searchKeyTypes())
+                        .attributeDefinitions(searchKeyTypes().stream().filter(type -> search.keySchema().stream()
+                                .anyMatch(key -> key.attributeName().equals(type.attributeName()))).toList())
                         .globalSecondaryIndexUpdates(change -> change.create(index -> index
                                 .indexName(search.indexName()).keySchema(search.keySchema()).projection(search.projection()))));
             }
