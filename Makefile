@@ -37,7 +37,9 @@ endef
 	build-CreateContactFlowFunction build-DescribeContactFlowFunction \
 	build-ReconcilerFunction build-ContactEventsFunction \
 	build-TagContactFunction build-UntagContactFunction build-StopContactFunction \
-	build-TransferContactFunction build-UpdateContactAttributesFunction build-GetContactAttributesFunction
+	build-TransferContactFunction build-UpdateContactAttributesFunction build-GetContactAttributesFunction \
+	build-CreateQueueFunction build-DescribeQueueFunction build-ListQueuesFunction \
+	build-ListContactFlowsFunction build-ListInstancesFunction
 
 build-StartTaskContactFunction:
 	$(call lambda-jar,start-task-contact)
@@ -75,3 +77,13 @@ build-UpdateContactAttributesFunction:
 	$(call lambda-jar,update-contact-attributes)
 build-GetContactAttributesFunction:
 	$(call lambda-jar,get-contact-attributes)
+build-CreateQueueFunction:
+	$(call lambda-jar,create-queue)
+build-DescribeQueueFunction:
+	$(call lambda-jar,describe-queue)
+build-ListQueuesFunction:
+	$(call lambda-jar,list-queues)
+build-ListContactFlowsFunction:
+	$(call lambda-jar,list-contact-flows)
+build-ListInstancesFunction:
+	$(call lambda-jar,list-instances)

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.connecttasks.contact.Reference;
 import dev.connecttasks.contact.ReferenceType;
 import dev.connecttasks.contact.SegmentAttributes;
+import dev.connecttasks.error.ApiException;
 import dev.connecttasks.json.Json;
 import java.time.Instant;
 import java.util.Iterator;
@@ -78,6 +79,21 @@ public final class JsonBody {
             throw missing(member);
         }
         return value;
+    }
+
+    /** An integer member: a JSON number without a fraction, within a 32-bit integer. */
+    public Integer integer(String member) {
+        JsonNode value = member(member);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isIntegralNumber()) {
+            throw invalidRequest(member + " must be an integer.");
+        }
+        if (!value.canConvertToInt()) {
+            throw ApiException.invalidParameter(member + " must be between " + Integer.MIN_VALUE + " and " + Integer.MAX_VALUE + ".");
+        }
+        return value.intValue();
     }
 
     /** An epoch-seconds timestamp: a JSON number, integer or fractional. */

@@ -1,9 +1,12 @@
 package dev.connecttasks.store;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
@@ -30,6 +33,21 @@ public final class ContactTableSchema {
     static final String EXPIRY_SHARD_PREFIX = "X#";
     /** What the due index holds beside its keys and the table's: what a start needs. */
     public static final List<String> DUE_PROJECTION = List.of(ContactItems.FLOW_ID, ContactItems.SCHEDULED_AT);
+    /**
+     * The sparse index of what the List operations list: queues, flows and instances, each under the
+     * partition of its list ({@link #LIST_KEY}), ordered by id ({@link #LIST_ORDER}), with the members of
+     * its summary. Only those items carry its keys.
+     */
+    public static final String LIST_INDEX = "list";
+    public static final String LIST_KEY = InstanceItems.LIST_KEY;
+    public static final String LIST_ORDER = InstanceItems.LIST_ORDER;
+    public static final List<String> LIST_PROJECTION = InstanceItems.SUMMARY_ATTRIBUTES;
+    /**
+     * The sparse index of contacts in a queue that have not ended: the queue's id and the instance
+     * ({@code sk}); keys only, for counting against a queue's MaxContacts.
+     */
+    public static final String QUEUED_INDEX = "queued";
+    public static final String QUEUED_IN = ContactItems.QUEUED_IN;
     private static final AttributeDefinition DUE_SHARD_TYPE = string(DUE_SHARD);
     private static final AttributeDefinition DUE_AT_TYPE = AttributeDefinition.builder()
             .attributeName(DUE_AT).attributeType(ScalarAttributeType.N).build();
@@ -38,12 +56,32 @@ public final class ContactTableSchema {
             KeySchemaElement.builder().attributeName(DUE_AT).keyType(KeyType.RANGE).build());
     private static final Projection DUE_INDEX_PROJECTION = Projection.builder()
             .projectionType(ProjectionType.INCLUDE).nonKeyAttributes(DUE_PROJECTION).build();
+    private static final GlobalSecondaryIndex DUE = GlobalSecondaryIndex.builder()
+            .indexName(DUE_INDEX).keySchema(DUE_KEYS).projection(DUE_INDEX_PROJECTION).build();
+    private static final GlobalSecondaryIndex LIST = GlobalSecondaryIndex.builder()
+            .indexName(LIST_INDEX)
+            .keySchema(key(LIST_KEY, KeyType.HASH), key(LIST_ORDER, KeyType.RANGE))
+            .projection(projection -> projection.projectionType(ProjectionType.INCLUDE).nonKeyAttributes(LIST_PROJECTION))
+            .build();
+    private static final GlobalSecondaryIndex QUEUED = GlobalSecondaryIndex.builder()
+            .indexName(QUEUED_INDEX)
+            .keySchema(key(QUEUED_IN, KeyType.HASH), key(SORT_KEY, KeyType.RANGE))
+            .projection(projection -> projection.projectionType(ProjectionType.KEYS_ONLY))
+            .build();
+    /** Every index, with the key attributes it needs defined. */
+    private static final Map<GlobalSecondaryIndex, List<AttributeDefinition>> INDEXES = new LinkedHashMap<>();
+
+    static {
+        INDEXES.put(DUE, List.of(DUE_SHARD_TYPE, DUE_AT_TYPE));
+        INDEXES.put(LIST, List.of(string(LIST_KEY), string(LIST_ORDER)));
+        INDEXES.put(QUEUED, List.of(string(QUEUED_IN), string(SORT_KEY)));
+    }
 
     private ContactTableSchema() {
     }
 
     /**
-     * Creates the table with its due index, stream and TTL; a table that already exists (an earlier run
+     * Creates the table with its indexes, stream and TTL; a table that already exists (an earlier run
      * against the same emulator) gets what an older version of it lacks, and is otherwise left as it is.
      */
     public static void createIfMissing(DynamoDbClient dynamo, String tableName) {
@@ -52,11 +90,11 @@ public final class ContactTableSchema {
                     .tableName(tableName)
                     .billingMode(BillingMode.PAY_PER_REQUEST)
                     .streamSpecification(stream -> stream.streamEnabled(true).streamViewType(STREAM_VIEW))
-                    .attributeDefinitions(string(PARTITION_KEY), string(SORT_KEY), DUE_SHARD_TYPE, DUE_AT_TYPE)
+                    .attributeDefinitions(attributeDefinitions())
                     .keySchema(
                             key -> key.attributeName(PARTITION_KEY).keyType(KeyType.HASH),
                             key -> key.attributeName(SORT_KEY).keyType(KeyType.RANGE))
-                    .globalSecondaryIndexes(index -> index.indexName(DUE_INDEX).keySchema(DUE_KEYS).projection(DUE_INDEX_PROJECTION)));
+                    .globalSecondaryIndexes(INDEXES.keySet()));
         } catch (ResourceInUseException exists) {
             upgrade(dynamo, tableName);
             return;
@@ -73,12 +111,26 @@ public final class ContactTableSchema {
             dynamo.updateTable(update -> update.tableName(tableName)
                     .streamSpecification(stream -> stream.streamEnabled(true).streamViewType(STREAM_VIEW)));
         }
-        if (table.globalSecondaryIndexes().stream().noneMatch(index -> index.indexName().equals(DUE_INDEX))) {
-            dynamo.updateTable(update -> update.tableName(tableName)
-                    .attributeDefinitions(DUE_SHARD_TYPE, DUE_AT_TYPE)
-                    .globalSecondaryIndexUpdates(change -> change.create(index -> index
-                            .indexName(DUE_INDEX).keySchema(DUE_KEYS).projection(DUE_INDEX_PROJECTION))));
-        }
+        INDEXES.forEach((index, keyTypes) -> {
+            if (table.globalSecondaryIndexes().stream().noneMatch(existing -> existing.indexName().equals(index.indexName()))) {
+                dynamo.updateTable(update -> update.tableName(tableName)
+                        .attributeDefinitions(keyTypes)
+                        .globalSecondaryIndexUpdates(change -> change.create(create -> create
+                                .indexName(index.indexName()).keySchema(index.keySchema()).projection(index.projection()))));
+            }
+        });
+    }
+
+    private static List<AttributeDefinition> attributeDefinitions() {
+        Map<String, AttributeDefinition> definitions = new LinkedHashMap<>();
+        definitions.put(PARTITION_KEY, string(PARTITION_KEY));
+        definitions.put(SORT_KEY, string(SORT_KEY));
+        INDEXES.values().forEach(keyTypes -> keyTypes.forEach(type -> definitions.put(type.attributeName(), type)));
+        return List.copyOf(definitions.values());
+    }
+
+    private static KeySchemaElement key(String attribute, KeyType type) {
+        return KeySchemaElement.builder().attributeName(attribute).keyType(type).build();
     }
 
     private static AttributeDefinition string(String name) {

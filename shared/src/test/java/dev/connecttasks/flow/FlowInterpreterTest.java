@@ -742,7 +742,7 @@ class FlowInterpreterTest {
 
     private static FlowResult runWith(Map<String, ContactFlow> flows, String content) {
         return ENGINE.run(contact(Map.of("orderId", "42")), contactFlow(content),
-                id -> Optional.ofNullable(flows.get(id)), NOW);
+                RunLookups.of(id -> Optional.ofNullable(flows.get(id)), id -> RunLookups.QueueState.OPEN), NOW);
     }
 
     private static ContactFlow otherFlow(String id, String status, String content) {

@@ -30,8 +30,11 @@ public final class CreateContactFlowHandler extends HttpFunction {
     }
 
     private CreateContactFlowHandler(Settings settings) {
-        this(new CreateContactFlow(new InstanceTable(AwsClients.dynamoDb(settings), settings.tableName()),
-                Clock.systemUTC()), settings.arns());
+        this(createContactFlow(new InstanceTable(AwsClients.dynamoDb(settings), settings.tableName())), settings.arns());
+    }
+
+    private static CreateContactFlow createContactFlow(InstanceTable table) {
+        return new CreateContactFlow(table, table, Clock.systemUTC());
     }
 
     public CreateContactFlowHandler(CreateContactFlow operation, Arns arns) {
