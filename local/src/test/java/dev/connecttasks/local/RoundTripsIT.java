@@ -122,6 +122,9 @@ class RoundTripsIT {
         assertEquals(List.of("Query"), calls(() -> backend.listInstances().list(new ListRequest(null, Set.of(), null, 10))));
         // an empty first page: is the instance there?
         assertEquals(List.of("Query", "GetItem"), calls(() -> backend.listQueues().list(
+                new ListRequest(INSTANCE, Set.of("AGENT"), null, 10))));
+        // a filter that matches nothing on a page reads on, at most five Queries a page
+        assertEquals(List.of("Query", "Query", "GetItem"), calls(() -> backend.listQueues().list(
                 new ListRequest(INSTANCE, Set.of("AGENT"), null, 2))));
     }
 
