@@ -8,9 +8,9 @@ import dev.connecttasks.flow.FlowEngine;
 import dev.connecttasks.flow.FlowResult;
 import dev.connecttasks.flow.RunLookups;
 import dev.connecttasks.flow.RunLookups.QueueState;
+import dev.connecttasks.flow.StartMessage;
 import dev.connecttasks.instance.InstanceRules;
 import dev.connecttasks.instance.Queue;
-import dev.connecttasks.flow.StartMessage;
 import dev.connecttasks.operation.StartOutcome.Refusal;
 import dev.connecttasks.operation.port.ContactAndFlow;
 import dev.connecttasks.operation.port.FlowRunStore;
@@ -47,8 +47,11 @@ public final class StartFlow {
     private final FlowEngine engine;
     private final TaskScheduler schedules;
     private final Clock clock;
-    /** Queues a warm runner has read, by instance and id: a queue never changes here once created. */
-    private final Map<String, Queue> knownQueues = new ConcurrentHashMap<>();
+    /** Queues a warm runner has read: a queue never changes here once created. */
+    private final Map<QueueKey, Queue> knownQueues = new ConcurrentHashMap<>();
+
+    private record QueueKey(String instanceId, String queueId) {
+    }
 
     public StartFlow(FlowRunStore flowRuns, FlowEngine engine, TaskScheduler schedules, Clock clock) {
         this.flowRuns = flowRuns;
@@ -136,7 +139,7 @@ public final class StartFlow {
         if (!InstanceRules.queueIdFits(queueId)) {
             return QueueState.MISSING;
         }
-        String cacheKey = instanceId + "/" + queueId;
+        QueueKey cacheKey = new QueueKey(instanceId, queueId);
         Queue queue = knownQueues.get(cacheKey);
         if (queue == null) {
             Optional<Queue> found = flowRuns.findQueue(instanceId, queueId);
