@@ -38,7 +38,9 @@ endef
 	build-ReconcilerFunction build-ContactEventsFunction \
 	build-TagContactFunction build-UntagContactFunction build-StopContactFunction \
 	build-TransferContactFunction build-UpdateContactAttributesFunction build-GetContactAttributesFunction \
-	build-SearchContactsFunction
+	build-SearchContactsFunction \
+	build-CreateQueueFunction build-DescribeQueueFunction build-ListQueuesFunction \
+	build-ListContactFlowsFunction build-ListInstancesFunction
 
 build-StartTaskContactFunction:
 	$(call lambda-jar,start-task-contact)
@@ -78,3 +80,13 @@ build-GetContactAttributesFunction:
 	$(call lambda-jar,get-contact-attributes)
 build-SearchContactsFunction:
 	$(call lambda-jar,search-contacts)
+build-CreateQueueFunction:
+	$(call lambda-jar,create-queue)
+build-DescribeQueueFunction:
+	$(call lambda-jar,describe-queue)
+build-ListQueuesFunction:
+	$(call lambda-jar,list-queues)
+build-ListContactFlowsFunction:
+	$(call lambda-jar,list-contact-flows)
+build-ListInstancesFunction:
+	$(call lambda-jar,list-instances)

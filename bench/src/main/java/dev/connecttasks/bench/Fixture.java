@@ -12,6 +12,7 @@ import dev.connecttasks.contact.ReferenceType;
 import dev.connecttasks.flow.FlowResult;
 import dev.connecttasks.instance.ContactFlow;
 import dev.connecttasks.instance.Instance;
+import dev.connecttasks.instance.Queue;
 import dev.connecttasks.json.Json;
 import dev.connecttasks.local.EmulatorSetup;
 import dev.connecttasks.offline.DemoInstance;
@@ -155,7 +156,8 @@ final class Fixture {
         if (instances.findInstance(instanceId).isPresent()) {
             return;
         }
-        instances.create(new Instance(instanceId, "CONNECT_MANAGED", null, null, true, false, Map.of(), day), null, day);
+        instances.create(new Instance(instanceId, "CONNECT_MANAGED", null, null, true, false, Map.of(), day),
+                Queue.basic(instanceId, "basic-" + instanceId, "hours", day), null, day);
         instances.create(new ContactFlow(instanceId, FLOW, "Bench search", "CONTACT_FLOW", null,
                 Flows.read("demo-task.json"), ContactFlow.PUBLISHED, Map.of(), day));
         NewContacts writer = new NewContacts(dynamo, tableName);

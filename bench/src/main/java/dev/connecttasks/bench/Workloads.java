@@ -9,12 +9,17 @@ import dev.connecttasks.flow.ExpiryMessage;
 import dev.connecttasks.flow.StartMessage;
 import dev.connecttasks.handler.CreateContactFlowHandler;
 import dev.connecttasks.handler.CreateInstanceHandler;
+import dev.connecttasks.handler.CreateQueueHandler;
 import dev.connecttasks.handler.DescribeContactFlowHandler;
 import dev.connecttasks.handler.DescribeContactHandler;
 import dev.connecttasks.handler.DescribeInstanceHandler;
+import dev.connecttasks.handler.DescribeQueueHandler;
 import dev.connecttasks.handler.FlowRunnerHandler;
 import dev.connecttasks.handler.GetContactAttributesHandler;
+import dev.connecttasks.handler.ListContactFlowsHandler;
 import dev.connecttasks.handler.ListContactReferencesHandler;
+import dev.connecttasks.handler.ListInstancesHandler;
+import dev.connecttasks.handler.ListQueuesHandler;
 import dev.connecttasks.handler.SearchContactsHandler;
 import dev.connecttasks.handler.StartTaskContactHandler;
 import dev.connecttasks.handler.StopContactHandler;
@@ -25,6 +30,7 @@ import dev.connecttasks.handler.UpdateContactAttributesHandler;
 import dev.connecttasks.handler.UpdateContactHandler;
 import dev.connecttasks.handler.UpdateContactScheduleHandler;
 import dev.connecttasks.json.Json;
+import dev.connecttasks.offline.DemoInstance;
 import dev.connecttasks.schedule.TaskSchedules;
 import dev.connecttasks.testing.ApiEvents;
 import dev.connecttasks.testing.Flows;
@@ -82,7 +88,8 @@ final class Workloads {
         return List.of(describeContact(), listContactReferences(), updateContact(), updateContactSchedule(),
                 startTaskContact(), flowRunner(), stopContact(), transferContact(), updateContactAttributes(),
                 getContactAttributes(), tagContact(), untagContact(), createInstance(), describeInstance(),
-                createContactFlow(), describeContactFlow(), searchContacts());
+                createContactFlow(), describeContactFlow(), createQueue(), describeQueue(), listQueues(), listContactFlows(),
+                listInstances(), searchContacts());
     }
 
     /** The instance of the main table whose search day the SearchContacts workload searches. */
@@ -454,6 +461,9 @@ final class Workloads {
                 },
                 () -> () -> {
                     String id = UUID.randomUUID().toString();
+                    // the queue the flow names, then the transaction
+                    dynamo.batchGetItem(batch -> batch.requestItems(Map.of(table, KeysAndAttributes.builder()
+                            .keys(key("Q#" + DemoInstance.SUPPORT_QUEUE_ID, Fixture.INSTANCE)).consistentRead(true).build())));
                     dynamo.transactWriteItems(transaction -> transaction.transactItems(
                             exists("I#" + Fixture.INSTANCE, Fixture.INSTANCE),
                             put(Map.of("pk", AttributeValue.fromS("F#" + id), "sk", AttributeValue.fromS(Fixture.INSTANCE),
@@ -471,6 +481,64 @@ final class Workloads {
                 () -> http(handler::handleRequest, ApiEvents.request("GET", "/contact-flows/{InstanceId}/{ContactFlowId}")
                         .path("InstanceId", Fixture.INSTANCE).path("ContactFlowId", Fixture.FLOW).build()),
                 () -> () -> getItem("F#" + Fixture.FLOW, Fixture.INSTANCE));
+    }
+
+    Workload createQueue() {
+        CreateQueueHandler handler = new CreateQueueHandler();
+        return new Workload("CreateQueue",
+                () -> http(handler::handleRequest, ApiEvents.request("PUT", "/queues/{InstanceId}").path("InstanceId", Fixture.INSTANCE)
+                        .body("{\"Name\":\"Bench " + UUID.randomUUID() + "\",\"HoursOfOperationId\":\"hours\",\"MaxContacts\":10}")
+                        .build()),
+                () -> () -> {
+                    String id = UUID.randomUUID().toString();
+                    dynamo.transactWriteItems(transaction -> transaction.transactItems(
+                            exists("I#" + Fixture.INSTANCE, Fixture.INSTANCE),
+                            put(Map.of("pk", AttributeValue.fromS("Q#" + id), "sk", AttributeValue.fromS(Fixture.INSTANCE),
+                                    "name", AttributeValue.fromS("Bench " + id), "hoursOfOperationId", AttributeValue.fromS("hours"),
+                                    "maxContacts", AttributeValue.fromN("10"), "queueType", AttributeValue.fromS("STANDARD"),
+                                    "tags", AttributeValue.fromM(Map.of()), "lastModifiedAt", millis(Instant.now()),
+                                    "listKey", AttributeValue.fromS("LQ#" + Fixture.INSTANCE), "listOrder", AttributeValue.fromS(id))),
+                            put(Map.of("pk", AttributeValue.fromS("QN#Bench " + id), "sk", AttributeValue.fromS(Fixture.INSTANCE),
+                                    "ownerId", AttributeValue.fromS(id)))));
+                });
+    }
+
+    Workload describeQueue() {
+        DescribeQueueHandler handler = new DescribeQueueHandler();
+        return new Workload("DescribeQueue",
+                () -> http(handler::handleRequest, ApiEvents.request("GET", "/queues/{InstanceId}/{QueueId}")
+                        .path("InstanceId", Fixture.INSTANCE).path("QueueId", DemoInstance.SUPPORT_QUEUE_ID).build()),
+                () -> () -> getItem("Q#" + DemoInstance.SUPPORT_QUEUE_ID, Fixture.INSTANCE));
+    }
+
+    /** A page of ten: the list's partition queried from its start. */
+    Workload listQueues() {
+        ListQueuesHandler handler = new ListQueuesHandler();
+        return new Workload("ListQueues",
+                () -> http(handler::handleRequest, ApiEvents.request("GET", "/queues-summary/{InstanceId}")
+                        .path("InstanceId", Fixture.INSTANCE).query("maxResults", "10").build()),
+                () -> () -> queryList("LQ#" + Fixture.INSTANCE, 11));
+    }
+
+    Workload listContactFlows() {
+        ListContactFlowsHandler handler = new ListContactFlowsHandler();
+        return new Workload("ListContactFlows",
+                () -> http(handler::handleRequest, ApiEvents.request("GET", "/contact-flows-summary/{InstanceId}")
+                        .path("InstanceId", Fixture.INSTANCE).query("maxResults", "10").build()),
+                () -> () -> queryList("LF#" + Fixture.INSTANCE, 11));
+    }
+
+    Workload listInstances() {
+        ListInstancesHandler handler = new ListInstancesHandler();
+        return new Workload("ListInstances",
+                () -> http(handler::handleRequest, ApiEvents.request("GET", "/instance").query("maxResults", "10").build()),
+                () -> () -> queryList("LI", 11));
+    }
+
+    private void queryList(String list, int limit) {
+        dynamo.query(query -> query.tableName(table).indexName("list").keyConditionExpression("#listKey = :list")
+                .expressionAttributeNames(Map.of("#listKey", "listKey"))
+                .expressionAttributeValues(Map.of(":list", AttributeValue.fromS(list))).limit(limit));
     }
 
     private interface HttpHandler {

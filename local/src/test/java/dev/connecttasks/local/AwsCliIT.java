@@ -216,4 +216,32 @@ class AwsCliIT {
         assertEquals(255, tooLong.exitCode(), tooLong.out());
         assertTrue(tooLong.err().contains("InvalidParameterException") && tooLong.err().contains("8 weeks"), tooLong.err());
     }
+
+    @Test
+    void queuesAreCreatedDescribedAndListedPageByPage() throws Exception {
+        String name = "CLI queue " + UUID.randomUUID();
+        Result created = aws("create-queue", "--instance-id", INSTANCE, "--name", name, "--hours-of-operation-id", "hours-1",
+                "--max-contacts", "5");
+        assertEquals(0, created.exitCode(), created.err());
+        String queueId = created.json().get("QueueId").asText();
+        Result described = aws("describe-queue", "--instance-id", INSTANCE, "--queue-id", queueId);
+        assertEquals(0, described.exitCode(), described.err());
+        assertEquals(5, described.json().get("Queue").get("MaxContacts").asInt());
+        assertEquals("ENABLED", described.json().get("Queue").get("Status").asText());
+        // the CLI follows every NextToken itself, two at a time
+        Result listed = aws("list-queues", "--instance-id", INSTANCE, "--page-size", "2");
+        assertEquals(0, listed.exitCode(), listed.err());
+        List<String> names = new ArrayList<>();
+        listed.json().get("QueueSummaryList").forEach(queue -> names.add(queue.get("Name").asText()));
+        assertTrue(names.containsAll(List.of("BasicQueue", "Support", name)), names.toString());
+        assertEquals(names.size(), new java.util.HashSet<>(names).size());
+        Result badToken = aws("list-queues", "--instance-id", INSTANCE, "--no-paginate", "--next-token", "forged");
+        assertEquals(255, badToken.exitCode(), badToken.err());
+        assertTrue(badToken.err().contains("(InvalidParameterException)"), badToken.err());
+        Result instances = aws("list-instances");
+        assertEquals(0, instances.exitCode(), instances.err());
+        List<String> ids = new ArrayList<>();
+        instances.json().get("InstanceSummaryList").forEach(instance -> ids.add(instance.get("Id").asText()));
+        assertTrue(ids.contains(INSTANCE), ids.toString());
+    }
 }

@@ -29,15 +29,20 @@ final class HostileCorpus {
     private final List<Case> cases = new ArrayList<>();
     private final String contactId;
     private final String immediateContactId;
+    private final String queuesToken;
 
-    private HostileCorpus(String contactId, String immediateContactId) {
+    private HostileCorpus(String contactId, String immediateContactId, String queuesToken) {
         this.contactId = contactId;
         this.immediateContactId = immediateContactId;
+        this.queuesToken = queuesToken;
     }
 
-    /** {@code contactId} is a scheduled contact and {@code immediateContactId} one started now, both real. */
-    static List<Case> generate(String contactId, String immediateContactId) {
-        HostileCorpus corpus = new HostileCorpus(contactId, immediateContactId);
+    /**
+     * {@code contactId} is a scheduled contact and {@code immediateContactId} one started now, both real;
+     * {@code queuesToken} a real NextToken of the demo instance's queues (one at a time).
+     */
+    static List<Case> generate(String contactId, String immediateContactId, String queuesToken) {
+        HostileCorpus corpus = new HostileCorpus(contactId, immediateContactId, queuesToken);
         corpus.brokenBodies();
         corpus.startTaskContact();
         corpus.updateContact();
@@ -51,6 +56,8 @@ final class HostileCorpus {
         corpus.createInstance();
         corpus.createContactFlow();
         corpus.searchContacts();
+        corpus.createQueue();
+        corpus.listings();
         corpus.unknownRoutes();
         return corpus.cases;
     }
@@ -75,7 +82,7 @@ final class HostileCorpus {
         List<String> routes = List.of("PUT /contact/task", "POST /contacts/" + INSTANCE + "/" + contactId,
                 "POST /contact/schedule", "POST /contact/tags", "POST /contact/stop", "POST /contact/transfer",
                 "POST /contact/attributes", "PUT /instance",
-                "PUT /contact-flows/" + INSTANCE);
+                "PUT /contact-flows/" + INSTANCE, "PUT /queues/" + INSTANCE);
         List<String> bodies = List.of("{", "}", "[", "[]", "null", "true", "42", "\"text\"", "{\"Name\":}",
                 "{'Name':'n'}", "{\"Name\":\"n\",}", "{\"Name\":\"n\"} trailing", "{\"Name\":NaN}",
                 "{\"Name\":Infinity}", "{\"Name\":\"raw\u0001control\"}", "{\"Name\":\"n\",\"Name\":\"m\"}",
@@ -231,7 +238,12 @@ final class HostileCorpus {
                     new byte[0]);
             add("describe instance " + id, "GET", "/instance/" + id, null, new byte[0]);
             add("describe flow " + id, "GET", "/contact-flows/" + INSTANCE + "/" + id, null, new byte[0]);
+            add("describe queue " + id, "GET", "/queues/" + INSTANCE + "/" + id, null, new byte[0]);
+            add("describe queue in instance " + id, "GET", "/queues/" + id + "/support", null, new byte[0]);
+            add("queues of instance " + id, "GET", "/queues-summary/" + id, null, new byte[0]);
+            add("flows of instance " + id, "GET", "/contact-flows-summary/" + id, null, new byte[0]);
         }
+        add("describe queue 501", "GET", "/queues/" + INSTANCE + "/" + "q".repeat(501), null, new byte[0]);
         add("describe instance 101", "GET", "/instance/" + "i".repeat(101), null, new byte[0]);
     }
 
@@ -300,6 +312,87 @@ final class HostileCorpus {
                 + quote(valid) + "}");
         json("flow in unknown instance", "PUT", "/contact-flows/no-such-instance", flowBody("n", valid));
         json("flow name taken", "PUT", path, flowBody(DemoInstance.FLOW_NAME, valid));
+    }
+
+    private void createQueue() {
+        String path = "/queues/" + INSTANCE;
+        for (String body : List.of(
+                "{}",
+                "{\"Name\":\"n\"}",
+                "{\"HoursOfOperationId\":\"h\"}",
+                "{\"Name\":42,\"HoursOfOperationId\":\"h\"}",
+                "{\"Name\":\"n\",\"HoursOfOperationId\":[]}",
+                "{\"Name\":\"\",\"HoursOfOperationId\":\"h\"}",
+                "{\"Name\":\"" + "n".repeat(128) + "\",\"HoursOfOperationId\":\"h\"}",
+                "{\"Name\":\"\\ud800\",\"HoursOfOperationId\":\"h\"}",
+                "{\"Name\":\"n\",\"HoursOfOperationId\":\"\"}",
+                "{\"Name\":\"n\",\"HoursOfOperationId\":\"" + "h".repeat(501) + "\"}",
+                "{\"Name\":\"n\",\"HoursOfOperationId\":\"h\",\"Description\":\"\"}",
+                "{\"Name\":\"n\",\"HoursOfOperationId\":\"h\",\"Description\":\"" + "d".repeat(251) + "\"}",
+                "{\"Name\":\"n\",\"HoursOfOperationId\":\"h\",\"MaxContacts\":-1}",
+                "{\"Name\":\"n\",\"HoursOfOperationId\":\"h\",\"MaxContacts\":1.5}",
+                "{\"Name\":\"n\",\"HoursOfOperationId\":\"h\",\"MaxContacts\":\"5\"}",
+                "{\"Name\":\"n\",\"HoursOfOperationId\":\"h\",\"MaxContacts\":1e3}",
+                "{\"Name\":\"n\",\"HoursOfOperationId\":\"h\",\"MaxContacts\":99999999999999999999}",
+                "{\"Name\":\"n\",\"HoursOfOperationId\":\"h\",\"MaxContacts\":-2147483649}",
+                "{\"Name\":\"n\",\"HoursOfOperationId\":\"h\",\"Tags\":{\"aws:x\":\"v\"}}",
+                "{\"Name\":\"n\",\"HoursOfOperationId\":\"h\",\"Tags\":[]}",
+                "{\"Name\":\"n\",\"HoursOfOperationId\":\"h\",\"OutboundCallerConfig\":{\"OutboundCallerIdName\":\"x\"}}",
+                "{\"Name\":\"n\",\"HoursOfOperationId\":\"h\",\"QuickConnectIds\":[\"q\"]}",
+                "{\"Name\":\"n\",\"HoursOfOperationId\":\"h\",\"QuickConnectIds\":[]}",
+                "{\"Name\":\"n\",\"HoursOfOperationId\":\"h\",\"OutboundEmailConfig\":{}}",
+                "{\"Name\":\"n\",\"HoursOfOperationId\":\"h\",\"EmailAddressesConfig\":[{}]}",
+                "{\"Name\":\"BasicQueue\",\"HoursOfOperationId\":\"h\"}",
+                "{\"Name\":\"Support\",\"HoursOfOperationId\":\"h\"}")) {
+            json("create queue " + cases.size(), "PUT", path, body);
+        }
+        json("queue in unknown instance", "PUT", "/queues/no-such-instance", "{\"Name\":\"n\",\"HoursOfOperationId\":\"h\"}");
+        json("queue in instance 101", "PUT", "/queues/" + "i".repeat(101), "{\"Name\":\"n\",\"HoursOfOperationId\":\"h\"}");
+        // a flow naming a queue the instance lacks, or another instance's
+        String valid = Flows.read("demo-task.json");
+        json("flow naming a missing queue", "PUT", "/contact-flows/" + INSTANCE, flowBody("Missing queue",
+                valid.replace("\"QueueId\": \"support\"", "\"QueueId\": \"no-such-queue\"")));
+        json("flow naming another instance's queue", "PUT", "/contact-flows/" + INSTANCE, flowBody("Foreign queue",
+                valid.replace("\"QueueId\": \"support\"", "\"QueueId\": \"arn:aws:connect:us-east-1:000000000000:instance/other/queue/support\"")));
+        json("flow naming a 600-character queue", "PUT", "/contact-flows/" + INSTANCE, flowBody("Long queue",
+                valid.replace("\"QueueId\": \"support\"", "\"QueueId\": \"" + "q".repeat(600) + "\"")));
+    }
+
+    /** ListQueues, ListContactFlows and ListInstances: tokens, page sizes and filters that are refused. */
+    private void listings() {
+        String tampered = queuesToken.substring(0, queuesToken.length() - 2) + (queuesToken.endsWith("A") ? "B" : "A") + "A";
+        String forged = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("zzzz".getBytes(StandardCharsets.UTF_8)) + queuesToken.substring(queuesToken.indexOf('.'));
+        List<String> badTokens = List.of("", "x", ".", "..", "%00", "a.b", tampered, forged, queuesToken + "x",
+                "A".repeat(5000), "%F0%9F%98%80.x", queuesToken.replace('.', '%'));
+        List<String> lists = List.of("/queues-summary/" + INSTANCE, "/contact-flows-summary/" + INSTANCE, "/instance");
+        for (String list : lists) {
+            for (String token : badTokens) {
+                add("token " + token.substring(0, Math.min(20, token.length())) + " to " + list, "GET",
+                        list + "?nextToken=" + token, null, new byte[0]);
+            }
+            for (String maxResults : List.of("0", "-1", "abc", "1.5", "", "1e3", "99999999999999999999", "1001", "%00", "+5")) {
+                add("maxResults " + maxResults + " to " + list, "GET", list + "?maxResults=" + maxResults, null, new byte[0]);
+            }
+            add("maxResults twice to " + list, "GET", list + "?maxResults=5&maxResults=6", null, new byte[0]);
+            add("nextToken twice to " + list, "GET", list + "?nextToken=" + queuesToken + "&nextToken=" + queuesToken, null,
+                    new byte[0]);
+        }
+        add("ListInstances maxResults 11", "GET", "/instance?maxResults=11", null, new byte[0]);
+        // a token of the demo instance's queues, sent to its flows, to the instances, to another instance's queues
+        add("queues token to flows", "GET", "/contact-flows-summary/" + INSTANCE + "?nextToken=" + queuesToken, null, new byte[0]);
+        add("queues token to instances", "GET", "/instance?nextToken=" + queuesToken, null, new byte[0]);
+        add("queues token to another instance", "GET", "/queues-summary/other-instance?nextToken=" + queuesToken, null, new byte[0]);
+        for (String types : List.of("queueTypes=FOO", "queueTypes=standard", "queueTypes=", "queueTypes=STANDARD&queueTypes=AGENT&queueTypes=STANDARD")) {
+            add("queues " + types, "GET", "/queues-summary/" + INSTANCE + "?" + types, null, new byte[0]);
+        }
+        for (String types : List.of("contactFlowTypes=IVR", "contactFlowTypes=contact_flow", "contactFlowTypes=",
+                "contactFlowTypes=CONTACT_FLOW" + "&contactFlowTypes=CONTACT_FLOW".repeat(10))) {
+            add("flows " + types, "GET", "/contact-flows-summary/" + INSTANCE + "?" + types, null, new byte[0]);
+        }
+        add("queues of an unknown instance", "GET", "/queues-summary/no-such-instance", null, new byte[0]);
+        add("flows of an unknown instance", "GET", "/contact-flows-summary/no-such-instance", null, new byte[0]);
+        add("queues of instance 101", "GET", "/queues-summary/" + "i".repeat(101), null, new byte[0]);
     }
 
     private static String flowBody(String name, String content) {
@@ -451,7 +544,8 @@ final class HostileCorpus {
         for (String route : List.of("GET /", "GET /contact", "GET /contact/task", "DELETE /contacts/i/c", "PATCH /instance",
                 "GET /contacts/i", "GET /contacts/i/c/extra", "GET /instance/", "OPTIONS /contact/task", "TRACE /contact/task",
                 "POST /contact/task", "PUT /contact/schedule", "GET /contact-flows/i", "DELETE /instance/i",
-                "GET /queues", "GET /contact/references/i", "PUT /contacts/i/c", "GET //contact/task",
+                "GET /queues", "GET /queues/i/q/extra", "POST /queues/i", "DELETE /queues/i/q", "PUT /queues-summary/i",
+                "GET /queues-summary", "GET /contact-flows-summary", "POST /instance", "GET /contact/references/i", "PUT /contacts/i/c", "GET //contact/task",
                 "GET /contact/task/../schedule", "GET /%2e%2e/etc/passwd")) {
             String[] methodAndPath = route.split(" ", 2);
             add(route, methodAndPath[0], methodAndPath[1], null, new byte[0]);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.connecttasks.contact.TaskRequest;
+import dev.connecttasks.instance.ListRequest;
 import dev.connecttasks.json.Json;
 import java.io.IOException;
 import java.time.Duration;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,6 +30,7 @@ class HostileInputIT {
     private static IsolatedApi api;
     private static String scheduled;
     private static String immediate;
+    private static String queuesToken;
 
     @BeforeAll
     static void start() throws Exception {
@@ -36,6 +39,7 @@ class HostileInputIT {
                 "Scheduled", null, Map.of(), Map.of(), null, null, null, Instant.now().plus(Duration.ofHours(2))));
         immediate = api.backend.startTaskContact().start(new TaskRequest(HostileCorpus.INSTANCE, HostileCorpus.FLOW,
                 "Now", null, Map.of(), Map.of(), null, null, null, null));
+        queuesToken = api.backend.listQueues().list(new ListRequest(HostileCorpus.INSTANCE, Set.of(), null, 1)).nextToken();
     }
 
     @AfterAll
@@ -52,7 +56,7 @@ class HostileInputIT {
 
     @Test
     void everyHostileRequestIsA4xxInTheConnectErrorShapeAndWritesNothing() throws Exception {
-        List<HostileCorpus.Case> corpus = HostileCorpus.generate(scheduled, immediate);
+        List<HostileCorpus.Case> corpus = HostileCorpus.generate(scheduled, immediate, queuesToken);
         assertTrue(corpus.size() >= 300, "corpus of " + corpus.size());
         Map<String, Map<String, AttributeValue>> before = tableItems();
         List<String> schedulesBefore = api.backend.scheduleNames();

@@ -43,19 +43,21 @@ class InstancesAndFlowsIT {
         instanceId = connect.createInstance(create -> create.identityManagementType(DirectoryType.CONNECT_MANAGED)
                 .instanceAlias("acme-" + UUID.randomUUID().toString().substring(0, 8))
                 .inboundCallsEnabled(true).outboundCallsEnabled(false)).id();
-        flowId = connect.createContactFlow(create -> create.instanceId(instanceId).name("Route by priority")
+        // the example flow names the demo instance's queues
+        flowId = connect.createContactFlow(create -> create.instanceId(DemoInstance.INSTANCE_ID)
+                .name("Route by priority " + UUID.randomUUID())
                 .type(ContactFlowType.CONTACT_FLOW).content(Flows.read("route-by-priority.json"))).contactFlowId();
     }
 
     private static StartTaskContactRequest.Builder task(Map<String, String> attributes) {
-        return StartTaskContactRequest.builder().instanceId(instanceId).contactFlowId(flowId).name("Refund request")
+        return StartTaskContactRequest.builder().instanceId(DemoInstance.INSTANCE_ID).contactFlowId(flowId).name("Refund request")
                 .attributes(attributes)
                 .references(Map.of("Order", Reference.builder().type(ReferenceType.URL).value("https://x.io/1").build()));
     }
 
     /** The contact once its flow queued it; fails after 30 s (the local firer ticks every second). */
     private static Contact describeWhenQueued(String contactId) {
-        return describeWhenQueued(instanceId, contactId);
+        return describeWhenQueued(DemoInstance.INSTANCE_ID, contactId);
     }
 
     private static Contact describeWhenQueued(String instance, String contactId) {
@@ -72,13 +74,14 @@ class InstancesAndFlowsIT {
         assertEquals(DirectoryType.CONNECT_MANAGED, instance.identityManagementType());
         assertTrue(instance.inboundCallsEnabled());
 
-        ContactFlow flow = connect.describeContactFlow(describe -> describe.instanceId(instanceId).contactFlowId(flowId))
-                .contactFlow();
-        assertEquals("Route by priority", flow.name());
+        ContactFlow flow = connect.describeContactFlow(describe -> describe.instanceId(DemoInstance.INSTANCE_ID)
+                .contactFlowId(flowId)).contactFlow();
+        assertTrue(flow.name().startsWith("Route by priority "), flow.name());
         assertEquals(ContactFlowType.CONTACT_FLOW, flow.type());
         assertEquals(ContactFlowStatus.PUBLISHED, flow.status());
         assertEquals(Flows.read("route-by-priority.json"), flow.content());
-        assertEquals("arn:aws:connect:us-east-1:000000000000:instance/" + instanceId + "/contact-flow/" + flowId, flow.arn());
+        assertEquals("arn:aws:connect:us-east-1:000000000000:instance/" + DemoInstance.INSTANCE_ID + "/contact-flow/" + flowId,
+                flow.arn());
     }
 
     @Test
@@ -95,7 +98,7 @@ class InstancesAndFlowsIT {
     void aTaskScheduledThreeSecondsAheadIsQueuedAtItsTimeAndNotBefore() {
         Instant at = Instant.now().plusSeconds(3);
         String contactId = connect.startTaskContact(task(Map.of("amount", "1500")).scheduledTime(at).build()).contactId();
-        assertNull(connect.describeContact(describe -> describe.instanceId(instanceId).contactId(contactId)).contact()
+        assertNull(connect.describeContact(describe -> describe.instanceId(DemoInstance.INSTANCE_ID).contactId(contactId)).contact()
                 .queueInfo());
         Contact contact = describeWhenQueued(contactId);
         assertEquals("billing", contact.queueInfo().id());
@@ -106,10 +109,10 @@ class InstancesAndFlowsIT {
     @Test
     void theDemoFlowSetsAttributesThatDescribeContactShows() {
         String contactId = connect.startTaskContact(StartTaskContactRequest.builder()
-                .instanceId(dev.connecttasks.offline.DemoInstance.INSTANCE_ID)
-                .contactFlowId(dev.connecttasks.offline.DemoInstance.FLOW_ID)
+                .instanceId(DemoInstance.INSTANCE_ID)
+                .contactFlowId(DemoInstance.FLOW_ID)
                 .name("Call back customer").attributes(Map.of("orderId", "42")).build()).contactId();
-        Contact contact = describeWhenQueued(dev.connecttasks.offline.DemoInstance.INSTANCE_ID, contactId);
+        Contact contact = describeWhenQueued(DemoInstance.INSTANCE_ID, contactId);
         assertEquals("support", contact.queueInfo().id());
         assertEquals(Map.of("orderId", "42", "routedBy", "demo-task-flow", "taskName", "Call back customer"),
                 contact.attributes());
@@ -136,6 +139,7 @@ class InstancesAndFlowsIT {
                 () -> connect.createContactFlow(c -> c.instanceId("no-such-instance").name("n")
                         .type(ContactFlowType.CONTACT_FLOW).content(Flows.read("demo-task.json"))),
                 () -> connect.describeContactFlow(d -> d.instanceId("no-such-instance").contactFlowId(flowId)),
+                () -> connect.describeContactFlow(d -> d.instanceId(instanceId).contactFlowId(flowId)),
                 () -> connect.describeContactFlow(d -> d.instanceId(instanceId).contactFlowId("no-such-flow")),
                 () -> connect.startTaskContact(task(Map.of()).instanceId("no-such-instance").build()),
                 () -> connect.startTaskContact(task(Map.of()).contactFlowId("no-such-flow").build()),

@@ -2,11 +2,16 @@ package dev.connecttasks.local;
 
 import dev.connecttasks.handler.CreateContactFlowHandler;
 import dev.connecttasks.handler.CreateInstanceHandler;
+import dev.connecttasks.handler.CreateQueueHandler;
 import dev.connecttasks.handler.DescribeContactFlowHandler;
 import dev.connecttasks.handler.DescribeContactHandler;
 import dev.connecttasks.handler.DescribeInstanceHandler;
+import dev.connecttasks.handler.DescribeQueueHandler;
 import dev.connecttasks.handler.GetContactAttributesHandler;
+import dev.connecttasks.handler.ListContactFlowsHandler;
 import dev.connecttasks.handler.ListContactReferencesHandler;
+import dev.connecttasks.handler.ListInstancesHandler;
+import dev.connecttasks.handler.ListQueuesHandler;
 import dev.connecttasks.handler.SearchContactsHandler;
 import dev.connecttasks.handler.StartTaskContactHandler;
 import dev.connecttasks.handler.StopContactHandler;
@@ -51,7 +56,12 @@ final class IsolatedApi implements AutoCloseable {
                 Map.entry("DescribeInstanceFunction", new InProcessFunction(new DescribeInstanceHandler(new DescribeInstance(backend.instances), backend.arns))),
                 Map.entry("CreateContactFlowFunction", new InProcessFunction(new CreateContactFlowHandler(backend.createContactFlow(), backend.arns))),
                 Map.entry("DescribeContactFlowFunction", new InProcessFunction(new DescribeContactFlowHandler(new DescribeContactFlow(backend.instances), backend.arns))),
-                Map.entry("SearchContactsFunction", new InProcessFunction(new SearchContactsHandler(backend.searchContacts(), backend.arns))));
+                Map.entry("SearchContactsFunction", new InProcessFunction(new SearchContactsHandler(backend.searchContacts(), backend.arns))),
+                Map.entry("CreateQueueFunction", new InProcessFunction(new CreateQueueHandler(backend.createQueue(), backend.arns))),
+                Map.entry("DescribeQueueFunction", new InProcessFunction(new DescribeQueueHandler(backend.describeQueue(), backend.arns))),
+                Map.entry("ListQueuesFunction", new InProcessFunction(new ListQueuesHandler(backend.listQueues(), backend.arns))),
+                Map.entry("ListContactFlowsFunction", new InProcessFunction(new ListContactFlowsHandler(backend.listContactFlows(), backend.arns))),
+                Map.entry("ListInstancesFunction", new InProcessFunction(new ListInstancesHandler(backend.listInstances(), backend.arns))));
         gateway = new HttpGateway(0, template.routes(), functions, Clock.systemUTC());
     }
 

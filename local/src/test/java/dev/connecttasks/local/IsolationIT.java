@@ -56,8 +56,10 @@ class IsolationIT {
     }
 
     private static String flow(String instanceId) {
+        String queueId = connect.createQueue(create -> create.instanceId(instanceId).name("Support")
+                .hoursOfOperationId("hours")).queueId();
         return connect.createContactFlow(create -> create.instanceId(instanceId).name("Flow")
-                .type(ContactFlowType.CONTACT_FLOW).content(Flows.read("demo-task.json"))).contactFlowId();
+                .type(ContactFlowType.CONTACT_FLOW).content(Flows.demoTaskInQueue(queueId))).contactFlowId();
     }
 
     @Test

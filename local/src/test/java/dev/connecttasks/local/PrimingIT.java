@@ -64,7 +64,13 @@ class PrimingIT {
                 Map.entry("TagContactFunction", "TagContact 404 ResourceNotFoundException"),
                 Map.entry("UntagContactFunction", "UntagContact 404 ResourceNotFoundException"),
                 Map.entry("UpdateContactScheduleFunction", "UpdateContactSchedule 404 ResourceNotFoundException"),
-                Map.entry("SearchContactsFunction", "SearchContacts 404 ResourceNotFoundException")), outcomes);
+                Map.entry("SearchContactsFunction", "SearchContacts 404 ResourceNotFoundException"),
+                Map.entry("CreateQueueFunction", "CreateQueue 404 ResourceNotFoundException"),
+                Map.entry("DescribeQueueFunction", "DescribeQueue 404 ResourceNotFoundException"),
+                Map.entry("ListQueuesFunction", "ListQueues 404 ResourceNotFoundException"),
+                Map.entry("ListContactFlowsFunction", "ListContactFlows 404 ResourceNotFoundException"),
+                // it only reads: the first page of the instances
+                Map.entry("ListInstancesFunction", "ListInstances 200 ")), outcomes);
 
         Settings settings = LocalNames.fromEnvironment().settings();
         String table = settings.tableName();

@@ -16,9 +16,11 @@ import dev.connecttasks.contact.TransferRequest;
 import dev.connecttasks.flow.StartMessage;
 import dev.connecttasks.instance.FlowRequest;
 import dev.connecttasks.instance.InstanceRequest;
+import dev.connecttasks.instance.ListRequest;
 import dev.connecttasks.offline.DemoInstance;
 import dev.connecttasks.operation.DescribeContactFlow;
 import dev.connecttasks.operation.DescribeInstance;
+import dev.connecttasks.operation.StartFlow;
 import dev.connecttasks.testing.Flows;
 import dev.connecttasks.testing.TestBackend;
 import java.time.Duration;
@@ -26,6 +28,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -109,9 +112,43 @@ class RoundTripsIT {
 
     @Test
     void aFlowStartCostsOneReadOneWriteAndTheOpenTasksExpirySchedule() {
-        String contactId = backend.startTaskContact().start(task(null));
+        StartFlow runner = backend.runFlow();
+        String first = backend.startTaskContact().start(task(null));
+        // a runner reads each queue once: queues never change
+        assertEquals(List.of("BatchGetItem", "GetItem", "UpdateItem", "CreateSchedule"),
+                calls(() -> runner.run(new StartMessage(new ContactKey(INSTANCE, first), FLOW, null))));
+        String second = backend.startTaskContact().start(task(null));
         assertEquals(List.of("BatchGetItem", "UpdateItem", "CreateSchedule"),
-                calls(() -> backend.runFlow().run(new StartMessage(new ContactKey(INSTANCE, contactId), FLOW, null))));
+                calls(() -> runner.run(new StartMessage(new ContactKey(INSTANCE, second), FLOW, null))));
+    }
+
+    @Test
+    void aQueueWithMaxContactsCostsTheRunOneCountingQuery() {
+        String queueId = backend.createQueue(INSTANCE, "Capped " + UUID.randomUUID(), 100);
+        String flowId = backend.createFlow(INSTANCE, "Capped " + UUID.randomUUID(), Flows.demoTaskInQueue(queueId));
+        StartFlow runner = backend.runFlow();
+        String first = backend.startTaskContact().start(new TaskRequest(INSTANCE, flowId, "n", null, Map.of(), Map.of(),
+                null, null, null, null));
+        assertEquals(List.of("BatchGetItem", "GetItem", "Query", "UpdateItem", "CreateSchedule"),
+                calls(() -> runner.run(new StartMessage(new ContactKey(INSTANCE, first), flowId, null))));
+        String second = backend.startTaskContact().start(new TaskRequest(INSTANCE, flowId, "n", null, Map.of(), Map.of(),
+                null, null, null, null));
+        assertEquals(List.of("BatchGetItem", "Query", "UpdateItem", "CreateSchedule"),
+                calls(() -> runner.run(new StartMessage(new ContactKey(INSTANCE, second), flowId, null))));
+    }
+
+    @Test
+    void queuesAreOneReadAndListsOneQuery() {
+        assertEquals(List.of("GetItem"), calls(() -> backend.describeQueue().describe(INSTANCE, DemoInstance.SUPPORT_QUEUE_ID)));
+        assertEquals(List.of("Query"), calls(() -> backend.listQueues().list(new ListRequest(INSTANCE, Set.of(), null, 2))));
+        assertEquals(List.of("Query"), calls(() -> backend.listContactFlows().list(new ListRequest(INSTANCE, Set.of(), null, 2))));
+        assertEquals(List.of("Query"), calls(() -> backend.listInstances().list(new ListRequest(null, Set.of(), null, 10))));
+        // an empty first page: is the instance there?
+        assertEquals(List.of("Query", "GetItem"), calls(() -> backend.listQueues().list(
+                new ListRequest(INSTANCE, Set.of("AGENT"), null, 10))));
+        // a filter that matches nothing on a page reads on, at most five Queries a page
+        assertEquals(List.of("Query", "Query", "GetItem"), calls(() -> backend.listQueues().list(
+                new ListRequest(INSTANCE, Set.of("AGENT"), null, 2))));
     }
 
     @Test
@@ -136,7 +173,11 @@ class RoundTripsIT {
     void creationsCostOneTransaction() {
         assertEquals(List.of("TransactWriteItems"), calls(() -> backend.createInstance().create(new InstanceRequest(
                 null, "CONNECT_MANAGED", "rt-" + UUID.randomUUID().toString().substring(0, 8), null, true, false, Map.of()))));
-        assertEquals(List.of("TransactWriteItems"), calls(() -> backend.createContactFlow().create(new FlowRequest(
+        // a flow naming queues reads them in one BatchGetItem first
+        assertEquals(List.of("BatchGetItem", "TransactWriteItems"), calls(() -> backend.createContactFlow().create(new FlowRequest(
                 INSTANCE, "Flow " + UUID.randomUUID(), "CONTACT_FLOW", null, Flows.read("demo-task.json"), null, Map.of()))));
+        assertEquals(List.of("TransactWriteItems"), calls(() -> backend.createContactFlow().create(new FlowRequest(
+                INSTANCE, "Flow " + UUID.randomUUID(), "CONTACT_FLOW", null, Flows.read("close-without-agent.json"), null, Map.of()))));
+        assertEquals(List.of("TransactWriteItems"), calls(() -> backend.createQueue(INSTANCE, "Queue " + UUID.randomUUID(), null)));
     }
 }

@@ -57,15 +57,23 @@ final class DynamicValue {
         };
     }
 
-    /** A queue given as an id or as a queue ARN ({@code .../queue/<id>}), as its id. */
     /** A flow id, also when given as a flow ARN. */
     static String flowId(String idOrArn) {
         int flow = idOrArn.lastIndexOf("/contact-flow/");
         return idOrArn.startsWith("arn:") && flow >= 0 ? idOrArn.substring(flow + "/contact-flow/".length()) : idOrArn;
     }
 
+    /** A queue given as an id or as a queue ARN ({@code .../queue/<id>}), as its id. */
     static String queueId(String idOrArn) {
         int queue = idOrArn.lastIndexOf("/queue/");
         return idOrArn.startsWith("arn:") && queue >= 0 ? idOrArn.substring(queue + "/queue/".length()) : idOrArn;
+    }
+
+    /** The instance a queue ARN names ({@code ...:instance/<id>/queue/...}), or null for a plain id. */
+    static String queueArnInstanceId(String idOrArn) {
+        int instance = idOrArn.indexOf(":instance/");
+        int queue = idOrArn.lastIndexOf("/queue/");
+        return idOrArn.startsWith("arn:") && instance >= 0 && queue > instance
+                ? idOrArn.substring(instance + ":instance/".length(), queue) : null;
     }
 }

@@ -4,8 +4,10 @@ import static dev.connecttasks.error.ApiException.invalidContactFlow;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.connecttasks.error.ApiException;
 import dev.connecttasks.json.Json;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -37,6 +39,22 @@ public final class FlowDocument {
             List<Condition> conditions, Map<String, String> errors) {
     }
 
+    /**
+     * A queue an action names as it is written ({@code value}: an id, or a queue ARN), not through a
+     * JSONPath reference: the queue that must exist in the flow's instance.
+     */
+    public record QueueReference(String action, String value) {
+        /** The queue's id, also when the value is its ARN. */
+        public String queueId() {
+            return DynamicValue.queueId(value);
+        }
+
+        /** The instance a queue ARN names, or null when the value is an id. */
+        public String arnInstanceId() {
+            return DynamicValue.queueArnInstanceId(value);
+        }
+    }
+
     /** A Compare branch: when {@code operator} holds for the compared value and {@code operand}, go on to next. */
     record Condition(String nextAction, String operator, String operand) {
     }
@@ -55,6 +73,20 @@ public final class FlowDocument {
 
     Action action(String identifier) {
         return actions.get(identifier);
+    }
+
+    /** Every queue the flow's actions name as written (not through a reference), in the order of the actions. */
+    public List<QueueReference> queueReferences() {
+        List<QueueReference> queues = new ArrayList<>();
+        for (Action action : actions.values()) {
+            boolean namesQueue = action.type() == ActionType.UpdateContactTargetQueue
+                    || action.type() == ActionType.TransferContactToQueue;
+            String value = action.parameters().path("QueueId").asText("");
+            if (namesQueue && !value.isEmpty() && !DynamicValue.isReference(value)) {
+                queues.add(new QueueReference(action.identifier(), value));
+            }
+        }
+        return queues;
     }
 
     /** Reads flow-language content, or throws InvalidContactFlowException with every problem found. */
@@ -111,11 +143,16 @@ public final class FlowDocument {
                     problems));
         }
         if (!problems.isEmpty()) {
-            throw invalidContactFlow(problems.stream().limit(MAX_PROBLEMS)
-                    .map(problem -> problem.length() > MAX_PROBLEM_LENGTH ? problem.substring(0, MAX_PROBLEM_LENGTH) : problem)
-                    .toList());
+            throw invalid(problems);
         }
-        return new FlowDocument(start, Map.copyOf(actions));
+        return new FlowDocument(start, Collections.unmodifiableMap(actions));
+    }
+
+    /** An InvalidContactFlowException listing the problems, as many and as long as the model allows. */
+    public static ApiException invalid(List<String> problems) {
+        return invalidContactFlow(problems.stream().limit(MAX_PROBLEMS)
+                .map(problem -> problem.length() > MAX_PROBLEM_LENGTH ? problem.substring(0, MAX_PROBLEM_LENGTH) : problem)
+                .toList());
     }
 
     private static String identifier(JsonNode node, int index, List<String> problems) {
@@ -191,6 +228,11 @@ public final class FlowDocument {
                     problems.add(where + ": agent queues (AgentId) are not supported; give a QueueId.");
                 } else if (!parameters.path("QueueId").isTextual() || parameters.path("QueueId").asText().isEmpty()) {
                     problems.add(where + ": Parameters.QueueId is required.");
+                }
+            }
+            case TransferContactToQueue -> {
+                if (parameters.has("QueueId") && (!parameters.path("QueueId").isTextual() || parameters.path("QueueId").asText().isEmpty())) {
+                    problems.add(where + ": Parameters.QueueId, when given, must be a queue id or ARN, or a JSONPath reference.");
                 }
             }
             case TransferToFlow -> {

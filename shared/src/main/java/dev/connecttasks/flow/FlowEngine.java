@@ -3,8 +3,6 @@ package dev.connecttasks.flow;
 import dev.connecttasks.contact.Contact;
 import dev.connecttasks.instance.ContactFlow;
 import java.time.Instant;
-import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * Runs a contact's flow. A run only computes what the flow does to the contact; the flow-runner
@@ -15,10 +13,10 @@ public interface FlowEngine {
     FlowResult run(Contact contact, ContactFlow flow, Instant now);
 
     /**
-     * The same, with the contact's instance's flows to hand, for {@code TransferToFlow}: {@code flows}
-     * finds one by id. An engine that transfers to no flow ignores them.
+     * The same, with the contact's instance to hand: its flows, for {@code TransferToFlow}, and its
+     * queues' states, for {@code TransferContactToQueue}. An engine that needs neither ignores them.
      */
-    default FlowResult run(Contact contact, ContactFlow flow, Function<String, Optional<ContactFlow>> flows, Instant now) {
+    default FlowResult run(Contact contact, ContactFlow flow, RunLookups lookups, Instant now) {
         return run(contact, flow, now);
     }
 }

@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
 
 /**
  * The flow engine: interprets the flow language from {@code StartAction}, for the actions of
@@ -30,6 +29,7 @@ import java.util.function.Function;
 public final class FlowInterpreter implements FlowEngine {
     public static final int MAX_STEPS = 1_000;
     private static final String NO_MATCHING_ERROR = "NoMatchingError";
+    private static final String QUEUE_AT_CAPACITY = "QueueAtCapacity";
 
     /**
      * A warm runner reads each flow's content once. The cache is keyed by a digest of the content, so
@@ -48,11 +48,11 @@ public final class FlowInterpreter implements FlowEngine {
 
     @Override
     public FlowResult run(Contact contact, ContactFlow flow, Instant now) {
-        return run(contact, flow, id -> Optional.empty(), now);
+        return run(contact, flow, RunLookups.NONE, now);
     }
 
     @Override
-    public FlowResult run(Contact contact, ContactFlow flow, Function<String, Optional<ContactFlow>> flows, Instant now) {
+    public FlowResult run(Contact contact, ContactFlow flow, RunLookups lookups, Instant now) {
         FlowDocument document;
         try {
             document = document(flow);
@@ -84,18 +84,23 @@ public final class FlowInterpreter implements FlowEngine {
                     next = action.nextAction();
                 }
                 case TransferContactToQueue -> {
-                    if (targetQueue == null) {
-                        error = NO_MATCHING_ERROR;
-                        next = null;
-                    } else {
+                    // a QueueId given here names the queue, as UpdateContactTargetQueue would
+                    if (action.parameters().path("QueueId").isTextual()) {
+                        String queue = resolve(action.parameters().path("QueueId").asText(), contact, attributes, targetQueue);
+                        targetQueue = queue == null || queue.isBlank() ? null : DynamicValue.queueId(queue);
+                    }
+                    RunLookups.QueueState state = targetQueue == null ? RunLookups.QueueState.MISSING : lookups.queue(targetQueue);
+                    if (state == RunLookups.QueueState.OPEN) {
                         return new FlowResult(attributes, new QueueInfo(targetQueue, now), null, steps, FlowResult.End.QUEUED);
                     }
+                    error = state == RunLookups.QueueState.AT_CAPACITY ? QUEUE_AT_CAPACITY : NO_MATCHING_ERROR;
+                    next = null;
                 }
                 case TransferToFlow -> {
                     // execution jumps to the start of another published flow of the instance, for the same contact
                     String flowId = resolve(action.parameters().path("ContactFlowId").asText(), contact, attributes, targetQueue);
                     Optional<FlowDocument> transferred = flowId == null ? Optional.empty()
-                            : flows.apply(DynamicValue.flowId(flowId)).filter(ContactFlow::published).flatMap(this::readable);
+                            : lookups.flow(DynamicValue.flowId(flowId)).filter(ContactFlow::published).flatMap(this::readable);
                     if (transferred.isEmpty()) {
                         error = NO_MATCHING_ERROR;
                         next = null;

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.connecttasks.contact.Reference;
 import dev.connecttasks.contact.ReferenceType;
 import dev.connecttasks.contact.SegmentAttributes;
+import dev.connecttasks.error.ApiException;
 import dev.connecttasks.json.Json;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -87,14 +88,17 @@ public final class JsonBody {
         return value;
     }
 
-    /** An integer member (a JSON integer that fits an int). */
+    /** An integer member: a JSON number without a fraction, within a 32-bit integer. */
     public Integer integer(String member) {
         JsonNode value = member(member);
         if (value == null) {
             return null;
         }
-        if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+        if (!value.isIntegralNumber()) {
             throw invalidRequest(member + " must be an integer.");
+        }
+        if (!value.canConvertToInt()) {
+            throw ApiException.invalidParameter(member + " must be between " + Integer.MIN_VALUE + " and " + Integer.MAX_VALUE + ".");
         }
         return value.intValue();
     }

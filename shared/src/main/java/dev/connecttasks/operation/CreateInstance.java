@@ -5,6 +5,7 @@ import static dev.connecttasks.error.ApiException.invalidRequest;
 import dev.connecttasks.instance.Instance;
 import dev.connecttasks.instance.InstanceRequest;
 import dev.connecttasks.instance.InstanceRules;
+import dev.connecttasks.instance.Queue;
 import dev.connecttasks.operation.port.Creation;
 import dev.connecttasks.operation.port.IdempotencyRecord;
 import dev.connecttasks.operation.port.InstanceStore.InstanceRefusal;
@@ -13,7 +14,7 @@ import java.time.Clock;
 import java.util.UUID;
 
 /**
- * CreateInstance: a new instance, ACTIVE at once. A ClientToken repeated within 24 hours with the same
+ * CreateInstance: a new instance, ACTIVE at once, with its BasicQueue. A ClientToken repeated within 24 hours with the same
  * parameters returns the instance it created; with other parameters it is an InvalidRequestException.
  */
 public final class CreateInstance {
@@ -33,7 +34,10 @@ public final class CreateInstance {
                 request.tags(), Clocks.now(clock));
         IdempotencyRecord token = request.clientToken() == null ? null
                 : new IdempotencyRecord(request.clientToken(), RequestFingerprint.of(request), instance.id());
-        Creation<InstanceRefusal> created = instances.create(instance, token, instance.createdAt());
+        // the BasicQueue's hours of operation: an id of its own, as there are no hours here
+        Queue basicQueue = Queue.basic(instance.id(), UUID.randomUUID().toString(), UUID.randomUUID().toString(),
+                instance.createdAt());
+        Creation<InstanceRefusal> created = instances.create(instance, basicQueue, token, instance.createdAt());
         if (created instanceof Creation.Refused<InstanceRefusal>) {
             throw invalidRequest("InstanceAlias " + instance.alias() + " is already in use.");
         }

@@ -21,4 +21,8 @@ final class NotFound {
     static ApiException flow(String instanceId, String contactFlowId) {
         return notFound("ContactFlowId " + contactFlowId + " was not found in instance " + instanceId + ".");
     }
+
+    static ApiException queue(String instanceId, String queueId) {
+        return notFound("QueueId " + queueId + " was not found in instance " + instanceId + ".");
+    }
 }

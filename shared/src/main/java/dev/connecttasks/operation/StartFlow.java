@@ -6,7 +6,11 @@ import dev.connecttasks.contact.Contact;
 import dev.connecttasks.contact.FlowStatus;
 import dev.connecttasks.flow.FlowEngine;
 import dev.connecttasks.flow.FlowResult;
+import dev.connecttasks.flow.RunLookups.QueueState;
+import dev.connecttasks.flow.RunLookups;
 import dev.connecttasks.flow.StartMessage;
+import dev.connecttasks.instance.InstanceRules;
+import dev.connecttasks.instance.Queue;
 import dev.connecttasks.operation.StartOutcome.Refusal;
 import dev.connecttasks.operation.port.ContactAndFlow;
 import dev.connecttasks.operation.port.FlowRunStore;
@@ -17,6 +21,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The flow-runner's use case: read the contact and its flow, check that the contact waits for this
@@ -36,11 +41,17 @@ public final class StartFlow {
     }
 
     private static final int MAX_ATTEMPTS = 5;
+    private static final int MAX_KNOWN_QUEUES = 10_000;
 
     private final FlowRunStore flowRuns;
     private final FlowEngine engine;
     private final TaskScheduler schedules;
     private final Clock clock;
+    /** Queues a warm runner has read: a queue never changes here once created. */
+    private final Map<QueueKey, Queue> knownQueues = new ConcurrentHashMap<>();
+
+    private record QueueKey(String instanceId, String queueId) {
+    }
 
     public StartFlow(FlowRunStore flowRuns, FlowEngine engine, TaskScheduler schedules, Clock clock) {
         this.flowRuns = flowRuns;
@@ -70,7 +81,8 @@ public final class StartFlow {
             }
             FlowResult run = found.get().flow() == null
                     ? new FlowResult(contact.attributes(), null, now, 0, FlowResult.End.FAILED)
-                    : engine.run(contact, found.get().flow(), id -> flowRuns.findFlow(contact.instanceId(), id), now);
+                    : engine.run(contact, found.get().flow(), RunLookups.of(id -> flowRuns.findFlow(contact.instanceId(), id),
+                            queueId -> queueState(contact.instanceId(), queueId)), now);
             if (flowRuns.recordFlowRun(contact, found.get().revision(), run, now)) {
                 if (found.get().chained()) {
                     shareWithChain(contact, run, now);
@@ -116,6 +128,36 @@ public final class StartFlow {
         } catch (RuntimeException leftToReconciler) {
             // see above
         }
+    }
+
+    /**
+     * Whether a queue takes one more contact: it exists, and holds fewer than its MaxContacts contacts
+     * that have not ended. Best effort at the boundary: the count is eventually consistent, and two runs
+     * at once may both see room for the last place.
+     */
+    private QueueState queueState(String instanceId, String queueId) {
+        if (!InstanceRules.queueIdFits(queueId)) {
+            return QueueState.MISSING;
+        }
+        QueueKey cacheKey = new QueueKey(instanceId, queueId);
+        Queue queue = knownQueues.get(cacheKey);
+        if (queue == null) {
+            Optional<Queue> found = flowRuns.findQueue(instanceId, queueId);
+            if (found.isEmpty()) {
+                return QueueState.MISSING;
+            }
+            queue = found.get();
+            if (knownQueues.size() >= MAX_KNOWN_QUEUES) {
+                knownQueues.clear();
+            }
+            knownQueues.put(cacheKey, queue);
+        }
+        Integer maxContacts = queue.maxContacts();
+        if (maxContacts == null) {
+            return QueueState.OPEN;
+        }
+        return maxContacts == 0 || flowRuns.countQueued(instanceId, queueId, maxContacts) >= maxContacts
+                ? QueueState.AT_CAPACITY : QueueState.OPEN;
     }
 
     /** Why this start must not run the contact's flow, or null when the contact waits for exactly it. */

@@ -83,6 +83,11 @@ final class ContactItems {
      */
     static final String SEARCH_KEY = "searchKey";
     static final int SEARCH_SHARDS = 4;
+    /**
+     * On a contact that is in a queue and has not ended, only: the queue's id, the key of the sparse
+     * {@code queued} index (with {@code sk}, the instance), which counts a queue's contacts for its MaxContacts.
+     */
+    static final String QUEUED_IN = "queuedIn";
     /** On a contact that others name as PreviousContactId: how many tasks did. */
     static final String LINKED_TASKS = "linkedTasks";
     static final String TOKEN_CONTACT_ID = "contactId";
@@ -147,6 +152,9 @@ final class ContactItems {
         if (contact.queue() != null) {
             item.put(QUEUE_ID, s(contact.queue().queueId()));
             item.put(ENQUEUED_AT, n(contact.queue().enqueuedAt().toEpochMilli()));
+            if (!contact.ended()) {
+                item.put(QUEUED_IN, s(contact.queue().queueId()));
+            }
         }
         putIfPresent(item, DISCONNECTED_AT, contact.disconnectedAt());
         putIfPresent(item, DISCONNECT_REASON, contact.disconnectReason());

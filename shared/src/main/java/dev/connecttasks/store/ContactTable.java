@@ -75,6 +75,30 @@ public final class ContactTable implements ContactStore {
         return dynamo.getItem(get -> get.tableName(tableName).key(key).consistentRead(true)).item();
     }
 
+    /**
+     * Items by key (at most 100), read consistently in one BatchGetItem, again for keys it leaves
+     * unprocessed. Absent items are missing from the list.
+     */
+    static List<Map<String, AttributeValue>> consistentBatchGet(DynamoDbClient dynamo, String tableName,
+            List<Map<String, AttributeValue>> keys) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        Map<String, KeysAndAttributes> pending = Map.of(tableName,
+                KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
+        for (int attempt = 1; !pending.isEmpty(); attempt++) {
+            if (attempt > Retries.MAX_ATTEMPTS) {
+                throw throttled("The table is busy; retry the request.");
+            }
+            if (attempt > 1) {
+                Retries.backOff(attempt - 1);
+            }
+            Map<String, KeysAndAttributes> request = pending;
+            var response = dynamo.batchGetItem(batch -> batch.requestItems(request));
+            items.addAll(response.responses().getOrDefault(tableName, List.of()));
+            pending = response.unprocessedKeys();
+        }
+        return items;
+    }
+
     /** Contacts of one instance by id, in one consistent BatchGetItem; absent ids are missing from the map. */
     @Override
     public Map<String, Contact> findAll(String instanceId, Collection<String> contactIds, Instant now) {
@@ -202,14 +226,15 @@ public final class ContactTable implements ContactStore {
     }
 
     /**
-     * The update that ends a contact with {@code reason} now: its disconnect, out of the due index, a
-     * new revision. Callers add to it only after its {@code ADD} clause.
+     * The update that ends a contact with {@code reason} now: its disconnect, out of the due index and
+     * out of its queue's count (the queued index), a new revision. Callers add to it only after its {@code ADD} clause.
      */
     static String ending(ExpressionPlaceholders expr, String reason, Instant now) {
         return "SET " + expr.name(ContactItems.DISCONNECTED_AT) + " = " + expr.value(millis(now))
                 + ", " + expr.name(ContactItems.DISCONNECT_REASON) + " = " + expr.value(s(reason))
                 + ", " + expr.name(LAST_UPDATED_AT) + " = " + expr.value(millis(now))
                 + " REMOVE " + expr.name(ContactItems.DUE_SHARD) + ", " + expr.name(ContactItems.DUE_AT)
+                + ", " + expr.name(ContactItems.QUEUED_IN)
                 + " ADD " + expr.name(REVISION) + " " + expr.value(n(1));
     }
 

@@ -1,7 +1,7 @@
 package dev.connecttasks.store;
 
 import dev.connecttasks.contact.ContactTimestamp;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -35,6 +35,21 @@ public final class ContactTableSchema {
     /** What the due index holds beside its keys and the table's: what a start needs. */
     public static final List<String> DUE_PROJECTION = List.of(ContactItems.FLOW_ID, ContactItems.SCHEDULED_AT);
     /**
+     * The sparse index of what the List operations list: queues, flows and instances, each under the
+     * partition of its list ({@link #LIST_KEY}), ordered by id ({@link #LIST_ORDER}), with the members of
+     * its summary. Only those items carry its keys.
+     */
+    public static final String LIST_INDEX = "list";
+    public static final String LIST_KEY = InstanceItems.LIST_KEY;
+    public static final String LIST_ORDER = InstanceItems.LIST_ORDER;
+    public static final List<String> LIST_PROJECTION = InstanceItems.SUMMARY_ATTRIBUTES;
+    /**
+     * The sparse index of contacts in a queue that have not ended: the queue's id and the instance
+     * ({@code sk}); keys only, for counting against a queue's MaxContacts.
+     */
+    public static final String QUEUED_INDEX = "queued";
+    public static final String QUEUED_IN = ContactItems.QUEUED_IN;
+    /**
      * The search indexes, one per timestamp a search ranges over: keyed by {@code searchKey}, sorted by
      * the timestamp, holding what a search filters on and answers (not descriptions or references).
      */
@@ -57,6 +72,34 @@ public final class ContactTableSchema {
             KeySchemaElement.builder().attributeName(DUE_AT).keyType(KeyType.RANGE).build());
     private static final Projection DUE_INDEX_PROJECTION = Projection.builder()
             .projectionType(ProjectionType.INCLUDE).nonKeyAttributes(DUE_PROJECTION).build();
+    private static final GlobalSecondaryIndex DUE = GlobalSecondaryIndex.builder()
+            .indexName(DUE_INDEX).keySchema(DUE_KEYS).projection(DUE_INDEX_PROJECTION).build();
+    private static final GlobalSecondaryIndex LIST = GlobalSecondaryIndex.builder()
+            .indexName(LIST_INDEX)
+            .keySchema(key(LIST_KEY, KeyType.HASH), key(LIST_ORDER, KeyType.RANGE))
+            .projection(projection -> projection.projectionType(ProjectionType.INCLUDE).nonKeyAttributes(LIST_PROJECTION))
+            .build();
+    private static final GlobalSecondaryIndex QUEUED = GlobalSecondaryIndex.builder()
+            .indexName(QUEUED_INDEX)
+            .keySchema(key(QUEUED_IN, KeyType.HASH), key(SORT_KEY, KeyType.RANGE))
+            .projection(projection -> projection.projectionType(ProjectionType.KEYS_ONLY))
+            .build();
+    /** Every index, with the key attributes it needs defined. */
+    private static final Map<GlobalSecondaryIndex, List<AttributeDefinition>> INDEXES = new LinkedHashMap<>();
+
+    static {
+        INDEXES.put(DUE, List.of(DUE_SHARD_TYPE, DUE_AT_TYPE));
+        INDEXES.put(LIST, List.of(string(LIST_KEY), string(LIST_ORDER)));
+        INDEXES.put(QUEUED, List.of(string(QUEUED_IN), string(SORT_KEY)));
+        SEARCH_INDEXES.keySet().stream().sorted().forEach(timestamp -> INDEXES.put(GlobalSecondaryIndex.builder()
+                        .indexName(SEARCH_INDEXES.get(timestamp))
+                        .keySchema(key(SEARCH_KEY, KeyType.HASH), key(searchSortKey(timestamp), KeyType.RANGE))
+                        .projection(projection -> projection.projectionType(ProjectionType.INCLUDE)
+                                .nonKeyAttributes(searchProjection(timestamp)))
+                        .build(),
+                List.of(string(SEARCH_KEY), AttributeDefinition.builder()
+                        .attributeName(searchSortKey(timestamp)).attributeType(ScalarAttributeType.N).build())));
+    }
 
     private ContactTableSchema() {
     }
@@ -77,26 +120,8 @@ public final class ContactTableSchema {
         return SEARCH_PROJECTION.stream().filter(name -> !name.equals(searchSortKey(timestamp))).toList();
     }
 
-    private static List<GlobalSecondaryIndex> searchIndexes() {
-        return SEARCH_INDEXES.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(entry -> GlobalSecondaryIndex.builder()
-                .indexName(entry.getValue())
-                .keySchema(
-                        KeySchemaElement.builder().attributeName(SEARCH_KEY).keyType(KeyType.HASH).build(),
-                        KeySchemaElement.builder().attributeName(searchSortKey(entry.getKey())).keyType(KeyType.RANGE).build())
-                .projection(Projection.builder().projectionType(ProjectionType.INCLUDE)
-                        .nonKeyAttributes(searchProjection(entry.getKey())).build())
-                .build()).toList();
-    }
-
-    private static List<AttributeDefinition> searchKeyTypes() {
-        List<AttributeDefinition> types = new ArrayList<>(List.of(string(SEARCH_KEY)));
-        SEARCH_INDEXES.keySet().stream().sorted().forEach(timestamp -> types.add(AttributeDefinition.builder()
-                .attributeName(searchSortKey(timestamp)).attributeType(ScalarAttributeType.N).build()));
-        return types;
-    }
-
     /**
-     * Creates the table with its due index, stream and TTL; a table that already exists (an earlier run
+     * Creates the table with its indexes, stream and TTL; a table that already exists (an earlier run
      * against the same emulator) gets what an older version of it lacks, and is otherwise left as it is.
      */
     public static void createIfMissing(DynamoDbClient dynamo, String tableName) {
@@ -109,7 +134,7 @@ public final class ContactTableSchema {
                     .keySchema(
                             key -> key.attributeName(PARTITION_KEY).keyType(KeyType.HASH),
                             key -> key.attributeName(SORT_KEY).keyType(KeyType.RANGE))
-                    .globalSecondaryIndexes(indexes()));
+                    .globalSecondaryIndexes(INDEXES.keySet()));
         } catch (ResourceInUseException exists) {
             upgrade(dynamo, tableName);
             return;
@@ -120,41 +145,32 @@ public final class ContactTableSchema {
                 .timeToLiveSpecification(spec -> spec.attributeName(TTL_ATTRIBUTE).enabled(true)));
     }
 
-    private static List<AttributeDefinition> attributeDefinitions() {
-        List<AttributeDefinition> definitions = new ArrayList<>(List.of(string(PARTITION_KEY), string(SORT_KEY), DUE_SHARD_TYPE, DUE_AT_TYPE));
-        definitions.addAll(searchKeyTypes());
-        return definitions;
-    }
-
-    private static List<GlobalSecondaryIndex> indexes() {
-        List<GlobalSecondaryIndex> indexes = new ArrayList<>(List.of(GlobalSecondaryIndex.builder()
-                .indexName(DUE_INDEX).keySchema(DUE_KEYS).projection(DUE_INDEX_PROJECTION).build()));
-        indexes.addAll(searchIndexes());
-        return indexes;
-    }
-
     private static void upgrade(DynamoDbClient dynamo, String tableName) {
         TableDescription table = dynamo.describeTable(describe -> describe.tableName(tableName)).table();
         if (table.latestStreamArn() == null) {
             dynamo.updateTable(update -> update.tableName(tableName)
                     .streamSpecification(stream -> stream.streamEnabled(true).streamViewType(STREAM_VIEW)));
         }
-        if (table.globalSecondaryIndexes().stream().noneMatch(index -> index.indexName().equals(DUE_INDEX))) {
-            dynamo.updateTable(update -> update.tableName(tableName)
-                    .attributeDefinitions(DUE_SHARD_TYPE, DUE_AT_TYPE)
-                    .globalSecondaryIndexUpdates(change -> change.create(index -> index
-                            .indexName(DUE_INDEX).keySchema(DUE_KEYS).projection(DUE_INDEX_PROJECTION))));
-        }
-        // DynamoDB creates one index per UpdateTable, as CloudFormation does per stack update
-        for (GlobalSecondaryIndex search : searchIndexes()) {
-            if (table.globalSecondaryIndexes().stream().noneMatch(index -> index.indexName().equals(search.indexName()))) {
+        INDEXES.forEach((index, keyTypes) -> {
+            if (table.globalSecondaryIndexes().stream().noneMatch(existing -> existing.indexName().equals(index.indexName()))) {
                 dynamo.updateTable(update -> update.tableName(tableName)
-                        .attributeDefinitions(searchKeyTypes().stream().filter(type -> search.keySchema().stream()
-                                .anyMatch(key -> key.attributeName().equals(type.attributeName()))).toList())
-                        .globalSecondaryIndexUpdates(change -> change.create(index -> index
-                                .indexName(search.indexName()).keySchema(search.keySchema()).projection(search.projection()))));
+                        .attributeDefinitions(keyTypes)
+                        .globalSecondaryIndexUpdates(change -> change.create(create -> create
+                                .indexName(index.indexName()).keySchema(index.keySchema()).projection(index.projection()))));
             }
-        }
+        });
+    }
+
+    private static List<AttributeDefinition> attributeDefinitions() {
+        Map<String, AttributeDefinition> definitions = new LinkedHashMap<>();
+        definitions.put(PARTITION_KEY, string(PARTITION_KEY));
+        definitions.put(SORT_KEY, string(SORT_KEY));
+        INDEXES.values().forEach(keyTypes -> keyTypes.forEach(type -> definitions.put(type.attributeName(), type)));
+        return List.copyOf(definitions.values());
+    }
+
+    private static KeySchemaElement key(String attribute, KeyType type) {
+        return KeySchemaElement.builder().attributeName(attribute).keyType(type).build();
     }
 
     private static AttributeDefinition string(String name) {

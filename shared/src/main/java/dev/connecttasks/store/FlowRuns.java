@@ -17,6 +17,7 @@ import dev.connecttasks.contact.ContactRules;
 import dev.connecttasks.contact.FlowStatus;
 import dev.connecttasks.flow.FlowResult;
 import dev.connecttasks.instance.ContactFlow;
+import dev.connecttasks.instance.Queue;
 import dev.connecttasks.operation.port.ContactAndFlow;
 import dev.connecttasks.operation.port.FlowRunStore;
 import java.time.Instant;
@@ -27,6 +28,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.Select;
 
 /** The flow-runner's view of the table: a contact and its flow read for a run, and the run recorded once. */
 public final class FlowRuns implements FlowRunStore {
@@ -85,6 +88,36 @@ public final class FlowRuns implements FlowRunStore {
     }
 
     @Override
+    public Optional<Queue> findQueue(String instanceId, String queueId) {
+        Map<String, AttributeValue> item = ContactTable.consistentGet(dynamo, tableName, InstanceItems.queueKey(instanceId, queueId));
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(InstanceItems.queue(item));
+    }
+
+    /** Queries of the sparse queued index that count its keys (Select COUNT), {@code limit} at most. */
+    @Override
+    public int countQueued(String instanceId, String queueId, int limit) {
+        int count = 0;
+        Map<String, AttributeValue> startKey = null;
+        do {
+            ExpressionPlaceholders expr = new ExpressionPlaceholders();
+            var response = dynamo.query(QueryRequest.builder()
+                    .tableName(tableName)
+                    .indexName(ContactTableSchema.QUEUED_INDEX)
+                    .keyConditionExpression(expr.name(ContactItems.QUEUED_IN) + " = " + expr.value(s(queueId))
+                            + " AND " + expr.name(ContactItems.SK) + " = " + expr.value(s(instanceId)))
+                    .expressionAttributeNames(expr.names())
+                    .expressionAttributeValues(expr.values())
+                    .select(Select.COUNT)
+                    .limit(limit - count)
+                    .exclusiveStartKey(startKey)
+                    .build());
+            count += response.count();
+            startKey = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+        } while (startKey != null && count < limit);
+        return count;
+    }
+
+    @Override
     public Optional<ContactFlow> findFlow(String instanceId, String contactFlowId) {
         Map<String, AttributeValue> item = ContactTable.consistentGet(dynamo, tableName, InstanceItems.flowKey(instanceId, contactFlowId));
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(InstanceItems.contactFlow(item));
@@ -110,7 +143,8 @@ public final class FlowRuns implements FlowRunStore {
         if (run.queue() != null) {
             update.append(", ").append(expr.name(ContactItems.QUEUE_ID)).append(" = ").append(expr.value(s(run.queue().queueId())))
                     .append(", ").append(expr.name(ContactItems.ENQUEUED_AT)).append(" = ")
-                    .append(expr.value(millis(run.queue().enqueuedAt())));
+                    .append(expr.value(millis(run.queue().enqueuedAt())))
+                    .append(", ").append(expr.name(ContactItems.QUEUED_IN)).append(" = ").append(expr.value(s(run.queue().queueId())));
         }
         if (run.disconnectedAt() != null) {
             update.append(", ").append(expr.name(ContactItems.DISCONNECTED_AT)).append(" = ")

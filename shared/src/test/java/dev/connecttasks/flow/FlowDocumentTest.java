@@ -314,6 +314,34 @@ class FlowDocumentTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"{\"QueueId\": \"\"}", "{\"QueueId\": 7}", "{\"QueueId\": {}}"})
+    void transferContactToQueueTakesAQueueIdOnlyAsAString(String parameters) {
+        String content = flow("t", """
+                {"Identifier": "t", "Type": "TransferContactToQueue", "Parameters": %s, "Transitions": {}}""".formatted(parameters));
+        assertEquals(List.of("Action t: Parameters.QueueId, when given, must be a queue id or ARN, or a JSONPath reference."),
+                problems(content));
+    }
+
+    @Test
+    void theQueuesAFlowNamesAreItsLiteralQueueIdsAndArnsInActionOrder() {
+        String arn = "arn:aws:connect:us-east-1:000000000000:instance/i-1/queue/q-2";
+        String content = flow("a", """
+                {"Identifier": "a", "Type": "UpdateContactTargetQueue", "Parameters": {"QueueId": "q-1"},
+                 "Transitions": {"NextAction": "b"}}""", """
+                {"Identifier": "b", "Type": "UpdateContactTargetQueue", "Parameters": {"QueueId": "$.Attributes.queue"},
+                 "Transitions": {"NextAction": "c"}}""", """
+                {"Identifier": "c", "Type": "UpdateContactTargetQueue", "Parameters": {"QueueId": "%s"},
+                 "Transitions": {"NextAction": "d"}}""".formatted(arn), """
+                {"Identifier": "d", "Type": "TransferContactToQueue", "Parameters": {"QueueId": "q-3"}, "Transitions": {}}""");
+        List<FlowDocument.QueueReference> queues = FlowDocument.read(content).queueReferences();
+        assertEquals(List.of(new FlowDocument.QueueReference("a", "q-1"), new FlowDocument.QueueReference("c", arn),
+                new FlowDocument.QueueReference("d", "q-3")), queues);
+        assertEquals(List.of("q-1", "q-2", "q-3"), queues.stream().map(FlowDocument.QueueReference::queueId).toList());
+        assertEquals(java.util.Arrays.asList(null, "i-1", null),
+                queues.stream().map(FlowDocument.QueueReference::arnInstanceId).toList());
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"{\"AgentId\": \"agent-1\"}", "{\"AgentId\": \"agent-1\", \"QueueId\": \"support\"}"})
     void updateContactTargetQueueDoesNotTakeAnAgent(String parameters) {
         String content = flow("q", """

@@ -742,7 +742,7 @@ class FlowInterpreterTest {
 
     private static FlowResult runWith(Map<String, ContactFlow> flows, String content) {
         return ENGINE.run(contact(Map.of("orderId", "42")), contactFlow(content),
-                id -> Optional.ofNullable(flows.get(id)), NOW);
+                RunLookups.of(id -> Optional.ofNullable(flows.get(id)), id -> RunLookups.QueueState.OPEN), NOW);
     }
 
     private static ContactFlow otherFlow(String id, String status, String content) {
@@ -781,5 +781,54 @@ class FlowInterpreterTest {
         FlowResult run = runWith(flows, content);
         assertEquals(End.STEP_LIMIT, run.end());
         assertEquals(FlowInterpreter.MAX_STEPS, run.steps());
+    }
+
+    // ---- the queue's state, as the runner looks it up ----
+
+    private static FlowResult runWithQueues(Map<String, RunLookups.QueueState> queues, String content) {
+        return ENGINE.run(contact(Map.of()), contactFlow(content), RunLookups.of(id -> Optional.empty(),
+                id -> queues.getOrDefault(id, RunLookups.QueueState.MISSING)), NOW);
+    }
+
+    private static String transferOnErrors(String atCapacity, String noMatch) {
+        List<String> errors = new ArrayList<>();
+        if (atCapacity != null) {
+            errors.add("{\"ErrorType\": \"QueueAtCapacity\", \"NextAction\": \"" + atCapacity + "\"}");
+        }
+        if (noMatch != null) {
+            errors.add("{\"ErrorType\": \"NoMatchingError\", \"NextAction\": \"" + noMatch + "\"}");
+        }
+        return """
+                {"Identifier": "transfer", "Type": "TransferContactToQueue", "Parameters": {},
+                 "Transitions": {"Errors": [%s]}}""".formatted(String.join(", ", errors));
+    }
+
+    @Test
+    void aQueueAtCapacityTakesTheQueueAtCapacityBranchOrElseNoMatchingError() {
+        String full = set("full", "{\"outcome\": \"full\"}", "end");
+        String other = set("other", "{\"outcome\": \"other\"}", "end");
+        Map<String, RunLookups.QueueState> states = Map.of("open", RunLookups.QueueState.OPEN,
+                "capped", RunLookups.QueueState.AT_CAPACITY);
+        assertQueued(runWithQueues(states, flow("q", targetQueue("q", "open", "transfer"), transferOnErrors("full", "other"),
+                full, other, END)), "open", 2);
+        FlowResult atCapacity = runWithQueues(states, flow("q", targetQueue("q", "capped", "transfer"),
+                transferOnErrors("full", "other"), full, other, END));
+        assertDisconnected(atCapacity, 4);
+        assertEquals("full", atCapacity.attributes().get("outcome"));
+        FlowResult noBranch = runWithQueues(states, flow("q", targetQueue("q", "capped", "transfer"),
+                transferOnErrors(null, "other"), other, END));
+        assertEquals("other", noBranch.attributes().get("outcome"));
+        FlowResult missing = runWithQueues(states, flow("q", targetQueue("q", "gone", "transfer"),
+                transferOnErrors("full", "other"), full, other, END));
+        assertEquals("other", missing.attributes().get("outcome"));
+        assertFailed(runWithQueues(states, flow("q", targetQueue("q", "capped", "transfer"), transferOnErrors(null, null))), 2);
+    }
+
+    @Test
+    void aQueueIdOnTransferContactToQueueNamesTheQueue() {
+        String content = flow("transfer", """
+                {"Identifier": "transfer", "Type": "TransferContactToQueue",
+                 "Parameters": {"QueueId": "arn:aws:connect:us-east-1:000000000000:instance/i/queue/direct"}, "Transitions": {}}""");
+        assertQueued(runWithQueues(Map.of("direct", RunLookups.QueueState.OPEN), content), "direct", 1);
     }
 }

@@ -15,6 +15,7 @@ import dev.connecttasks.flow.ExpiryMessage;
 import dev.connecttasks.flow.FlowResult;
 import dev.connecttasks.flow.StartMessage;
 import dev.connecttasks.instance.ContactFlow;
+import dev.connecttasks.instance.Queue;
 import dev.connecttasks.operation.port.Change;
 import dev.connecttasks.operation.port.ContactAndFlow;
 import dev.connecttasks.operation.port.ContactSearchIndex;
@@ -317,6 +318,21 @@ public final class MemoryContacts implements ContactStore, NewContactStore, Flow
     @Override
     public synchronized void shareAttributes(ContactKey key, Map<String, String> attributes, Instant now) {
         updateAttributes(key, attributes, now);
+    }
+
+    @Override
+    public synchronized Optional<Queue> findQueue(String instanceId, String queueId) {
+        return instances.findQueue(instanceId, queueId);
+    }
+
+    /** Exact, where the table's index is eventually consistent. */
+    @Override
+    public synchronized int countQueued(String instanceId, String queueId, int limit) {
+        long queued = contacts.values().stream().map(Stored::contact)
+                .filter(contact -> contact.instanceId().equals(instanceId) && !contact.ended() && contact.queue() != null
+                        && contact.queue().queueId().equals(queueId))
+                .count();
+        return (int) Math.min(queued, limit);
     }
 
     @Override

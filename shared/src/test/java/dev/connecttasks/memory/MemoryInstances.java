@@ -2,25 +2,39 @@ package dev.connecttasks.memory;
 
 import dev.connecttasks.instance.ContactFlow;
 import dev.connecttasks.instance.Instance;
+import dev.connecttasks.instance.Queue;
+import dev.connecttasks.instance.Summaries.FlowSummary;
+import dev.connecttasks.instance.Summaries.InstanceSummary;
+import dev.connecttasks.instance.Summaries.QueueSummary;
 import dev.connecttasks.operation.port.Creation;
 import dev.connecttasks.operation.port.IdempotencyRecord;
 import dev.connecttasks.operation.port.InstanceStore;
+import dev.connecttasks.operation.port.ListPage;
+import dev.connecttasks.operation.port.QueueStore;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
-/** {@link InstanceStore} on maps, all or nothing like the table's transactions. */
-public final class MemoryInstances implements InstanceStore {
+/** {@link InstanceStore} and {@link QueueStore} on maps, all or nothing like the table's transactions. */
+public final class MemoryInstances implements InstanceStore, QueueStore {
     private final Map<String, Instance> instances = new HashMap<>();
     private final Map<String, String> aliases = new HashMap<>();
     private final TokenClaims tokens = new TokenClaims();
     private final Map<String, ContactFlow> flows = new HashMap<>();
     private final Map<String, String> flowNames = new HashMap<>();
+    private final Map<String, Queue> queues = new HashMap<>();
+    private final Map<String, String> queueNames = new HashMap<>();
 
     @Override
-    public synchronized Creation<InstanceRefusal> create(Instance instance, IdempotencyRecord token, Instant now) {
+    public synchronized Creation<InstanceRefusal> create(Instance instance, Queue basicQueue, IdempotencyRecord token, Instant now) {
         Optional<IdempotencyRecord> held = tokens.held("-", token, now);
         if (held.isPresent()) {
             return new Creation.TokenHeld<>(held.get());
@@ -34,6 +48,7 @@ public final class MemoryInstances implements InstanceStore {
             aliases.put(alias, instance.id());
         }
         tokens.claim("-", token, now);
+        putQueue(basicQueue);
         return Creation.created();
     }
 
@@ -47,21 +62,85 @@ public final class MemoryInstances implements InstanceStore {
         if (!instances.containsKey(flow.instanceId())) {
             return Creation.refused(FlowRefusal.INSTANCE_MISSING);
         }
-        String nameKey = flow.instanceId() + "/" + flow.name();
+        String nameKey = key(flow.instanceId(), flow.name());
         if (flowNames.containsKey(nameKey)) {
             return Creation.refused(FlowRefusal.NAME_TAKEN);
         }
-        flows.put(flowKey(flow.instanceId(), flow.id()), flow);
+        flows.put(key(flow.instanceId(), flow.id()), flow);
         flowNames.put(nameKey, flow.id());
         return Creation.created();
     }
 
     @Override
     public synchronized Optional<ContactFlow> findFlow(String instanceId, String contactFlowId) {
-        return Optional.ofNullable(flows.get(flowKey(instanceId, contactFlowId)));
+        return Optional.ofNullable(flows.get(key(instanceId, contactFlowId)));
     }
 
-    private static String flowKey(String instanceId, String contactFlowId) {
-        return instanceId + "/" + contactFlowId;
+    @Override
+    public synchronized ListPage<FlowSummary> listFlows(String instanceId, Set<String> types, String resumeAfter, int maxResults) {
+        return page(flows.values().stream().filter(flow -> flow.instanceId().equals(instanceId))
+                        .filter(flow -> types.isEmpty() || types.contains(flow.type()))
+                        .map(flow -> new FlowSummary(flow.instanceId(), flow.id(), flow.name(), flow.type(), flow.status())),
+                FlowSummary::id, resumeAfter, maxResults);
+    }
+
+    @Override
+    public synchronized ListPage<InstanceSummary> listInstances(String resumeAfter, int maxResults) {
+        return page(instances.values().stream().map(instance -> new InstanceSummary(instance.id(),
+                        instance.identityManagementType(), instance.alias(), instance.createdAt(),
+                        instance.inboundCallsEnabled(), instance.outboundCallsEnabled())),
+                InstanceSummary::id, resumeAfter, maxResults);
+    }
+
+    @Override
+    public synchronized Creation<QueueRefusal> create(Queue queue) {
+        if (!instances.containsKey(queue.instanceId())) {
+            return Creation.refused(QueueRefusal.INSTANCE_MISSING);
+        }
+        if (queueNames.containsKey(key(queue.instanceId(), queue.name()))) {
+            return Creation.refused(QueueRefusal.NAME_TAKEN);
+        }
+        putQueue(queue);
+        return Creation.created();
+    }
+
+    @Override
+    public synchronized Optional<Queue> findQueue(String instanceId, String queueId) {
+        return Optional.ofNullable(queues.get(key(instanceId, queueId)));
+    }
+
+    @Override
+    public synchronized Set<String> missingQueues(String instanceId, Set<String> queueIds) {
+        Set<String> missing = new HashSet<>(queueIds);
+        missing.removeIf(queueId -> queues.containsKey(key(instanceId, queueId)));
+        return missing;
+    }
+
+    @Override
+    public synchronized ListPage<QueueSummary> listQueues(String instanceId, Set<String> queueTypes, String resumeAfter,
+            int maxResults) {
+        return page(queues.values().stream().filter(queue -> queue.instanceId().equals(instanceId))
+                        .filter(queue -> queueTypes.isEmpty() || queueTypes.contains(Queue.STANDARD))
+                        .map(queue -> new QueueSummary(queue.instanceId(), queue.id(), queue.name(), Queue.STANDARD,
+                                queue.lastModifiedAt())),
+                QueueSummary::id, resumeAfter, maxResults);
+    }
+
+    private void putQueue(Queue queue) {
+        queues.put(key(queue.instanceId(), queue.id()), queue);
+        queueNames.put(key(queue.instanceId(), queue.name()), queue.id());
+    }
+
+    /** Ids are compared as the table compares them (their UTF-8 bytes; every id here is ASCII). */
+    private static <T> ListPage<T> page(Stream<T> items, Function<T, String> id, String resumeAfter, int maxResults) {
+        TreeMap<String, T> byId = new TreeMap<>();
+        items.forEach(item -> byId.put(id.apply(item), item));
+        List<T> after = List.copyOf((resumeAfter == null ? byId : byId.tailMap(resumeAfter, false)).values());
+        List<T> page = after.subList(0, Math.min(maxResults, after.size()));
+        return new ListPage<>(page, after.size() > maxResults ? id.apply(page.get(page.size() - 1)) : null);
+    }
+
+    private static String key(String instanceId, String idOrName) {
+        return instanceId + "/" + idOrName;
     }
 }

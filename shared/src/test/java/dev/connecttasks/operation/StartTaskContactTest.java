@@ -158,8 +158,9 @@ class StartTaskContactTest {
         assertApiError(ErrorType.RESOURCE_NOT_FOUND, "RelatedContactId nope", () -> operation.start(linked(null, "nope", Map.of())));
         String otherInstance = backend.createInstance().create(new InstanceRequest(null, "CONNECT_MANAGED", "other",
                 null, true, false, Map.of()));
+        String otherQueue = backend.createQueue(otherInstance, "Support", null);
         String otherFlow = backend.createContactFlow().create(new FlowRequest(otherInstance, "Demo", "CONTACT_FLOW", null,
-                Flows.read("demo-task.json"), null, Map.of()));
+                Flows.demoTaskInQueue(otherQueue), null, Map.of()));
         String elsewhere = operation.start(new TaskRequest(otherInstance, otherFlow, "n", null, null, null, null, null,
                 null, null));
         assertApiError(ErrorType.RESOURCE_NOT_FOUND, "PreviousContactId", () -> operation.start(linked(elsewhere, null, Map.of())));

@@ -16,6 +16,7 @@ import dev.connecttasks.http.ApiRequest;
 import dev.connecttasks.http.ContactRequests;
 import dev.connecttasks.http.InstanceRequests;
 import dev.connecttasks.http.SearchRequests;
+import dev.connecttasks.instance.InstanceRules;
 import dev.connecttasks.json.Json;
 import dev.connecttasks.store.ContactStreamRecords.ContactChange;
 import dev.connecttasks.store.ContactStreamRecords;
@@ -63,7 +64,14 @@ class EventsTest {
                 ContactRequests.contactKey(request);
                 ContactRequests.referenceTypes(request);
             }),
-            Map.entry("POST /search-contacts", SearchRequests::searchContacts));
+            Map.entry("POST /search-contacts", SearchRequests::searchContacts),
+            Map.entry("PUT /queues/{InstanceId}", request -> InstanceRules.checkQueue(InstanceRequests.createQueue(request))),
+            Map.entry("GET /queues/{InstanceId}/{QueueId}", request -> request.pathParameter("QueueId")),
+            Map.entry("GET /queues-summary/{InstanceId}", request -> assertEquals(Set.of("STANDARD"),
+                    InstanceRequests.listInInstance(request, "queueTypes", InstanceRules.QUEUE_TYPES, 2).types())),
+            Map.entry("GET /contact-flows-summary/{InstanceId}", request -> assertEquals(Set.of("CONTACT_FLOW"),
+                    InstanceRequests.listInInstance(request, "contactFlowTypes", InstanceRules.FLOW_TYPES, 10).types())),
+            Map.entry("GET /instance", request -> assertEquals(10, InstanceRequests.listInstances(request).maxResults())));
 
     static List<String> eventFiles() throws IOException {
         try (Stream<Path> files = Files.list(ApiEvents.repositoryRoot().resolve("events"))) {

@@ -40,7 +40,12 @@ class TemplateTest {
                 "GET /instance/{InstanceId}",
                 "PUT /contact-flows/{InstanceId}",
                 "GET /contact-flows/{InstanceId}/{ContactFlowId}",
-                "POST /search-contacts"), template.routes());
+                "POST /search-contacts",
+                "PUT /queues/{InstanceId}",
+                "GET /queues/{InstanceId}/{QueueId}",
+                "GET /queues-summary/{InstanceId}",
+                "GET /contact-flows-summary/{InstanceId}",
+                "GET /instance"), template.routes());
         template.functions().values().forEach(function -> function.path("Properties").path("Events").forEach(event -> {
             if (event.path("Type").asText().equals("DynamoDB")) {
                 return;
@@ -54,7 +59,7 @@ class TemplateTest {
     @Test
     void everyFunctionNamesAHandlerClassThatExists() throws IOException {
         Path root = ApiEvents.repositoryRoot();
-        assertEquals(19, template.functions().size());
+        assertEquals(24, template.functions().size());
         for (Map.Entry<String, JsonNode> function : template.functions().entrySet()) {
             JsonNode properties = function.getValue().path("Properties");
             Path module = root.resolve(properties.path("CodeUri").asText());
@@ -98,6 +103,7 @@ class TemplateTest {
             Map.entry("ListContactReferencesFunction", Set.of("dynamodb:GetItem")),
             Map.entry("DescribeInstanceFunction", Set.of("dynamodb:GetItem")),
             Map.entry("DescribeContactFlowFunction", Set.of("dynamodb:GetItem")),
+            Map.entry("DescribeQueueFunction", Set.of("dynamodb:GetItem")),
             // UpdateItem; a new expiry of a started task: GetItem, then its expiry's schedule
             Map.entry("UpdateContactFunction", Set.of("dynamodb:UpdateItem", "dynamodb:GetItem", "scheduler:CreateSchedule",
                     "iam:PassRole")),
@@ -119,7 +125,9 @@ class TemplateTest {
             // BatchGetItem (contact and flow), GetItem (after a reschedule), UpdateItem (the run); its stream
             // mapping reads the stream and sends spent batches to the dead-letter queue with this role; an
             // open task's expiry schedule
+            // and a Query of the queued index (the contacts in a queue with a MaxContacts)
             Map.entry("FlowRunnerFunction", Set.of("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:UpdateItem",
+                    "dynamodb:Query",
                     "dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator", "dynamodb:ListStreams",
                     "sqs:SendMessage", "scheduler:CreateSchedule", "iam:PassRole")),
             // Query (the due index), then each start or expiry as the flow-runner makes it
@@ -129,7 +137,15 @@ class TemplateTest {
             Map.entry("ContactEventsFunction", Set.of("events:PutEvents", "dynamodb:DescribeStream", "dynamodb:GetRecords",
                     "dynamodb:GetShardIterator", "dynamodb:ListStreams", "sqs:SendMessage")),
             Map.entry("CreateInstanceFunction", Set.of("dynamodb:PutItem")),
-            Map.entry("CreateContactFlowFunction", Set.of("dynamodb:PutItem", "dynamodb:ConditionCheckItem")),
+            // BatchGetItem (the queues the flow names; GetItem of the instance when one is missing), then
+            // TransactWriteItems: ConditionCheck (the instance), Put (the flow, its name)
+            Map.entry("CreateContactFlowFunction", Set.of("dynamodb:BatchGetItem", "dynamodb:GetItem", "dynamodb:PutItem",
+                    "dynamodb:ConditionCheckItem")),
+            Map.entry("CreateQueueFunction", Set.of("dynamodb:PutItem", "dynamodb:ConditionCheckItem")),
+            // Query (the list index); GetItem (the instance, when a first page is empty)
+            Map.entry("ListQueuesFunction", Set.of("dynamodb:Query", "dynamodb:GetItem")),
+            Map.entry("ListContactFlowsFunction", Set.of("dynamodb:Query", "dynamodb:GetItem")),
+            Map.entry("ListInstancesFunction", Set.of("dynamodb:Query")),
             // Query (a search index, per shard); GetItem (the instance, when nothing matched)
             Map.entry("SearchContactsFunction", Set.of("dynamodb:Query", "dynamodb:GetItem")));
 
@@ -189,7 +205,7 @@ class TemplateTest {
     @Test
     void readersOnlyRead() {
         for (String reader : List.of("DescribeContactFunction", "ListContactReferencesFunction",
-                "DescribeInstanceFunction", "DescribeContactFlowFunction")) {
+                "DescribeInstanceFunction", "DescribeContactFlowFunction", "DescribeQueueFunction")) {
             List<String> actions = actions(template.resource(reader));
             assertEquals(List.of("dynamodb:GetItem"), actions, reader);
             assertFalse(template.resource(reader).path("Properties").path("Environment").path("Variables")
@@ -246,11 +262,33 @@ class TemplateTest {
                 searchQueries.stream().anyMatch(resource -> resource.endsWith("/index/" + name)), name));
     }
 
-    /** The table's indexes by name (due, the search indexes), never its every index. */
+    /** The table's indexes by name (due, list, queued, the search indexes), never its every index. */
     private static boolean indexesOnly(JsonNode resource) {
         List<String> names = new ArrayList<>();
         (resource.isArray() ? resource : List.of(resource)).forEach(each -> names.add(each.asText()));
         return names.stream().allMatch(name -> name.matches("\\$\\{ContactTable\\.Arn}/index/[A-Za-z]+"));
+    }
+
+    @Test
+    void theListAndQueuedIndexesAreTheOnesTheCodeCreates() {
+        Map<String, JsonNode> indexes = new java.util.HashMap<>();
+        template.resource("ContactTable").path("Properties").path("GlobalSecondaryIndexes")
+                .forEach(index -> indexes.put(index.path("IndexName").asText(), index));
+        JsonNode list = indexes.get(ContactTableSchema.LIST_INDEX);
+        assertEquals(ContactTableSchema.LIST_KEY, list.path("KeySchema").get(0).path("AttributeName").asText());
+        assertEquals(ContactTableSchema.LIST_ORDER, list.path("KeySchema").get(1).path("AttributeName").asText());
+        List<String> projected = new ArrayList<>();
+        list.path("Projection").path("NonKeyAttributes").forEach(name -> projected.add(name.asText()));
+        assertEquals(ContactTableSchema.LIST_PROJECTION, projected);
+        JsonNode queued = indexes.get(ContactTableSchema.QUEUED_INDEX);
+        assertEquals(ContactTableSchema.QUEUED_IN, queued.path("KeySchema").get(0).path("AttributeName").asText());
+        assertEquals(ContactTableSchema.SORT_KEY, queued.path("KeySchema").get(1).path("AttributeName").asText());
+        assertEquals("KEYS_ONLY", queued.path("Projection").path("ProjectionType").asText());
+        Set<String> defined = new java.util.HashSet<>();
+        template.resource("ContactTable").path("Properties").path("AttributeDefinitions")
+                .forEach(definition -> defined.add(definition.path("AttributeName").asText()));
+        assertTrue(defined.containsAll(Set.of(ContactTableSchema.LIST_KEY, ContactTableSchema.LIST_ORDER,
+                ContactTableSchema.QUEUED_IN)), defined.toString());
     }
 
     private static List<String> actions(JsonNode function) {

@@ -25,7 +25,8 @@ class ContactTableIT extends ContactPortsContract {
     @Override
     protected Ports ports() {
         table = new ContactTable(Emulator.dynamo(), Emulator.newTable());
-        return new Ports(new InstanceTable(Emulator.dynamo(), table.tableName()), table,
+        InstanceTable instances = new InstanceTable(Emulator.dynamo(), table.tableName());
+        return new Ports(instances, instances, table,
                 new NewContacts(Emulator.dynamo(), table.tableName()), new FlowRuns(Emulator.dynamo(), table.tableName()),
                 new DueIndex(Emulator.dynamo(), table.tableName()));
     }

@@ -10,6 +10,7 @@ import dev.connecttasks.contact.ReferenceType;
 import dev.connecttasks.flow.FlowResult;
 import dev.connecttasks.instance.ContactFlow;
 import dev.connecttasks.instance.Instance;
+import dev.connecttasks.instance.Queue;
 import dev.connecttasks.operation.port.IdempotencyRecord;
 import dev.connecttasks.testing.TestBackend;
 import dev.connecttasks.testing.TestContacts;
@@ -152,14 +153,20 @@ class StoreRequestsIT {
         Instance instance = new Instance("instance-" + NOW.toEpochMilli(), "CONNECT_MANAGED", "Acme-Support", null, true,
                 false, Map.of(), NOW);
         backend.calls.clear();
-        backend.instances.create(instance, new IdempotencyRecord("token-2", "hash-2", instance.id()), NOW);
+        backend.instances.create(instance, Queue.basic(instance.id(), "basic-9", "hours-9", NOW),
+                new IdempotencyRecord("token-2", "hash-2", instance.id()), NOW);
         List<TransactWriteItem> items = backend.calls.requests(TransactWriteItemsRequest.class).get(0).transactItems();
-        assertEquals(List.of("I#" + instance.id(), "A#acme-support", "IT#token-2"),
+        assertEquals(List.of("I#" + instance.id(), "Q#basic-9", "QN#BasicQueue", "A#acme-support", "IT#token-2"),
                 items.stream().map(item -> item.put().item().get("pk").s()).toList());
-        assertEquals("attribute_not_exists(pk)", items.get(0).put().conditionExpression());
-        assertEquals("attribute_not_exists(pk)", items.get(1).put().conditionExpression());
-        assertEquals("attribute_not_exists(#pk) OR #expiresAt <= :v0", items.get(2).put().conditionExpression());
-        assertEquals("hash-2", items.get(2).put().item().get("requestHash").s());
+        for (int claim = 0; claim < 4; claim++) {
+            assertEquals("attribute_not_exists(pk)", items.get(claim).put().conditionExpression());
+        }
+        assertEquals("attribute_not_exists(#pk) OR #expiresAt <= :v0", items.get(4).put().conditionExpression());
+        assertEquals("hash-2", items.get(4).put().item().get("requestHash").s());
+        // listed: the instance under the one list of instances, its queue under its instance's queues
+        assertEquals("LI", items.get(0).put().item().get("listKey").s());
+        assertEquals("LQ#" + instance.id(), items.get(1).put().item().get("listKey").s());
+        assertEquals("basic-9", items.get(1).put().item().get("listOrder").s());
 
         ContactFlow flow = new ContactFlow(instance.id(), "flow-9", "Routing", "CONTACT_FLOW", null, "{}",
                 ContactFlow.PUBLISHED, Map.of(), NOW);

@@ -26,4 +26,12 @@ public final class Flows {
             throw new UncheckedIOException(e);
         }
     }
+
+    /**
+     * The demo flow (flows/demo-task.json) putting its tasks in the queue {@code queueId} rather than the
+     * demo instance's {@code support}: the flow as another instance can publish it.
+     */
+    public static String demoTaskInQueue(String queueId) {
+        return read("demo-task.json").replace("\"QueueId\": \"support\"", "\"QueueId\": \"" + queueId + "\"");
+    }
 }

@@ -61,7 +61,7 @@ public final class TestBackend extends WiredOperations {
 
     private TestBackend(Clock clock, Settings settings, InterceptedCalls calls, ContactTable table,
             NewContacts newContacts, FlowRuns flowRuns, InstanceTable instances, TaskSchedules schedules) {
-        super(table, newContacts, flowRuns, instances, new DueIndex(Emulator.dynamo(), settings.tableName()), schedules,
+        super(table, newContacts, flowRuns, instances, instances, new DueIndex(Emulator.dynamo(), settings.tableName()), schedules,
                 clock, settings.arns());
         this.settings = settings;
         this.calls = calls;

@@ -5,14 +5,20 @@ import dev.connecttasks.contact.ContactRules;
 import dev.connecttasks.flow.FlowEngine;
 import dev.connecttasks.flow.FlowInterpreter;
 import dev.connecttasks.instance.FlowRequest;
+import dev.connecttasks.instance.QueueRequest;
 import dev.connecttasks.operation.CreateContactFlow;
 import dev.connecttasks.operation.CreateInstance;
+import dev.connecttasks.operation.CreateQueue;
 import dev.connecttasks.operation.DescribeContact;
 import dev.connecttasks.operation.DescribeContactFlow;
 import dev.connecttasks.operation.DescribeInstance;
+import dev.connecttasks.operation.DescribeQueue;
 import dev.connecttasks.operation.ExpireContact;
 import dev.connecttasks.operation.GetContactAttributes;
+import dev.connecttasks.operation.ListContactFlows;
 import dev.connecttasks.operation.ListContactReferences;
+import dev.connecttasks.operation.ListInstances;
+import dev.connecttasks.operation.ListQueues;
 import dev.connecttasks.operation.Reconcile;
 import dev.connecttasks.operation.SearchContacts;
 import dev.connecttasks.operation.StartFlow;
@@ -30,6 +36,7 @@ import dev.connecttasks.operation.port.DueStarts;
 import dev.connecttasks.operation.port.FlowRunStore;
 import dev.connecttasks.operation.port.InstanceStore;
 import dev.connecttasks.operation.port.NewContactStore;
+import dev.connecttasks.operation.port.QueueStore;
 import dev.connecttasks.operation.port.TaskScheduler;
 import java.time.Clock;
 import java.util.Map;
@@ -43,17 +50,19 @@ public abstract class WiredOperations {
     private final NewContactStore newContactStore;
     private final FlowRunStore flowRunStore;
     private final InstanceStore instanceStore;
+    private final QueueStore queueStore;
     private final DueStarts dueStarts;
     private final TaskScheduler scheduler;
     private final Clock clock;
     private final Arns arns;
 
     protected WiredOperations(ContactStore contactStore, NewContactStore newContactStore, FlowRunStore flowRunStore,
-            InstanceStore instanceStore, DueStarts dueStarts, TaskScheduler scheduler, Clock clock, Arns arns) {
+            InstanceStore instanceStore, QueueStore queueStore, DueStarts dueStarts, TaskScheduler scheduler, Clock clock, Arns arns) {
         this.contactStore = contactStore;
         this.newContactStore = newContactStore;
         this.flowRunStore = flowRunStore;
         this.instanceStore = instanceStore;
+        this.queueStore = queueStore;
         this.dueStarts = dueStarts;
         this.scheduler = scheduler;
         this.clock = clock;
@@ -74,7 +83,32 @@ public abstract class WiredOperations {
     }
 
     public CreateContactFlow createContactFlow() {
-        return new CreateContactFlow(instanceStore, clock);
+        return new CreateContactFlow(instanceStore, queueStore, clock);
+    }
+
+    public CreateQueue createQueue() {
+        return new CreateQueue(queueStore, clock);
+    }
+
+    /** Creates a queue (with no MaxContacts when {@code maxContacts} is null); returns its id. */
+    public String createQueue(String instanceId, String name, Integer maxContacts) {
+        return createQueue().create(new QueueRequest(instanceId, name, null, "hours-1", maxContacts, Map.of(), null));
+    }
+
+    public DescribeQueue describeQueue() {
+        return new DescribeQueue(queueStore);
+    }
+
+    public ListQueues listQueues() {
+        return new ListQueues(queueStore, instanceStore);
+    }
+
+    public ListContactFlows listContactFlows() {
+        return new ListContactFlows(instanceStore);
+    }
+
+    public ListInstances listInstances() {
+        return new ListInstances(instanceStore);
     }
 
     public DescribeContactFlow describeContactFlow() {

@@ -6,9 +6,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.connecttasks.config.AwsClients;
 import dev.connecttasks.config.Settings;
 import dev.connecttasks.contact.Arns;
+import dev.connecttasks.http.HttpApi.Response;
 import dev.connecttasks.http.HttpApi;
 import dev.connecttasks.http.HttpFunction;
-import dev.connecttasks.http.HttpApi.Response;
 import dev.connecttasks.http.InstanceJson;
 import dev.connecttasks.http.InstanceRequests;
 import dev.connecttasks.http.PrimingEvents;
@@ -30,8 +30,11 @@ public final class CreateContactFlowHandler extends HttpFunction {
     }
 
     private CreateContactFlowHandler(Settings settings) {
-        this(new CreateContactFlow(new InstanceTable(AwsClients.dynamoDb(settings), settings.tableName()),
-                Clock.systemUTC()), settings.arns());
+        this(createContactFlow(new InstanceTable(AwsClients.dynamoDb(settings), settings.tableName())), settings.arns());
+    }
+
+    private static CreateContactFlow createContactFlow(InstanceTable table) {
+        return new CreateContactFlow(table, table, Clock.systemUTC());
     }
 
     public CreateContactFlowHandler(CreateContactFlow operation, Arns arns) {

@@ -4,6 +4,7 @@ import dev.connecttasks.contact.Contact;
 import dev.connecttasks.contact.ContactKey;
 import dev.connecttasks.flow.FlowResult;
 import dev.connecttasks.instance.ContactFlow;
+import dev.connecttasks.instance.Queue;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +23,16 @@ public interface FlowRunStore {
      * {@link ContactStore#updateAttributes} does (the contact itself has them from its run's write).
      */
     void shareAttributes(ContactKey key, Map<String, String> attributes, Instant now);
+
+    /** A queue of the instance, read when a run puts a contact in it ({@code TransferContactToQueue}). */
+    Optional<Queue> findQueue(String instanceId, String queueId);
+
+    /**
+     * How many contacts that have not ended are in the queue, counted up to {@code limit}. Best effort:
+     * the count comes from an eventually consistent index, so contacts queued or ended a moment ago may
+     * not be counted yet.
+     */
+    int countQueued(String instanceId, String queueId, int limit);
 
     /** A flow of the instance, read when a run transfers to it ({@code TransferToFlow}). */
     Optional<ContactFlow> findFlow(String instanceId, String contactFlowId);

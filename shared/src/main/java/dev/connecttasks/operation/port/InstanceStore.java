@@ -2,8 +2,12 @@ package dev.connecttasks.operation.port;
 
 import dev.connecttasks.instance.ContactFlow;
 import dev.connecttasks.instance.Instance;
+import dev.connecttasks.instance.Queue;
+import dev.connecttasks.instance.Summaries.FlowSummary;
+import dev.connecttasks.instance.Summaries.InstanceSummary;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 
 /** Instances and their flows. */
 public interface InstanceStore {
@@ -22,10 +26,10 @@ public interface InstanceStore {
     }
 
     /**
-     * Creates an instance, taking its alias (unique, ignoring case) and its ClientToken (for
-     * {@link IdempotencyRecord#LIFETIME}) together.
+     * Creates an instance with its BasicQueue, taking its alias (unique, ignoring case) and its
+     * ClientToken (for {@link IdempotencyRecord#LIFETIME}) together: all of it, or nothing.
      */
-    Creation<InstanceRefusal> create(Instance instance, IdempotencyRecord token, Instant now);
+    Creation<InstanceRefusal> create(Instance instance, Queue basicQueue, IdempotencyRecord token, Instant now);
 
     Optional<Instance> findInstance(String instanceId);
 
@@ -33,4 +37,10 @@ public interface InstanceStore {
     Creation<FlowRefusal> create(ContactFlow flow);
 
     Optional<ContactFlow> findFlow(String instanceId, String contactFlowId);
+
+    /** Up to {@code maxResults} flows of the instance after the id {@code resumeAfter}, of the given types (empty: all). */
+    ListPage<FlowSummary> listFlows(String instanceId, Set<String> types, String resumeAfter, int maxResults);
+
+    /** Up to {@code maxResults} instances after the id {@code resumeAfter} (null: from the start). */
+    ListPage<InstanceSummary> listInstances(String resumeAfter, int maxResults);
 }

@@ -23,6 +23,7 @@ import dev.connecttasks.flow.FlowResult;
 import dev.connecttasks.flow.StartMessage;
 import dev.connecttasks.instance.ContactFlow;
 import dev.connecttasks.instance.Instance;
+import dev.connecttasks.instance.Queue;
 import dev.connecttasks.operation.Reconcile;
 import dev.connecttasks.operation.TransferContact;
 import dev.connecttasks.operation.port.NewContactStore.Refusal;
@@ -58,12 +59,13 @@ public abstract class ContactPortsContract {
     private NewContactStore newContacts;
     private FlowRunStore flowRuns;
     private InstanceStore instances;
+    private QueueStore queues;
     private DueStarts due;
     private ExecutorService pool;
     protected final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
     /** The implementations under test, all over one store. */
-    public record Ports(InstanceStore instances, ContactStore contacts, NewContactStore newContacts,
+    public record Ports(InstanceStore instances, QueueStore queues, ContactStore contacts, NewContactStore newContacts,
             FlowRunStore flowRuns, DueStarts due) {
     }
 
@@ -76,10 +78,12 @@ public abstract class ContactPortsContract {
         newContacts = ports.newContacts();
         flowRuns = ports.flowRuns();
         instances = ports.instances();
+        queues = ports.queues();
         due = ports.due();
         for (String instanceId : List.of(INSTANCE, "instance-b")) {
             Instant created = Instant.now();
-            instances.create(new Instance(instanceId, "CONNECT_MANAGED", null, null, true, false, Map.of(), created), null, created);
+            instances.create(new Instance(instanceId, "CONNECT_MANAGED", null, null, true, false, Map.of(), created),
+                    Queue.basic(instanceId, "basic-" + instanceId, "hours", created), null, created);
             instances.create(new ContactFlow(instanceId, TestContacts.FLOW_ID, "Demo", "CONTACT_FLOW", null,
                     Flows.read("demo-task.json"), ContactFlow.PUBLISHED, Map.of(), created));
         }
@@ -310,6 +314,35 @@ public abstract class ContactPortsContract {
         assertEquals(Map.of("orderId", "42", "routedBy", "flow"), started.attributes());
         assertEquals(new QueueInfo("support", now), started.queue());
         assertEquals(null, started.disconnectedAt());
+    }
+
+    @Test
+    void aQueuesOpenContactsAreCountedUpToTheLimitUntilTheyEnd() {
+        String queueId = "q-" + UUID.randomUUID();
+        Queue queue = new Queue(INSTANCE, queueId, "Capped " + queueId, null, "hours", 2, Map.of(), now);
+        assertEquals(Creation.created(), queues.create(queue));
+        assertEquals(Optional.of(queue), flowRuns.findQueue(INSTANCE, queueId));
+        assertEquals(Optional.empty(), flowRuns.findQueue("instance-b", queueId));
+        List<Contact> queued = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Contact contact = created(TestContacts.pending(INSTANCE, now));
+            assertTrue(flowRuns.recordFlowRun(contact, 1, new FlowResult(Map.of(), new QueueInfo(queueId, now), null, 2,
+                    FlowResult.End.QUEUED), now));
+            queued.add(contact);
+        }
+        // the same queue id in another instance is another queue
+        Contact elsewhere = created(TestContacts.pending("instance-b", now));
+        flowRuns.recordFlowRun(elsewhere, 1, new FlowResult(Map.of(), new QueueInfo(queueId, now), null, 2, FlowResult.End.QUEUED), now);
+        assertEquals(3, flowRuns.countQueued(INSTANCE, queueId, 10));
+        assertEquals(2, flowRuns.countQueued(INSTANCE, queueId, 2));
+        assertEquals(1, flowRuns.countQueued("instance-b", queueId, 10));
+        // every ending leaves the queue: a stop, an expiry, a transfer (ContactTable.ending)
+        assertEquals(Change.DONE, table.stop(queued.get(0).key(), now).change());
+        assertEquals(2, flowRuns.countQueued(INSTANCE, queueId, 10));
+        Contact expiring = table.find(queued.get(1).key(), now).orElseThrow();
+        assertEquals(Change.DONE, table.expire(expiring.key(), expiring.expiry(), expiring.expiry()));
+        assertEquals(1, flowRuns.countQueued(INSTANCE, queueId, 10));
+        assertEquals(0, flowRuns.countQueued(INSTANCE, "no-such-queue", 10));
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.connecttasks.contact.FlowStatus;
 import dev.connecttasks.contact.TagChange;
 import dev.connecttasks.instance.ContactFlow;
 import dev.connecttasks.instance.Instance;
+import dev.connecttasks.instance.Queue;
 import dev.connecttasks.testing.Flows;
 import dev.connecttasks.testing.TestContacts;
 import java.time.Duration;
@@ -58,7 +59,8 @@ public abstract class SearchIndexContract {
         elsewhere = "elsewhere-" + UUID.randomUUID();
         for (String id : List.of(instanceId, elsewhere)) {
             Instant created = Instant.now();
-            ports.instances().create(new Instance(id, "CONNECT_MANAGED", null, null, true, false, Map.of(), created), null, created);
+            ports.instances().create(new Instance(id, "CONNECT_MANAGED", null, null, true, false, Map.of(), created),
+                    Queue.basic(id, "basic-" + id, "hours", created), null, created);
             ports.instances().create(new ContactFlow(id, TestContacts.FLOW_ID, "Demo", "CONTACT_FLOW", null,
                     Flows.read("demo-task.json"), ContactFlow.PUBLISHED, Map.of(), created));
         }
