@@ -1,6 +1,6 @@
 package dev.connecttasks.contact;
 
-/** ARNs of instances, contacts and flows in the partition, region and account the service runs in. */
+/** ARNs of instances, contacts, flows and task templates in the partition, region and account the service runs in. */
 public record Arns(String region, String accountId) {
 
     public String instance(String instanceId) {
@@ -13,6 +13,10 @@ public record Arns(String region, String accountId) {
 
     public String contactFlow(String instanceId, String contactFlowId) {
         return instance(instanceId) + "/contact-flow/" + contactFlowId;
+    }
+
+    public String taskTemplate(String instanceId, String taskTemplateId) {
+        return instance(instanceId) + "/task-template/" + taskTemplateId;
     }
 
     private String partition() {

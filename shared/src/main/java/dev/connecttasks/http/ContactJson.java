@@ -2,6 +2,7 @@ package dev.connecttasks.http;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.connecttasks.contact.Arns;
 import dev.connecttasks.contact.Contact;
 import dev.connecttasks.contact.Reference;
 import dev.connecttasks.contact.ReferenceType;
@@ -18,8 +19,19 @@ public final class ContactJson {
 
     /**
      * The DescribeContact response: the 2021 Contact members plus RelatedContactId, Attributes, Tags,
-     * DisconnectReason and SegmentAttributes.
+     * DisconnectReason, SegmentAttributes and TaskTemplateInfo.
      */
+    public static ObjectNode describeContactResponse(Contact contact, Arns arns) {
+        ObjectNode response = describeContactResponse(contact, arns.contact(contact.key()));
+        if (contact.taskTemplate() != null) {
+            ((ObjectNode) response.get("Contact")).putObject("TaskTemplateInfo")
+                    .put("Arn", arns.taskTemplate(contact.instanceId(), contact.taskTemplate().id()))
+                    .put("Name", contact.taskTemplate().name());
+        }
+        return response;
+    }
+
+    /** The DescribeContact response without TaskTemplateInfo. */
     public static ObjectNode describeContactResponse(Contact contact, String arn) {
         ObjectNode out = Json.object();
         out.put("Arn", arn);

@@ -7,6 +7,11 @@ import dev.connecttasks.flow.FlowInterpreter;
 import dev.connecttasks.instance.FlowRequest;
 import dev.connecttasks.operation.CreateContactFlow;
 import dev.connecttasks.operation.CreateInstance;
+import dev.connecttasks.operation.CreateTaskTemplate;
+import dev.connecttasks.operation.DeleteTaskTemplate;
+import dev.connecttasks.operation.GetTaskTemplate;
+import dev.connecttasks.operation.ListTaskTemplates;
+import dev.connecttasks.operation.UpdateTaskTemplate;
 import dev.connecttasks.operation.DescribeContact;
 import dev.connecttasks.operation.DescribeContactFlow;
 import dev.connecttasks.operation.DescribeInstance;
@@ -29,6 +34,7 @@ import dev.connecttasks.operation.port.FlowRunStore;
 import dev.connecttasks.operation.port.InstanceStore;
 import dev.connecttasks.operation.port.NewContactStore;
 import dev.connecttasks.operation.port.TaskScheduler;
+import dev.connecttasks.operation.port.TaskTemplateStore;
 import java.time.Clock;
 import java.util.Map;
 
@@ -41,17 +47,20 @@ public abstract class WiredOperations {
     private final NewContactStore newContactStore;
     private final FlowRunStore flowRunStore;
     private final InstanceStore instanceStore;
+    private final TaskTemplateStore templateStore;
     private final DueStarts dueStarts;
     private final TaskScheduler scheduler;
     private final Clock clock;
     private final Arns arns;
 
     protected WiredOperations(ContactStore contactStore, NewContactStore newContactStore, FlowRunStore flowRunStore,
-            InstanceStore instanceStore, DueStarts dueStarts, TaskScheduler scheduler, Clock clock, Arns arns) {
+            InstanceStore instanceStore, TaskTemplateStore templateStore, DueStarts dueStarts, TaskScheduler scheduler,
+            Clock clock, Arns arns) {
         this.contactStore = contactStore;
         this.newContactStore = newContactStore;
         this.flowRunStore = flowRunStore;
         this.instanceStore = instanceStore;
+        this.templateStore = templateStore;
         this.dueStarts = dueStarts;
         this.scheduler = scheduler;
         this.clock = clock;
@@ -80,7 +89,7 @@ public abstract class WiredOperations {
     }
 
     public StartTaskContact startTaskContact() {
-        return new StartTaskContact(contactStore, newContactStore, scheduler, clock);
+        return new StartTaskContact(contactStore, newContactStore, templateStore, scheduler, clock);
     }
 
     public DescribeContact describeContact() {
@@ -121,6 +130,26 @@ public abstract class WiredOperations {
 
     public ListContactReferences listContactReferences() {
         return new ListContactReferences(describeContact());
+    }
+
+    public CreateTaskTemplate createTaskTemplate() {
+        return new CreateTaskTemplate(templateStore, instanceStore, clock);
+    }
+
+    public GetTaskTemplate getTaskTemplate() {
+        return new GetTaskTemplate(templateStore);
+    }
+
+    public UpdateTaskTemplate updateTaskTemplate() {
+        return new UpdateTaskTemplate(templateStore, instanceStore, clock);
+    }
+
+    public ListTaskTemplates listTaskTemplates() {
+        return new ListTaskTemplates(templateStore);
+    }
+
+    public DeleteTaskTemplate deleteTaskTemplate() {
+        return new DeleteTaskTemplate(templateStore);
     }
 
     public FlowInterpreter flowEngine() {
