@@ -37,7 +37,9 @@ endef
 	build-CreateContactFlowFunction build-DescribeContactFlowFunction \
 	build-ReconcilerFunction build-ContactEventsFunction \
 	build-TagContactFunction build-UntagContactFunction build-StopContactFunction \
-	build-TransferContactFunction build-UpdateContactAttributesFunction build-GetContactAttributesFunction
+	build-TransferContactFunction build-UpdateContactAttributesFunction build-GetContactAttributesFunction \
+	build-CreateTaskTemplateFunction build-GetTaskTemplateFunction build-UpdateTaskTemplateFunction \
+	build-ListTaskTemplatesFunction build-DeleteTaskTemplateFunction
 
 build-StartTaskContactFunction:
 	$(call lambda-jar,start-task-contact)
@@ -75,3 +77,13 @@ build-UpdateContactAttributesFunction:
 	$(call lambda-jar,update-contact-attributes)
 build-GetContactAttributesFunction:
 	$(call lambda-jar,get-contact-attributes)
+build-CreateTaskTemplateFunction:
+	$(call lambda-jar,create-task-template)
+build-GetTaskTemplateFunction:
+	$(call lambda-jar,get-task-template)
+build-UpdateTaskTemplateFunction:
+	$(call lambda-jar,update-task-template)
+build-ListTaskTemplatesFunction:
+	$(call lambda-jar,list-task-templates)
+build-DeleteTaskTemplateFunction:
+	$(call lambda-jar,delete-task-template)

@@ -5,6 +5,7 @@ import static dev.connecttasks.error.PropertyProblem.Reason.INVALID_FORMAT;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.connecttasks.contact.TaskTemplate;
 import dev.connecttasks.contact.TaskTemplateRequest;
+import dev.connecttasks.error.ApiException;
 import dev.connecttasks.error.PropertyProblem;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,49 @@ public final class TemplateRequests {
     /** {@code POST /instance/{InstanceId}/task/template/{TaskTemplateId}}. */
     public static TaskTemplateRequest updateTaskTemplate(ApiRequest request) {
         return read(request, request.pathParameter("InstanceId"), request.pathParameter("TaskTemplateId"));
+    }
+
+    /** The {@code {InstanceId}} and {@code {TaskTemplateId}} labels of a template's routes. */
+    public record TemplateKey(String instanceId, String templateId) {
+    }
+
+    /** ListTaskTemplates' query; each member null when absent. */
+    public record ListQuery(String instanceId, String status, String name, String nextToken, Integer maxResults) {
+    }
+
+    /**
+     * {@code /instance/{InstanceId}/task/template/{TaskTemplateId}}. GetTaskTemplate's {@code snapshotVersion}
+     * is refused: templates here have no versions, and answering with the current one would be wrong.
+     */
+    public static TemplateKey templateKey(ApiRequest request) {
+        if (!request.queryValues("snapshotVersion").isEmpty()) {
+            throw ApiException.invalidParameter("snapshotVersion is not supported by this service: task templates here"
+                    + " keep no versions; get the template without it.");
+        }
+        return new TemplateKey(request.pathParameter("InstanceId"), request.pathParameter("TaskTemplateId"));
+    }
+
+    /** {@code GET /instance/{InstanceId}/task/template?nextToken&maxResults&status&name}. */
+    public static ListQuery listQuery(ApiRequest request) {
+        String maxResults = single(request, "maxResults");
+        Integer max = null;
+        if (maxResults != null) {
+            try {
+                max = Integer.valueOf(maxResults);
+            } catch (NumberFormatException e) {
+                throw ApiException.invalidParameter("maxResults must be a whole number between 1 and 100.");
+            }
+        }
+        return new ListQuery(request.pathParameter("InstanceId"), single(request, "status"), single(request, "name"),
+                single(request, "nextToken"), max);
+    }
+
+    private static String single(ApiRequest request, String key) {
+        List<String> values = request.queryValues(key);
+        if (values.size() > 1) {
+            throw ApiException.invalidRequest(key + " may be given once.");
+        }
+        return values.isEmpty() ? null : values.get(0);
     }
 
     private static TaskTemplateRequest read(ApiRequest request, String instanceId, String templateId) {

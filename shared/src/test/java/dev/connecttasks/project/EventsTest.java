@@ -9,12 +9,16 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import dev.connecttasks.contact.ContactRules;
 import dev.connecttasks.contact.FlowStatus;
 import dev.connecttasks.contact.TagRules;
+import dev.connecttasks.contact.TaskTemplate;
+import dev.connecttasks.contact.TaskTemplateRequest;
+import dev.connecttasks.contact.TaskTemplateRules;
 import dev.connecttasks.event.ContactEvents;
 import dev.connecttasks.flow.FlowDocument;
 import dev.connecttasks.flow.StartMessage;
 import dev.connecttasks.http.ApiRequest;
 import dev.connecttasks.http.ContactRequests;
 import dev.connecttasks.http.InstanceRequests;
+import dev.connecttasks.http.TemplateRequests;
 import dev.connecttasks.json.Json;
 import dev.connecttasks.store.ContactStreamRecords.ContactChange;
 import dev.connecttasks.store.ContactStreamRecords;
@@ -61,7 +65,20 @@ class EventsTest {
             Map.entry("GET /contact/references/{InstanceId}/{ContactId}", request -> {
                 ContactRequests.contactKey(request);
                 ContactRequests.referenceTypes(request);
-            }));
+            }),
+            Map.entry("PUT /instance/{InstanceId}/task/template", request -> {
+                TaskTemplateRequest template = TemplateRequests.createTaskTemplate(request);
+                TaskTemplate candidate = new TaskTemplate(template.instanceId(), "t", template.name(), template.description(),
+                        template.contactFlowId(), template.fields(), template.constraints(), template.defaults(),
+                        template.status(), null, null);
+                assertEquals(List.of(), TaskTemplateRules.problems(candidate, template.clientToken(), false,
+                        template.wireProblems()));
+            }),
+            Map.entry("GET /instance/{InstanceId}/task/template/{TaskTemplateId}", TemplateRequests::templateKey),
+            Map.entry("POST /instance/{InstanceId}/task/template/{TaskTemplateId}",
+                    request -> assertEquals(List.of(), TemplateRequests.updateTaskTemplate(request).wireProblems())),
+            Map.entry("GET /instance/{InstanceId}/task/template", TemplateRequests::listQuery),
+            Map.entry("DELETE /instance/{InstanceId}/task/template/{TaskTemplateId}", TemplateRequests::templateKey));
 
     static List<String> eventFiles() throws IOException {
         try (Stream<Path> files = Files.list(ApiEvents.repositoryRoot().resolve("events"))) {

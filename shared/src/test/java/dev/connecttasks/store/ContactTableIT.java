@@ -27,7 +27,7 @@ class ContactTableIT extends ContactPortsContract {
         table = new ContactTable(Emulator.dynamo(), Emulator.newTable());
         return new Ports(new InstanceTable(Emulator.dynamo(), table.tableName()), table,
                 new NewContacts(Emulator.dynamo(), table.tableName()), new FlowRuns(Emulator.dynamo(), table.tableName()),
-                new DueIndex(Emulator.dynamo(), table.tableName()));
+                new DueIndex(Emulator.dynamo(), table.tableName()), new TaskTemplateTable(Emulator.dynamo(), table.tableName()));
     }
 
     private Map<String, AttributeValue> rawItem(ContactKey key) {
