@@ -63,7 +63,12 @@ class PrimingIT {
                 Map.entry("GetContactAttributesFunction", "GetContactAttributes 404 ResourceNotFoundException"),
                 Map.entry("TagContactFunction", "TagContact 404 ResourceNotFoundException"),
                 Map.entry("UntagContactFunction", "UntagContact 404 ResourceNotFoundException"),
-                Map.entry("UpdateContactScheduleFunction", "UpdateContactSchedule 404 ResourceNotFoundException")), outcomes);
+                Map.entry("UpdateContactScheduleFunction", "UpdateContactSchedule 404 ResourceNotFoundException"),
+                Map.entry("CreateTaskTemplateFunction", "CreateTaskTemplate 404 ResourceNotFoundException"),
+                Map.entry("GetTaskTemplateFunction", "GetTaskTemplate 404 ResourceNotFoundException"),
+                Map.entry("UpdateTaskTemplateFunction", "UpdateTaskTemplate 404 ResourceNotFoundException"),
+                Map.entry("ListTaskTemplatesFunction", "ListTaskTemplates 200 "),
+                Map.entry("DeleteTaskTemplateFunction", "DeleteTaskTemplate 404 ResourceNotFoundException")), outcomes);
 
         Settings settings = LocalNames.fromEnvironment().settings();
         String table = settings.tableName();
