@@ -53,14 +53,17 @@ public final class Bench {
      * AWS API calls per operation: its one write or read, plus the schedule where it schedules a start
      * (an immediate task is started by the stream, at no cost to the caller); the flow-runner's read,
      * its write and the open task's expiry schedule; a transfer's read of the contact and its one
-     * transaction.
+     * transaction; a task template's create (the flow it names, then one transaction) and update
+     * (read, then a conditional write).
      */
     static final Map<String, Integer> ROUND_TRIP_TARGETS = Map.ofEntries(
             Map.entry("DescribeContact", 1), Map.entry("ListContactReferences", 1), Map.entry("UpdateContact", 1),
             Map.entry("UpdateContactSchedule", 2), Map.entry("StartTaskContact", 1), Map.entry("FlowRunner (demo flow)", 3),
             Map.entry("StopContact", 1), Map.entry("TransferContact", 2), Map.entry("UpdateContactAttributes", 1),
             Map.entry("GetContactAttributes", 1), Map.entry("TagContact", 1), Map.entry("UntagContact", 1), Map.entry("CreateInstance", 1),
-            Map.entry("DescribeInstance", 1), Map.entry("CreateContactFlow", 1), Map.entry("DescribeContactFlow", 1));
+            Map.entry("DescribeInstance", 1), Map.entry("CreateContactFlow", 1), Map.entry("DescribeContactFlow", 1),
+            Map.entry("CreateTaskTemplate", 2), Map.entry("GetTaskTemplate", 1), Map.entry("UpdateTaskTemplate", 2),
+            Map.entry("ListTaskTemplates", 1), Map.entry("DeleteTaskTemplate", 1));
 
     private final Path root;
     private final Fixture fixture;
