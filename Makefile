@@ -40,7 +40,9 @@ endef
 	build-TransferContactFunction build-UpdateContactAttributesFunction build-GetContactAttributesFunction \
 	build-SearchContactsFunction \
 	build-CreateQueueFunction build-DescribeQueueFunction build-ListQueuesFunction \
-	build-ListContactFlowsFunction build-ListInstancesFunction
+	build-ListContactFlowsFunction build-ListInstancesFunction \
+	build-CreateTaskTemplateFunction build-GetTaskTemplateFunction build-UpdateTaskTemplateFunction \
+	build-ListTaskTemplatesFunction build-DeleteTaskTemplateFunction
 
 build-StartTaskContactFunction:
 	$(call lambda-jar,start-task-contact)
@@ -90,3 +92,13 @@ build-ListContactFlowsFunction:
 	$(call lambda-jar,list-contact-flows)
 build-ListInstancesFunction:
 	$(call lambda-jar,list-instances)
+build-CreateTaskTemplateFunction:
+	$(call lambda-jar,create-task-template)
+build-GetTaskTemplateFunction:
+	$(call lambda-jar,get-task-template)
+build-UpdateTaskTemplateFunction:
+	$(call lambda-jar,update-task-template)
+build-ListTaskTemplatesFunction:
+	$(call lambda-jar,list-task-templates)
+build-DeleteTaskTemplateFunction:
+	$(call lambda-jar,delete-task-template)

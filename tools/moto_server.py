@@ -12,10 +12,11 @@
    cancelled transaction restores exactly those: the same all-or-nothing result, at the cost of the
    transaction itself. moto writes a stream record for each step it applied, and for each step of its
    undoing; a cancelled transaction drops them all, as DynamoDB's stream never shows one.
-3. moto answers a Query on an index by sorting and filtering every item of the table: its cost grows
-   with the table, where DynamoDB reads only the queried partition. Here each index's items are grouped
-   by their partition key once per state of the tables (any DynamoDB write starts a new state) and a
-   Query filters only its partition's items; what it answers is unchanged.
+3. moto answers a Query by sorting and filtering every item of the table: its cost grows with the
+   table, where DynamoDB reads only the queried partition. Here a Query of the table reads its
+   partition's items, and each index's items are grouped by their partition key once per state of the
+   tables (any DynamoDB write starts a new state), so a Query of an index filters only its partition's
+   items; what either answers is unchanged.
 
 Usage: python tools/moto_server.py -H 127.0.0.1 -p 4566
 """
@@ -68,7 +69,11 @@ def _query_reading_only_its_partition(original):
     def query(self, *args, **kwargs):
         index_name = args[7] if len(args) > 7 else kwargs.get("index_name")
         conditions = kwargs.get("hash_key_conditions")
-        if not index_name or not conditions:
+        if not index_name:
+            partition = self.items.get(args[0]) if args and args[0] is not None else None
+            candidates = list(partition.values()) if isinstance(partition, dict) else [partition] if partition else []
+            return _reading_only(self, candidates, original, args, kwargs)
+        if not conditions:
             return original(self, *args, **kwargs)
         names = tuple(name for name, _ in conditions)
         partitions = self.__dict__.setdefault("_partitions_by_index", {})
@@ -81,13 +86,17 @@ def _query_reading_only_its_partition(original):
                     groups.setdefault(tuple((v.type, str(v.value)) for v in values), []).append(item)
             partitions[(index_name, names)] = (_tables_state[0], groups)
         wanted = tuple((value.type, str(value.value)) for _, value in conditions)
-        self.all_items = lambda: list(groups.get(wanted, ()))
-        try:
-            return original(self, *args, **kwargs)
-        finally:
-            del self.all_items
+        return _reading_only(self, list(groups.get(wanted, ())), original, args, kwargs)
 
     return query
+
+
+def _reading_only(table, candidates, query, args, kwargs):
+    table.all_items = lambda: candidates
+    try:
+        return query(table, *args, **kwargs)
+    finally:
+        del table.all_items
 
 
 def _projecting_by_name(original):

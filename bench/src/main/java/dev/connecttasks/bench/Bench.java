@@ -65,7 +65,8 @@ public final class Bench {
      * its write and the open task's expiry schedule (and once per warm runner, the read of the queue its
      * flow names: the first run, which this counts, makes four); a transfer's read of the contact and its
      * one transaction; a flow's check of the queues it names (one BatchGetItem) before its transaction;
-     * a page of a list, one Query.
+     * a page of a list, one Query; a task template's create (the flow it names, then one transaction) and
+     * update (read, then a conditional write).
      */
     static final Map<String, Integer> ROUND_TRIP_TARGETS = Map.ofEntries(
             Map.entry("DescribeContact", 1), Map.entry("ListContactReferences", 1), Map.entry("UpdateContact", 1),
@@ -76,7 +77,9 @@ public final class Bench {
             Map.entry("CreateQueue", 1), Map.entry("DescribeQueue", 1), Map.entry("ListQueues", 1),
             Map.entry("ListContactFlows", 1), Map.entry("ListInstances", 1),
             // one Query per shard of the range's index
-            Map.entry("SearchContacts", 4));
+            Map.entry("SearchContacts", 4),
+            Map.entry("CreateTaskTemplate", 2), Map.entry("GetTaskTemplate", 1), Map.entry("UpdateTaskTemplate", 2),
+            Map.entry("ListTaskTemplates", 1), Map.entry("DeleteTaskTemplate", 1));
 
     private final Path root;
     private final Fixture fixture;

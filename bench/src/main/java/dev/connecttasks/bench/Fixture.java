@@ -16,7 +16,16 @@ import dev.connecttasks.instance.Queue;
 import dev.connecttasks.json.Json;
 import dev.connecttasks.local.EmulatorSetup;
 import dev.connecttasks.offline.DemoInstance;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import dev.connecttasks.http.ApiRequest;
+import dev.connecttasks.http.HttpEvents;
+import dev.connecttasks.http.TemplateRequests;
+import dev.connecttasks.instance.ContactFlow;
+import dev.connecttasks.instance.Instance;
+import dev.connecttasks.operation.CreateTaskTemplate;
 import dev.connecttasks.store.ContactTable;
+import dev.connecttasks.store.InstanceTable;
+import dev.connecttasks.store.TaskTemplateTable;
 import dev.connecttasks.store.ContactTableSchema;
 import dev.connecttasks.store.FlowRuns;
 import dev.connecttasks.store.InstanceTable;
@@ -26,6 +35,7 @@ import dev.connecttasks.testing.Flows;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -56,6 +66,10 @@ final class Fixture {
     private final NewContacts newContacts;
     private final FlowRuns flowRuns;
     private int fillers;
+    private final InstanceTable instances;
+    private final CreateTaskTemplate createTaskTemplate;
+    private String templateInstance;
+    private int templatesInInstance;
 
     Fixture(Path root, Settings settings) throws IOException {
         this.root = root;
@@ -66,6 +80,9 @@ final class Fixture {
         this.table = new ContactTable(dynamo, settings.tableName());
         this.newContacts = new NewContacts(dynamo, settings.tableName());
         this.flowRuns = new FlowRuns(dynamo, settings.tableName());
+        this.instances = new InstanceTable(dynamo, settings.tableName());
+        this.createTaskTemplate = new CreateTaskTemplate(new TaskTemplateTable(dynamo, settings.tableName()), instances,
+                Clock.systemUTC());
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         if (table.find(new ContactKey(INSTANCE, CONTACT), now).isEmpty()) {
             newContacts.create(contact(CONTACT, FlowStatus.SCHEDULED, now.plus(Duration.ofDays(1)), now), null, now);
@@ -233,10 +250,63 @@ final class Fixture {
                 body.put("ContactId", startedContact());
                 body.remove("ClientToken");
             });
+            // a create takes a place under its instance's quota of 50: a fresh instance every 40 templates
+            case "create-task-template" -> {
+                editBody(event, body -> body.remove("ClientToken"));
+                retarget(event, templateInstance(), null);
+            }
+            // each run reads, changes or deletes a template of its own
+            case "get-task-template", "update-task-template", "delete-task-template" -> {
+                String instanceId = templateInstance();
+                retarget(event, instanceId, template(instanceId));
+            }
             default -> {
             }
         }
         return Json.write(event);
+    }
+
+    /** An instance with the demo flow and room for another task template: a new one every 40 templates. */
+    String templateInstance() {
+        if (templateInstance == null || templatesInInstance >= 40) {
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            templateInstance = UUID.randomUUID().toString();
+            instances.create(new Instance(templateInstance, "CONNECT_MANAGED", null, null, true, false, Map.of(), now),
+                    Queue.basic(templateInstance, "basic-" + templateInstance, "hours", now), null, now);
+            instances.create(new ContactFlow(templateInstance, FLOW, "Demo", "CONTACT_FLOW", null,
+                    Flows.read("demo-task.json"), ContactFlow.PUBLISHED, Map.of(), now));
+            templatesInInstance = 0;
+        }
+        templatesInInstance++;
+        return templateInstance;
+    }
+
+    /** Creates the sample event's task template in the instance (CreateTaskTemplate's own path), and returns its id. */
+    String template(String instanceId) {
+        try {
+            APIGatewayV2HTTPEvent create = HttpEvents.read(new java.io.ByteArrayInputStream(
+                    Files.readAllBytes(root.resolve("events/create-task-template.json"))));
+            ObjectNode body = (ObjectNode) Json.MAPPER.readTree(create.getBody());
+            body.remove("ClientToken");
+            create.setBody(Json.write(body));
+            create.getPathParameters().put("InstanceId", instanceId);
+            return createTaskTemplate.create(TemplateRequests.createTaskTemplate(new ApiRequest(create)));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Points an API event at another instance (and template): its labels and its paths. */
+    private static void retarget(ObjectNode event, String instanceId, String templateId) {
+        ObjectNode labels = (ObjectNode) event.get("pathParameters");
+        String path = event.get("rawPath").asText().replace(labels.get("InstanceId").asText(), instanceId);
+        labels.put("InstanceId", instanceId);
+        if (templateId != null) {
+            path = path.replace(labels.get("TaskTemplateId").asText(), templateId);
+            labels.put("TaskTemplateId", templateId);
+        }
+        event.put("rawPath", path);
+        ((ObjectNode) event.get("requestContext").get("http")).put("path", path);
     }
 
     private static void editBody(ObjectNode event, java.util.function.Consumer<ObjectNode> edit) throws IOException {

@@ -11,6 +11,12 @@ import dev.connecttasks.handler.CreateContactFlowHandler;
 import dev.connecttasks.handler.CreateInstanceHandler;
 import dev.connecttasks.handler.CreateQueueHandler;
 import dev.connecttasks.handler.DescribeContactFlowHandler;
+import dev.connecttasks.handler.CreateTaskTemplateHandler;
+import dev.connecttasks.handler.DeleteTaskTemplateHandler;
+import dev.connecttasks.handler.GetTaskTemplateHandler;
+import dev.connecttasks.handler.ListTaskTemplatesHandler;
+import dev.connecttasks.handler.UpdateTaskTemplateHandler;
+import dev.connecttasks.http.HttpEvents;
 import dev.connecttasks.handler.DescribeContactHandler;
 import dev.connecttasks.handler.DescribeInstanceHandler;
 import dev.connecttasks.handler.DescribeQueueHandler;
@@ -42,6 +48,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -89,7 +96,8 @@ final class Workloads {
                 startTaskContact(), flowRunner(), stopContact(), transferContact(), updateContactAttributes(),
                 getContactAttributes(), tagContact(), untagContact(), createInstance(), describeInstance(),
                 createContactFlow(), describeContactFlow(), createQueue(), describeQueue(), listQueues(), listContactFlows(),
-                listInstances(), searchContacts());
+                listInstances(), searchContacts(), createTaskTemplate(), getTaskTemplate(), updateTaskTemplate(),
+                listTaskTemplates(), deleteTaskTemplate());
     }
 
     /** The instance of the main table whose search day the SearchContacts workload searches. */
@@ -539,6 +547,111 @@ final class Workloads {
         dynamo.query(query -> query.tableName(table).indexName("list").keyConditionExpression("#listKey = :list")
                 .expressionAttributeNames(Map.of("#listKey", "listKey"))
                 .expressionAttributeValues(Map.of(":list", AttributeValue.fromS(list))).limit(limit));
+    }
+
+    private APIGatewayV2HTTPEvent event(String module) {
+        try {
+            return HttpEvents.read(new java.io.ByteArrayInputStream(
+                    fixture.event(module, 0).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The key of a template item and of the instance item whose count of templates it is in. */
+    private Map<String, AttributeValue> templateKey(APIGatewayV2HTTPEvent event) {
+        return key("TT#" + event.getPathParameters().get("InstanceId"), event.getPathParameters().get("TaskTemplateId"));
+    }
+
+    Workload createTaskTemplate() {
+        CreateTaskTemplateHandler handler = new CreateTaskTemplateHandler();
+        return new Workload("CreateTaskTemplate",
+                () -> http(handler::handleRequest, event("create-task-template")),
+                () -> {
+                    String instance = fixture.templateInstance();
+                    return () -> {
+                        getItem("F#" + Fixture.FLOW, instance);
+                        dynamo.transactWriteItems(transaction -> transaction.transactItems(
+                                TransactWriteItem.builder().update(update -> update.tableName(table).key(key("I#" + instance, instance))
+                                        .updateExpression("ADD #templates :one").conditionExpression("attribute_exists(pk)")
+                                        .expressionAttributeNames(Map.of("#templates", "templates"))
+                                        .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1")))).build(),
+                                put(templateItem(instance))));
+                    };
+                });
+    }
+
+    /** An item of the size and shape of a new task template (the sample's). */
+    private static Map<String, AttributeValue> templateItem(String instance) {
+        List<AttributeValue> fields = new ArrayList<>();
+        for (String[] field : new String[][] {{"Title", "NAME"}, {"Details", "DESCRIPTION"}, {"Order", "URL"},
+                {"Priority", "SINGLE_SELECT"}, {"Expiry", "EXPIRY_DURATION"}}) {
+            fields.add(AttributeValue.fromM(Map.of("name", AttributeValue.fromS(field[0]), "type", AttributeValue.fromS(field[1]))));
+        }
+        Map<String, AttributeValue> item = new java.util.HashMap<>(key("TT#" + instance, UUID.randomUUID().toString()));
+        item.put("name", AttributeValue.fromS("Callback"));
+        item.put("description", AttributeValue.fromS("Call the customer back about an order"));
+        item.put("flowId", AttributeValue.fromS(Fixture.FLOW));
+        item.put("status", AttributeValue.fromS("ACTIVE"));
+        item.put("fields", AttributeValue.fromL(fields));
+        item.put("required", AttributeValue.fromL(List.of(AttributeValue.fromS("Title"), AttributeValue.fromS("Order"))));
+        item.put("readOnly", AttributeValue.fromL(List.of()));
+        item.put("invisible", AttributeValue.fromL(List.of()));
+        item.put("defaults", AttributeValue.fromL(List.of(AttributeValue.fromM(Map.of("name", AttributeValue.fromS("Title"),
+                "value", AttributeValue.fromS("Call back customer"))))));
+        item.put("createdAt", millis(Instant.now()));
+        item.put("lastModifiedAt", millis(Instant.now()));
+        item.put("rev", AttributeValue.fromN("1"));
+        return item;
+    }
+
+    Workload getTaskTemplate() {
+        GetTaskTemplateHandler handler = new GetTaskTemplateHandler();
+        APIGatewayV2HTTPEvent event = event("get-task-template");
+        return new Workload("GetTaskTemplate", () -> http(handler::handleRequest, event),
+                () -> () -> dynamo.getItem(get -> get.tableName(table).key(templateKey(event)).consistentRead(true)));
+    }
+
+    Workload updateTaskTemplate() {
+        UpdateTaskTemplateHandler handler = new UpdateTaskTemplateHandler();
+        APIGatewayV2HTTPEvent event = event("update-task-template");
+        return new Workload("UpdateTaskTemplate", () -> http(handler::handleRequest, event),
+                () -> () -> {
+                    Map<String, AttributeValue> item = dynamo.getItem(get -> get.tableName(table).key(templateKey(event))
+                            .consistentRead(true)).item();
+                    dynamo.putItem(put -> put.tableName(table).item(item).conditionExpression("#rev = :rev")
+                            .expressionAttributeNames(Map.of("#rev", "rev"))
+                            .expressionAttributeValues(Map.of(":rev", item.get("rev"))));
+                });
+    }
+
+    Workload listTaskTemplates() {
+        ListTaskTemplatesHandler handler = new ListTaskTemplatesHandler();
+        APIGatewayV2HTTPEvent event = event("get-task-template");
+        String instance = event.getPathParameters().get("InstanceId");
+        return new Workload("ListTaskTemplates",
+                () -> http(handler::handleRequest, ApiEvents.request("GET", "/instance/{InstanceId}/task/template")
+                        .path("InstanceId", instance).query("maxResults", "10").build()),
+                () -> () -> dynamo.query(query -> query.tableName(table).keyConditionExpression("pk = :pk")
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("TT#" + instance)))
+                        .consistentRead(true).limit(10)));
+    }
+
+    Workload deleteTaskTemplate() {
+        DeleteTaskTemplateHandler handler = new DeleteTaskTemplateHandler();
+        return new Workload("DeleteTaskTemplate",
+                () -> http(handler::handleRequest, event("delete-task-template")),
+                () -> {
+                    APIGatewayV2HTTPEvent event = event("delete-task-template");
+                    String instance = event.getPathParameters().get("InstanceId");
+                    return () -> dynamo.transactWriteItems(transaction -> transaction.transactItems(
+                            TransactWriteItem.builder().delete(delete -> delete.tableName(table).key(templateKey(event))
+                                    .conditionExpression("attribute_exists(pk)")).build(),
+                            TransactWriteItem.builder().update(update -> update.tableName(table).key(key("I#" + instance, instance))
+                                    .updateExpression("ADD #templates :minus").conditionExpression("attribute_exists(pk)")
+                                    .expressionAttributeNames(Map.of("#templates", "templates"))
+                                    .expressionAttributeValues(Map.of(":minus", AttributeValue.fromN("-1")))).build()));
+                });
     }
 
     private interface HttpHandler {

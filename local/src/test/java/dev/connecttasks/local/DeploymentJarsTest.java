@@ -25,7 +25,7 @@ class DeploymentJarsTest {
                 jars.add(LambdaLaunch.deploymentJar(module.resolve("target")));
             }
         }
-        assertEquals(24, jars.size());
+        assertEquals(29, jars.size());
         List<String> offline = new ArrayList<>();
         for (Path jar : jars) {
             try (ZipFile zip = new ZipFile(jar.toFile())) {

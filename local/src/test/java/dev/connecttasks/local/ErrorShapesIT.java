@@ -28,6 +28,7 @@ import software.amazon.awssdk.services.connect.model.InvalidContactFlowException
 import software.amazon.awssdk.services.connect.model.InvalidParameterException;
 import software.amazon.awssdk.services.connect.model.InvalidRequestException;
 import software.amazon.awssdk.services.connect.model.LimitExceededException;
+import software.amazon.awssdk.services.connect.model.PropertyValidationException;
 import software.amazon.awssdk.services.connect.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.connect.model.ServiceQuotaExceededException;
 import software.amazon.awssdk.services.connect.model.ThrottlingException;
@@ -44,6 +45,7 @@ class ErrorShapesIT {
             Map.entry(ErrorType.RESOURCE_NOT_FOUND, ResourceNotFoundException.class),
             Map.entry(ErrorType.CONTACT_FLOW_NOT_PUBLISHED, ContactFlowNotPublishedException.class),
             Map.entry(ErrorType.INVALID_CONTACT_FLOW, InvalidContactFlowException.class),
+            Map.entry(ErrorType.PROPERTY_VALIDATION, PropertyValidationException.class),
             Map.entry(ErrorType.DUPLICATE_RESOURCE, DuplicateResourceException.class),
             Map.entry(ErrorType.SERVICE_QUOTA_EXCEEDED, ServiceQuotaExceededException.class),
             Map.entry(ErrorType.THROTTLING, ThrottlingException.class),

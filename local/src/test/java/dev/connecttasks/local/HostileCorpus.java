@@ -59,6 +59,7 @@ final class HostileCorpus {
         corpus.createQueue();
         corpus.listings();
         corpus.unknownRoutes();
+        corpus.taskTemplates();
         return corpus.cases;
     }
 
@@ -82,7 +83,8 @@ final class HostileCorpus {
         List<String> routes = List.of("PUT /contact/task", "POST /contacts/" + INSTANCE + "/" + contactId,
                 "POST /contact/schedule", "POST /contact/tags", "POST /contact/stop", "POST /contact/transfer",
                 "POST /contact/attributes", "PUT /instance",
-                "PUT /contact-flows/" + INSTANCE, "PUT /queues/" + INSTANCE);
+                "PUT /contact-flows/" + INSTANCE, "PUT /queues/" + INSTANCE, "PUT /instance/" + INSTANCE + "/task/template",
+                "POST /instance/" + INSTANCE + "/task/template/no-such-template");
         List<String> bodies = List.of("{", "}", "[", "[]", "null", "true", "42", "\"text\"", "{\"Name\":}",
                 "{'Name':'n'}", "{\"Name\":\"n\",}", "{\"Name\":\"n\"} trailing", "{\"Name\":NaN}",
                 "{\"Name\":Infinity}", "{\"Name\":\"raw\u0001control\"}", "{\"Name\":\"n\",\"Name\":\"m\"}",
@@ -546,9 +548,81 @@ final class HostileCorpus {
                 "POST /contact/task", "PUT /contact/schedule", "GET /contact-flows/i", "DELETE /instance/i",
                 "GET /queues", "GET /queues/i/q/extra", "POST /queues/i", "DELETE /queues/i/q", "PUT /queues-summary/i",
                 "GET /queues-summary", "GET /contact-flows-summary", "POST /instance", "GET /contact/references/i", "PUT /contacts/i/c", "GET //contact/task",
-                "GET /contact/task/../schedule", "GET /%2e%2e/etc/passwd")) {
+                "GET /contact/task/../schedule", "GET /%2e%2e/etc/passwd", "PATCH /instance/i/task/template",
+                "GET /instance/i/task", "PUT /instance/i/task/template/t", "GET /instance/i/task/template/t/extra",
+                "DELETE /instance/i/task/template", "POST /instance/i/task/template")) {
             String[] methodAndPath = route.split(" ", 2);
             add(route, methodAndPath[0], methodAndPath[1], null, new byte[0]);
+        }
+    }
+
+    /** A template body with {@code members} added to a valid one's (which replace nothing: JSON keys are unique). */
+    private static String template(String members) {
+        return "{\"Fields\":[{\"Id\":{\"Name\":\"Title\"},\"Type\":\"NAME\"}]" + members + "}";
+    }
+
+    private static final String REQUIRED_TITLE = ",\"Constraints\":{\"RequiredFields\":[{\"Id\":{\"Name\":\"Title\"}}]}";
+
+    private void taskTemplates() {
+        String path = "/instance/" + INSTANCE + "/task/template";
+        List<String> bodies = new ArrayList<>(List.of(
+                template(""),
+                template(",\"Name\":\"n\""),
+                template(",\"Name\":\"\"" + REQUIRED_TITLE),
+                template(",\"Name\":\"" + "n".repeat(101) + "\"" + REQUIRED_TITLE),
+                template(",\"Name\":\"n\",\"Description\":\"\"" + REQUIRED_TITLE),
+                template(",\"Name\":\"n\",\"ContactFlowId\":\"no-such-flow\"" + REQUIRED_TITLE),
+                template(",\"Name\":\"n\",\"ContactFlowId\":\"" + "f".repeat(501) + "\"" + REQUIRED_TITLE),
+                template(",\"Name\":\"n\",\"Status\":\"DRAFT\"" + REQUIRED_TITLE),
+                template(",\"Name\":\"n\",\"SelfAssignFlowId\":\"" + FLOW + "\"" + REQUIRED_TITLE),
+                template(",\"Name\":\"n\",\"ClientToken\":\"" + "t".repeat(501) + "\"" + REQUIRED_TITLE),
+                template(",\"Name\":\"n\",\"Constraints\":{\"RequiredFields\":[{\"Id\":{\"Name\":\"Nope\"}}]}"),
+                template(",\"Name\":\"n\",\"Constraints\":[]"),
+                template(",\"Name\":\"n\",\"Constraints\":{\"RequiredFields\":{}}"),
+                template(",\"Name\":\"n\",\"Constraints\":{\"RequiredFields\":[42]}"),
+                template(",\"Name\":\"n\",\"Defaults\":{\"DefaultFieldValues\":[{\"Id\":{\"Name\":\"Nope\"},"
+                        + "\"DefaultValue\":\"x\"}]}" + REQUIRED_TITLE),
+                template(",\"Name\":\"n\",\"Defaults\":{\"DefaultFieldValues\":[{\"Id\":{\"Name\":\"Title\"},"
+                        + "\"DefaultValue\":\"" + "d".repeat(4097) + "\"}]}" + REQUIRED_TITLE),
+                template(",\"Name\":\"n\",\"Defaults\":\"none\"" + REQUIRED_TITLE),
+                template(",\"Name\":42" + REQUIRED_TITLE),
+                template(",\"Name\":[\"n\"]" + REQUIRED_TITLE),
+                template(",\"Name\":{\"S\":\"n\"}" + REQUIRED_TITLE),
+                "{\"Name\":\"n\",\"Fields\":{}" + REQUIRED_TITLE + "}",
+                "{\"Name\":\"n\",\"Fields\":[]" + REQUIRED_TITLE + "}",
+                "{\"Name\":\"n\",\"Fields\":[null]" + REQUIRED_TITLE + "}",
+                "{\"Name\":\"n\",\"Fields\":[{\"Id\":\"Title\",\"Type\":\"NAME\"}]" + REQUIRED_TITLE + "}",
+                "{\"Name\":\"n\",\"Fields\":[{\"Id\":{\"Name\":\"Title\"},\"Type\":\"TITLE\"}]" + REQUIRED_TITLE + "}",
+                "{\"Name\":\"n\",\"Fields\":[{\"Id\":{\"Name\":\"Title\"},\"Type\":\"NAME\"},"
+                        + "{\"Id\":{\"Name\":\"Title\"},\"Type\":\"TEXT\"}]" + REQUIRED_TITLE + "}",
+                "{\"Name\":\"n\",\"Fields\":[{\"Id\":{\"Name\":\"Title\"},\"Type\":\"NAME\"},"
+                        + "{\"Id\":{\"Name\":\"P\"},\"Type\":\"SINGLE_SELECT\",\"SingleSelectOptions\":[]}]" + REQUIRED_TITLE + "}",
+                "{\"Name\":\"n\",\"Fields\":[{\"Id\":{\"Name\":\"Title\"},\"Type\":\"NAME\","
+                        + "\"SingleSelectOptions\":[\"a\"]}]" + REQUIRED_TITLE + "}",
+                "{\"Name\":\"n\",\"Fields\":[{\"Id\":{\"Name\":\"\\ud800\"},\"Type\":\"NAME\"}]" + REQUIRED_TITLE + "}"));
+        StringBuilder many = new StringBuilder("{\"Name\":\"n\"" + REQUIRED_TITLE + ",\"Fields\":[{\"Id\":{\"Name\":\"Title\"},\"Type\":\"NAME\"}");
+        for (int i = 0; i < 60; i++) {
+            many.append(",{\"Id\":{\"Name\":\"F").append(i).append("\"},\"Type\":\"TEXT\"}");
+        }
+        bodies.add(many.append("]}").toString());
+        for (String body : bodies) {
+            json("create template " + cases.size(), "PUT", path, body);
+        }
+        json("template in an unknown instance", "PUT", "/instance/no-such-instance/task/template",
+                template(",\"Name\":\"n\"" + REQUIRED_TITLE));
+        json("template in a 101-character instance", "PUT", "/instance/" + "i".repeat(101) + "/task/template",
+                template(",\"Name\":\"n\"" + REQUIRED_TITLE));
+        for (String id : List.of("t".repeat(501), "%00", "%2e%2e", "a%20b", "%F0%9F%98%80", "%3Cscript%3E", "no-such-template")) {
+            add("get template " + id, "GET", path + "/" + id, null, new byte[0]);
+            add("delete template " + id, "DELETE", path + "/" + id, null, new byte[0]);
+            json("update template " + id, "POST", path + "/" + id, "{\"Status\":\"INACTIVE\"}");
+        }
+        add("get template with a snapshotVersion", "GET", path + "/no-such-template?snapshotVersion=1", null, new byte[0]);
+        for (String query : List.of("?maxResults=0", "?maxResults=101", "?maxResults=-1", "?maxResults=ten",
+                "?maxResults=99999999999", "?status=DRAFT", "?status=active", "?name=", "?name=" + "n".repeat(101),
+                "?nextToken=x", "?nextToken=e30", "?nextToken=%00", "?nextToken=" + "A".repeat(5000),
+                "?maxResults=1&maxResults=2", "?status=ACTIVE&status=INACTIVE")) {
+            add("list templates " + query, "GET", path + query, null, new byte[0]);
         }
     }
 }

@@ -21,6 +21,11 @@ import dev.connecttasks.handler.UntagContactHandler;
 import dev.connecttasks.handler.UpdateContactAttributesHandler;
 import dev.connecttasks.handler.UpdateContactHandler;
 import dev.connecttasks.handler.UpdateContactScheduleHandler;
+import dev.connecttasks.handler.CreateTaskTemplateHandler;
+import dev.connecttasks.handler.DeleteTaskTemplateHandler;
+import dev.connecttasks.handler.GetTaskTemplateHandler;
+import dev.connecttasks.handler.ListTaskTemplatesHandler;
+import dev.connecttasks.handler.UpdateTaskTemplateHandler;
 import dev.connecttasks.operation.DescribeContactFlow;
 import dev.connecttasks.operation.DescribeInstance;
 import dev.connecttasks.testing.ApiEvents;
@@ -61,7 +66,12 @@ final class IsolatedApi implements AutoCloseable {
                 Map.entry("DescribeQueueFunction", new InProcessFunction(new DescribeQueueHandler(backend.describeQueue(), backend.arns))),
                 Map.entry("ListQueuesFunction", new InProcessFunction(new ListQueuesHandler(backend.listQueues(), backend.arns))),
                 Map.entry("ListContactFlowsFunction", new InProcessFunction(new ListContactFlowsHandler(backend.listContactFlows(), backend.arns))),
-                Map.entry("ListInstancesFunction", new InProcessFunction(new ListInstancesHandler(backend.listInstances(), backend.arns))));
+                Map.entry("ListInstancesFunction", new InProcessFunction(new ListInstancesHandler(backend.listInstances(), backend.arns))),
+                Map.entry("CreateTaskTemplateFunction", new InProcessFunction(new CreateTaskTemplateHandler(backend.createTaskTemplate(), backend.arns))),
+                Map.entry("GetTaskTemplateFunction", new InProcessFunction(new GetTaskTemplateHandler(backend.getTaskTemplate(), backend.arns))),
+                Map.entry("UpdateTaskTemplateFunction", new InProcessFunction(new UpdateTaskTemplateHandler(backend.updateTaskTemplate(), backend.arns))),
+                Map.entry("ListTaskTemplatesFunction", new InProcessFunction(new ListTaskTemplatesHandler(backend.listTaskTemplates(), backend.arns))),
+                Map.entry("DeleteTaskTemplateFunction", new InProcessFunction(new DeleteTaskTemplateHandler(backend.deleteTaskTemplate()))));
         gateway = new HttpGateway(0, template.routes(), functions, Clock.systemUTC());
     }
 

@@ -70,7 +70,12 @@ class PrimingIT {
                 Map.entry("ListQueuesFunction", "ListQueues 404 ResourceNotFoundException"),
                 Map.entry("ListContactFlowsFunction", "ListContactFlows 404 ResourceNotFoundException"),
                 // it only reads: the first page of the instances
-                Map.entry("ListInstancesFunction", "ListInstances 200 ")), outcomes);
+                Map.entry("ListInstancesFunction", "ListInstances 200 "),
+                Map.entry("CreateTaskTemplateFunction", "CreateTaskTemplate 404 ResourceNotFoundException"),
+                Map.entry("GetTaskTemplateFunction", "GetTaskTemplate 404 ResourceNotFoundException"),
+                Map.entry("UpdateTaskTemplateFunction", "UpdateTaskTemplate 404 ResourceNotFoundException"),
+                Map.entry("ListTaskTemplatesFunction", "ListTaskTemplates 200 "),
+                Map.entry("DeleteTaskTemplateFunction", "DeleteTaskTemplate 404 ResourceNotFoundException")), outcomes);
 
         Settings settings = LocalNames.fromEnvironment().settings();
         String table = settings.tableName();

@@ -11,7 +11,10 @@ import dev.connecttasks.contact.ReferenceType;
 import dev.connecttasks.contact.ScheduleChange;
 import dev.connecttasks.contact.SearchCriteria;
 import dev.connecttasks.contact.SearchRequest;
+import dev.connecttasks.contact.SegmentAttributes;
 import dev.connecttasks.contact.TaskRequest;
+import dev.connecttasks.contact.TaskTemplate;
+import dev.connecttasks.contact.TaskTemplateRequest;
 import dev.connecttasks.contact.TransferRequest;
 import dev.connecttasks.flow.StartMessage;
 import dev.connecttasks.instance.FlowRequest;
@@ -86,6 +89,25 @@ class RoundTripsIT {
                 new SearchCriteria(null, null, null, false, new SearchCriteria.TextMatch(List.of(name), SearchCriteria.MatchType.MATCH_EXACT),
                         null, null, null, null, null),
                 "INITIATION_TIMESTAMP", false, 100, null, "hash");
+    }
+
+    @Test
+    void taskTemplatesCostOneCallEachAndATaskFromOneAGetItemMore() {
+        TaskTemplateRequest create = new TaskTemplateRequest(INSTANCE, null, "Callback", null, FLOW, false,
+                List.of(new TaskTemplate.Field("Title", null, "NAME", null)),
+                new TaskTemplate.Constraints(List.of("Title"), null, null),
+                List.of(new TaskTemplate.Default("Title", "Call back")), null, "token-" + UUID.randomUUID(), List.of());
+        String[] id = new String[1];
+        assertEquals(List.of("GetItem", "TransactWriteItems"), calls(() -> id[0] = backend.createTaskTemplate().create(create)));
+        assertEquals(List.of("GetItem"), calls(() -> backend.getTaskTemplate().get(INSTANCE, id[0])));
+        TaskTemplateRequest update = new TaskTemplateRequest(INSTANCE, id[0], null, "Now described", null, false, null, null,
+                null, null, null, List.of());
+        assertEquals(List.of("GetItem", "PutItem"), calls(() -> backend.updateTaskTemplate().update(update)));
+        assertEquals(List.of("Query"), calls(() -> backend.listTaskTemplates().list(INSTANCE, null, null, null, null)));
+        TaskRequest fromTemplate = new TaskRequest(INSTANCE, null, null, null, Map.of(), Map.of(), null, null, null, null,
+                SegmentAttributes.NONE, id[0]);
+        assertEquals(List.of("GetItem", "TransactWriteItems"), calls(() -> backend.startTaskContact().start(fromTemplate)));
+        assertEquals(List.of("TransactWriteItems"), calls(() -> backend.deleteTaskTemplate().delete(INSTANCE, id[0])));
     }
 
     @Test

@@ -16,6 +16,7 @@ import dev.connecttasks.operation.StartTaskContact;
 import dev.connecttasks.schedule.TaskSchedules;
 import dev.connecttasks.store.ContactTable;
 import dev.connecttasks.store.NewContacts;
+import dev.connecttasks.store.TaskTemplateTable;
 import dev.connecttasks.testing.Emulator;
 import java.net.URI;
 import java.time.Clock;
@@ -70,7 +71,8 @@ class ScheduleFirerIT {
 
     private static String startAt(Instant at) {
         Settings settings = LocalNames.fromEnvironment().settings();
-        return new StartTaskContact(table, new NewContacts(AwsClients.dynamoDb(settings), settings.tableName()), schedules,
+        return new StartTaskContact(table, new NewContacts(AwsClients.dynamoDb(settings), settings.tableName()),
+                new TaskTemplateTable(AwsClients.dynamoDb(settings), settings.tableName()), schedules,
                 Clock.fixed(NOW, ZoneOffset.UTC))
                 .start(new TaskRequest(INSTANCE, FLOW, "n", null, Map.of(), Map.of(), null, null, null, at));
     }

@@ -1,6 +1,6 @@
 package dev.connecttasks.contact;
 
-/** ARNs of instances, contacts, flows and queues in the partition, region and account the service runs in. */
+/** ARNs of instances, contacts, flows, queues and task templates in the partition, region and account the service runs in. */
 public record Arns(String region, String accountId) {
 
     public String instance(String instanceId) {
@@ -17,6 +17,10 @@ public record Arns(String region, String accountId) {
 
     public String queue(String instanceId, String queueId) {
         return instance(instanceId) + "/queue/" + queueId;
+    }
+
+    public String taskTemplate(String instanceId, String taskTemplateId) {
+        return instance(instanceId) + "/task-template/" + taskTemplateId;
     }
 
     private String partition() {

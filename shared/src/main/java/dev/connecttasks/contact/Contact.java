@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * A task contact as stored. Optional members are null when absent; the maps are never null.
  * Timestamps carry millisecond precision. {@code targetQueueId} is the queue a transfer named, which the
- * contact's flow starts with as its target queue.
+ * contact's flow starts with as its target queue. {@code taskTemplate} is the template a task was started
+ * from, or null.
  */
 public record Contact(
         ContactKey key,
@@ -30,7 +31,8 @@ public record Contact(
         Map<String, String> tags,
         SegmentAttributes segmentAttributes,
         String initiationMethod,
-        String targetQueueId) {
+        String targetQueueId,
+        TaskTemplateInfo taskTemplate) {
     /** How a task began: StartTaskContact, or a transfer (TransferContact, a flow's transfer). */
     public static final String API = "API";
     public static final String TRANSFER = "TRANSFER";
@@ -44,6 +46,18 @@ public record Contact(
         initiationMethod = initiationMethod == null ? API : initiationMethod;
     }
 
+    /** A contact started from no task template. */
+    public Contact(ContactKey key, String contactFlowId, String name, String description, Map<String, String> attributes,
+            Map<String, Reference> references, String previousContactId, String initialContactId,
+            String relatedContactId, Instant initiatedAt, Instant lastUpdatedAt, Instant scheduledAt,
+            FlowStatus flowStatus, Instant flowStartedAt, QueueInfo queue, Instant disconnectedAt,
+            String disconnectReason, Map<String, String> tags, SegmentAttributes segmentAttributes,
+            String initiationMethod, String targetQueueId) {
+        this(key, contactFlowId, name, description, attributes, references, previousContactId, initialContactId,
+                relatedContactId, initiatedAt, lastUpdatedAt, scheduledAt, flowStatus, flowStartedAt, queue,
+                disconnectedAt, disconnectReason, tags, segmentAttributes, initiationMethod, targetQueueId, null);
+    }
+
     /** A contact without tags (as StartTaskContact creates one). */
     public Contact(ContactKey key, String contactFlowId, String name, String description, Map<String, String> attributes,
             Map<String, Reference> references, String previousContactId, String initialContactId,
@@ -51,7 +65,7 @@ public record Contact(
             FlowStatus flowStatus, Instant flowStartedAt, QueueInfo queue, Instant disconnectedAt) {
         this(key, contactFlowId, name, description, attributes, references, previousContactId, initialContactId,
                 relatedContactId, initiatedAt, lastUpdatedAt, scheduledAt, flowStatus, flowStartedAt, queue,
-                disconnectedAt, null, Map.of(), SegmentAttributes.NONE, API, null);
+                disconnectedAt, null, Map.of(), SegmentAttributes.NONE, API, null, null);
     }
 
     /** Whether the contact has ended (its flow disconnected it, or StopContact did): nothing can start it. */

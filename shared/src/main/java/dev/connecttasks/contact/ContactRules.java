@@ -30,7 +30,11 @@ public final class ContactRules {
     public static final Duration MAX_SCHEDULE_AHEAD = Duration.ofDays(6);
     /** Newer SDK members whose meaning we do not implement; rejected, never silently dropped. */
     public static final String[] UNSUPPORTED_TASK_MEMBERS = {
-        "TaskTemplateId", "QuickConnectId", "Attachments"
+        "QuickConnectId", "Attachments"
+    };
+    /** What a task's flow may come from: a request names exactly one (QuickConnectId is then refused). */
+    public static final String[] TASK_FLOW_SOURCES = {
+        "ContactFlowId", "QuickConnectId", "TaskTemplateId"
     };
 
     private static final Pattern ATTRIBUTE_KEY = Pattern.compile("[A-Za-z0-9_-]+");

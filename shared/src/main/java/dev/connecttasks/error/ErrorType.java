@@ -7,6 +7,7 @@ public enum ErrorType {
     RESOURCE_NOT_FOUND("ResourceNotFoundException", 404),
     CONTACT_FLOW_NOT_PUBLISHED("ContactFlowNotPublishedException", 404),
     INVALID_CONTACT_FLOW("InvalidContactFlowException", 400),
+    PROPERTY_VALIDATION("PropertyValidationException", 400),
     DUPLICATE_RESOURCE("DuplicateResourceException", 409),
     SERVICE_QUOTA_EXCEEDED("ServiceQuotaExceededException", 402),
     THROTTLING("ThrottlingException", 429),

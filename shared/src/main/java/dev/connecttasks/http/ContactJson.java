@@ -20,8 +20,19 @@ public final class ContactJson {
 
     /**
      * The DescribeContact response: the 2021 Contact members plus RelatedContactId, Attributes, Tags,
-     * DisconnectReason and SegmentAttributes.
+     * DisconnectReason, SegmentAttributes and TaskTemplateInfo.
      */
+    public static ObjectNode describeContactResponse(Contact contact, Arns arns) {
+        ObjectNode response = describeContactResponse(contact, arns.contact(contact.key()));
+        if (contact.taskTemplate() != null) {
+            ((ObjectNode) response.get("Contact")).putObject("TaskTemplateInfo")
+                    .put("Arn", arns.taskTemplate(contact.instanceId(), contact.taskTemplate().id()))
+                    .put("Name", contact.taskTemplate().name());
+        }
+        return response;
+    }
+
+    /** The DescribeContact response without TaskTemplateInfo. */
     public static ObjectNode describeContactResponse(Contact contact, String arn) {
         ObjectNode out = Json.object();
         out.put("Arn", arn);

@@ -28,15 +28,22 @@ public final class ContactRequests {
     /** {@code PUT /contact/task}. */
     public static TaskRequest startTask(ApiRequest request) {
         JsonBody body = request.body();
+        long flowSources = java.util.Arrays.stream(ContactRules.TASK_FLOW_SOURCES).filter(body::has).count();
+        if (flowSources > 1) {
+            throw invalidRequest("Give only one of ContactFlowId, QuickConnectId and TaskTemplateId: each names the"
+                    + " flow the task runs.");
+        }
         for (String member : ContactRules.UNSUPPORTED_TASK_MEMBERS) {
             if (body.has(member)) {
-                throw invalidParameter(member + " is not supported by this service; start tasks with ContactFlowId.");
+                throw invalidParameter(member + " is not supported by this service; start tasks with ContactFlowId"
+                        + " or TaskTemplateId.");
             }
         }
+        boolean templated = body.has("TaskTemplateId");
         return new TaskRequest(
                 body.requiredString("InstanceId"),
-                body.requiredString("ContactFlowId"),
-                body.requiredString("Name"),
+                templated ? null : body.requiredString("ContactFlowId"),
+                templated ? body.string("Name") : body.requiredString("Name"),
                 body.string("Description"),
                 body.stringMap("Attributes"),
                 body.references("References"),
@@ -44,7 +51,8 @@ public final class ContactRequests {
                 body.string("RelatedContactId"),
                 body.string("ClientToken"),
                 body.timestamp("ScheduledTime"),
-                body.segmentAttributes("SegmentAttributes"));
+                body.segmentAttributes("SegmentAttributes"),
+                body.string("TaskTemplateId"));
     }
 
     /** {@code /contacts/{InstanceId}/{ContactId}} and {@code /contact/references/{InstanceId}/{ContactId}}. */

@@ -71,12 +71,22 @@ public final class HttpApi {
         return error(new ApiException(type, message), requestId);
     }
 
-    /** {@code {"Message"}}, and for an invalid flow also the model's {@code {"problems":[{"message"}]}}. */
+    /**
+     * {@code {"Message"}}; for an invalid flow also the model's {@code {"problems":[{"message"}]}}, for a
+     * property validation failure its {@code {"PropertyList":[{"PropertyPath","Reason","Message"}]}}.
+     */
     private static APIGatewayV2HTTPResponse error(ApiException e, String requestId) {
         ObjectNode body = Json.object().put("Message", e.getMessage());
         if (!e.problems().isEmpty()) {
             ArrayNode problems = body.putArray("problems");
             e.problems().forEach(problem -> problems.addObject().put("message", problem));
+        }
+        if (!e.propertyList().isEmpty()) {
+            ArrayNode properties = body.putArray("PropertyList");
+            e.propertyList().forEach(problem -> properties.addObject()
+                    .put("PropertyPath", problem.propertyPath())
+                    .put("Reason", problem.reason().name())
+                    .put("Message", problem.message()));
         }
         return answer(e.type().status(), Json.write(body), requestId, e.type().shapeName());
     }

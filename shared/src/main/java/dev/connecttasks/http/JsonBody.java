@@ -36,6 +36,11 @@ public final class JsonBody {
         this.node = node;
     }
 
+    /** The member's JSON as sent (null when absent or null), for a parser that reads nested shapes itself. */
+    JsonNode node(String member) {
+        return member(member);
+    }
+
     public boolean has(String member) {
         JsonNode value = node.get(member);
         return value != null && !value.isNull();
@@ -303,7 +308,7 @@ public final class JsonBody {
      * A JSON {@code \\u} escape can name half of a surrogate pair, which no UTF-8 check of the raw body
      * catches and which DynamoDB refuses to store: such a string is the caller's mistake.
      */
-    private static String unicode(String member, String value) {
+    static String unicode(String member, String value) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {

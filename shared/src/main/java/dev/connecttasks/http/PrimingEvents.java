@@ -13,13 +13,13 @@ public final class PrimingEvents {
 
     /**
      * The bytes API Gateway would send for {@code method route} with every label (InstanceId,
-     * ContactId, ContactFlowId, InitialContactId, QueueId) set to {@link Priming#ABSENT}, and request id {@code snapstart-priming}.
+     * ContactId, ContactFlowId, InitialContactId, QueueId, TaskTemplateId) set to {@link Priming#ABSENT}, and request id {@code snapstart-priming}.
      */
     public static byte[] absent(String method, String route, Map<String, String> query, String body) {
         ObjectNode event = Json.object().put("version", "2.0").put("routeKey", method + " " + route);
         ObjectNode labels = event.putObject("pathParameters");
         String path = route;
-        for (String label : new String[] {"InstanceId", "ContactId", "ContactFlowId", "InitialContactId", "QueueId"}) {
+        for (String label : new String[] {"InstanceId", "ContactId", "ContactFlowId", "InitialContactId", "QueueId", "TaskTemplateId"}) {
             if (route.contains("{" + label + "}")) {
                 labels.put(label, Priming.ABSENT);
                 path = path.replace("{" + label + "}", Priming.ABSENT);

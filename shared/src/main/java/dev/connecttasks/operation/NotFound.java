@@ -18,6 +18,10 @@ final class NotFound {
         return notFound("Instance " + instanceId + " was not found.");
     }
 
+    static ApiException taskTemplate(String instanceId, String templateId) {
+        return notFound("TaskTemplateId " + templateId + " was not found in instance " + instanceId + ".");
+    }
+
     static ApiException flow(String instanceId, String contactFlowId) {
         return notFound("ContactFlowId " + contactFlowId + " was not found in instance " + instanceId + ".");
     }

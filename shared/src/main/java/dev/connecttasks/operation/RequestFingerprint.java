@@ -1,7 +1,9 @@
 package dev.connecttasks.operation;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.connecttasks.contact.TaskRequest;
+import dev.connecttasks.contact.TaskTemplateRequest;
 import dev.connecttasks.contact.TransferRequest;
 import dev.connecttasks.instance.InstanceRequest;
 import dev.connecttasks.json.Json;
@@ -36,7 +38,8 @@ final class RequestFingerprint {
                 .put("Description", task.description())
                 .put("PreviousContactId", task.previousContactId())
                 .put("RelatedContactId", task.relatedContactId())
-                .put("ScheduledTime", task.scheduledTime() == null ? null : task.scheduledTime().toEpochMilli());
+                .put("ScheduledTime", task.scheduledTime() == null ? null : task.scheduledTime().toEpochMilli())
+                .put("TaskTemplateId", task.taskTemplateId());
         ObjectNode attributes = canonical.putObject("Attributes");
         new TreeMap<>(task.attributes()).forEach(attributes::put);
         ObjectNode segmentAttributes = canonical.putObject("SegmentAttributes");
@@ -45,6 +48,36 @@ final class RequestFingerprint {
         new TreeMap<>(task.references()).forEach((name, reference) -> references.putObject(name)
                 .put("Type", reference.type().name())
                 .put("Value", reference.value()));
+        return digest(canonical);
+    }
+
+    static String of(TaskTemplateRequest request) {
+        ObjectNode canonical = Json.object()
+                .put("InstanceId", request.instanceId())
+                .put("Name", request.name())
+                .put("Description", request.description())
+                .put("ContactFlowId", request.contactFlowId())
+                .put("Status", request.status());
+        ArrayNode fields = canonical.putArray("Fields");
+        if (request.fields() != null) {
+            request.fields().forEach(field -> {
+                ObjectNode node = fields.addObject().put("Name", field.name()).put("Description", field.description())
+                        .put("Type", field.type());
+                if (field.singleSelectOptions() != null) {
+                    field.singleSelectOptions().forEach(node.putArray("Options")::add);
+                }
+            });
+        }
+        if (request.constraints() != null) {
+            ObjectNode constraints = canonical.putObject("Constraints");
+            request.constraints().required().forEach(constraints.putArray("Required")::add);
+            request.constraints().readOnly().forEach(constraints.putArray("ReadOnly")::add);
+            request.constraints().invisible().forEach(constraints.putArray("Invisible")::add);
+        }
+        ArrayNode defaults = canonical.putArray("Defaults");
+        if (request.defaults() != null) {
+            request.defaults().forEach(value -> defaults.addObject().put("Name", value.fieldName()).put("Value", value.value()));
+        }
         return digest(canonical);
     }
 

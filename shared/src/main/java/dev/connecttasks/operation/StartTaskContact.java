@@ -10,6 +10,9 @@ import dev.connecttasks.contact.ContactKey;
 import dev.connecttasks.contact.ContactRules;
 import dev.connecttasks.contact.FlowStatus;
 import dev.connecttasks.contact.TaskRequest;
+import dev.connecttasks.contact.TaskTemplate;
+import dev.connecttasks.contact.TaskTemplateInfo;
+import dev.connecttasks.contact.TemplatedTask;
 import dev.connecttasks.error.ApiException;
 import dev.connecttasks.operation.port.ContactStore;
 import dev.connecttasks.operation.port.Creation;
@@ -17,6 +20,7 @@ import dev.connecttasks.operation.port.IdempotencyRecord;
 import dev.connecttasks.operation.port.NewContactStore.Refusal;
 import dev.connecttasks.operation.port.NewContactStore;
 import dev.connecttasks.operation.port.TaskScheduler;
+import dev.connecttasks.operation.port.TaskTemplateStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,24 +39,41 @@ import java.util.UUID;
 public final class StartTaskContact {
     private final ContactStore contacts;
     private final NewContactStore newContacts;
+    private final TaskTemplateStore templates;
     private final TaskScheduler schedules;
     private final Clock clock;
 
-    public StartTaskContact(ContactStore contacts, NewContactStore newContacts, TaskScheduler schedules, Clock clock) {
+    public StartTaskContact(ContactStore contacts, NewContactStore newContacts, TaskTemplateStore templates,
+            TaskScheduler schedules, Clock clock) {
         this.contacts = contacts;
         this.newContacts = newContacts;
+        this.templates = templates;
         this.schedules = schedules;
         this.clock = clock;
     }
 
-    /** Returns the ContactId: of the new contact, or of the one this ClientToken already started. */
-    public String start(TaskRequest task) {
+    /**
+     * Returns the ContactId: of the new contact, or of the one this ClientToken already started. A task
+     * from a template reads it first (one GetItem) and is filled from it ({@link TemplatedTask}); the
+     * transaction then checks that the template is still there and ACTIVE.
+     */
+    public String start(TaskRequest request) {
         Instant now = Clocks.now(clock);
-        ContactRules.checkTask(task, now);
-        Contact contact = newContact(task, now);
+        ContactRules.checkTask(request, now);
+        TaskRequest task = request;
+        TaskTemplateInfo templateInfo = null;
+        if (request.taskTemplateId() != null) {
+            TemplateChecks.checkIds(request.instanceId(), request.taskTemplateId());
+            TaskTemplate template = templates.find(request.instanceId(), request.taskTemplateId())
+                    .orElseThrow(() -> NotFound.taskTemplate(request.instanceId(), request.taskTemplateId())).template();
+            task = TemplatedTask.fill(request, template);
+            ContactRules.checkTask(task, now);
+            templateInfo = new TaskTemplateInfo(template.id(), template.name());
+        }
+        Contact contact = newContact(task, templateInfo, now);
         IdempotencyRecord token = task.clientToken() == null
                 ? null
-                : new IdempotencyRecord(task.clientToken(), RequestFingerprint.of(task), contact.id());
+                : new IdempotencyRecord(task.clientToken(), RequestFingerprint.of(request), contact.id());
         if (!task.scheduled()) {
             return earlier(contact, newContacts.create(contact, token, now)).map(held -> retried(held, token))
                     .orElse(contact.id());
@@ -89,6 +110,9 @@ public final class StartTaskContact {
                 case PREVIOUS_MISSING -> linkedNotFound("PreviousContactId", contact.previousContactId());
                 case PREVIOUS_AT_CAPACITY -> quotaExceeded("PreviousContactId " + contact.previousContactId()
                         + " already has " + ContactRules.MAX_TASKS_PER_PREVIOUS_CONTACT + " tasks linked to it.");
+                case TEMPLATE_MISSING -> NotFound.taskTemplate(contact.instanceId(), contact.taskTemplate().id());
+                case TEMPLATE_INACTIVE -> invalidRequest("TaskTemplateId " + contact.taskTemplate().id()
+                        + " became INACTIVE while the task was being started; tasks start only from an ACTIVE template.");
             };
         }
         return Optional.empty();
@@ -102,7 +126,7 @@ public final class StartTaskContact {
         return earlier.createdId();
     }
 
-    private Contact newContact(TaskRequest task, Instant now) {
+    private Contact newContact(TaskRequest task, TaskTemplateInfo templateInfo, Instant now) {
         Map<String, String> attributes = task.attributes();
         String initialContactId = null;
         List<String> linked = new ArrayList<>();
@@ -147,7 +171,8 @@ public final class StartTaskContact {
                 Map.of(),
                 task.segmentAttributes(),
                 Contact.API,
-                null);
+                null,
+                templateInfo);
     }
 
     private static Contact linkedContact(Map<String, Contact> found, String member, String contactId) {

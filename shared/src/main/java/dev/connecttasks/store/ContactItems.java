@@ -16,6 +16,7 @@ import dev.connecttasks.contact.QueueInfo;
 import dev.connecttasks.contact.Reference;
 import dev.connecttasks.contact.ReferenceType;
 import dev.connecttasks.contact.SegmentAttributes;
+import dev.connecttasks.contact.TaskTemplateInfo;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -90,6 +91,9 @@ final class ContactItems {
     static final String QUEUED_IN = "queuedIn";
     /** On a contact that others name as PreviousContactId: how many tasks did. */
     static final String LINKED_TASKS = "linkedTasks";
+    /** On a task started from a task template: its id and its name at the start. */
+    static final String TEMPLATE_ID = "templateId";
+    static final String TEMPLATE_NAME = "templateName";
     static final String TOKEN_CONTACT_ID = "contactId";
     static final String TOKEN_REQUEST_HASH = "requestHash";
 
@@ -165,6 +169,10 @@ final class ContactItems {
         }
         item.put(INITIATION_METHOD, s(contact.initiationMethod()));
         putIfPresent(item, TARGET_QUEUE_ID, contact.targetQueueId());
+        if (contact.taskTemplate() != null) {
+            item.put(TEMPLATE_ID, s(contact.taskTemplate().id()));
+            item.put(TEMPLATE_NAME, s(contact.taskTemplate().name()));
+        }
         return item;
     }
 
@@ -191,7 +199,8 @@ final class ContactItems {
                 stringMap(item.get(TAGS)),
                 segmentAttributes(item),
                 string(item, INITIATION_METHOD),
-                string(item, TARGET_QUEUE_ID));
+                string(item, TARGET_QUEUE_ID),
+                item.containsKey(TEMPLATE_ID) ? new TaskTemplateInfo(string(item, TEMPLATE_ID), string(item, TEMPLATE_NAME)) : null);
     }
 
     static SegmentAttributes segmentAttributes(Map<String, AttributeValue> item) {

@@ -16,6 +16,7 @@ import dev.connecttasks.contact.Contact;
 import dev.connecttasks.contact.ContactKey;
 import dev.connecttasks.contact.ContactRules;
 import dev.connecttasks.contact.FlowStatus;
+import dev.connecttasks.contact.TaskTemplate;
 import dev.connecttasks.instance.ContactFlow;
 import dev.connecttasks.operation.port.Creation;
 import dev.connecttasks.operation.port.IdempotencyRecord;
@@ -40,8 +41,8 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * New contacts: StartTaskContact's one transaction (the contact, the checks that its instance exists
- * and its flow is published, its idempotency token, its link to the previous contact and its place in
- * its chain), and TransferContact's.
+ * and its flow is published, that its task template, if any, is still ACTIVE, its idempotency token, its
+ * link to the previous contact and its place in its chain), and TransferContact's.
  */
 public final class NewContacts implements NewContactStore {
     /** Where {@link #readForTransfer} puts the token's claim. */
@@ -77,6 +78,10 @@ public final class NewContacts implements NewContactStore {
         items.add(exists(InstanceItems.instanceKey(contact.instanceId())));
         int flowIndex = items.size();
         items.add(publishedFlow(contact.instanceId(), contact.contactFlowId()));
+        int templateIndex = contact.taskTemplate() == null ? -1 : items.size();
+        if (contact.taskTemplate() != null) {
+            items.add(activeTemplate(contact.instanceId(), contact.taskTemplate().id()));
+        }
         int tokenIndex = token == null ? -1 : items.size();
         if (token != null) {
             items.add(TransactWriteItem.builder().put(tokenPut(contact.instanceId(), token, now)).build());
@@ -104,6 +109,10 @@ public final class NewContacts implements NewContactStore {
             Map<String, AttributeValue> held = reasons.get(tokenIndex).item();
             return new Creation.TokenHeld<>(new IdempotencyRecord(token.clientToken(),
                     held.get(TOKEN_REQUEST_HASH).s(), held.get(TOKEN_CONTACT_ID).s()));
+        }
+        if (Transactions.failed(reasons, templateIndex)) {
+            Map<String, AttributeValue> template = reasons.get(templateIndex).item();
+            return Creation.refused(template == null || template.isEmpty() ? Refusal.TEMPLATE_MISSING : Refusal.TEMPLATE_INACTIVE);
         }
         if (Transactions.failed(reasons, previousIndex)) {
             return Creation.refused(present(reasons.get(previousIndex).item(), now)
@@ -270,6 +279,19 @@ public final class NewContacts implements NewContactStore {
                 .key(key)
                 .conditionExpression("attribute_exists(#pk)")
                 .expressionAttributeNames(Map.of("#pk", PK))
+                .build()).build();
+    }
+
+    /** The task template still exists and is ACTIVE (it was read before the write; it may have changed since). */
+    private TransactWriteItem activeTemplate(String instanceId, String templateId) {
+        ExpressionPlaceholders expr = new ExpressionPlaceholders();
+        return TransactWriteItem.builder().conditionCheck(ConditionCheck.builder()
+                .tableName(tableName)
+                .key(TaskTemplateItems.key(instanceId, templateId))
+                .conditionExpression(expr.name(TaskTemplateItems.STATUS) + " = " + expr.value(s(TaskTemplate.ACTIVE)))
+                .expressionAttributeNames(expr.names())
+                .expressionAttributeValues(expr.values())
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                 .build()).build();
     }
 

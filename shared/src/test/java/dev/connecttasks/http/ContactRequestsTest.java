@@ -78,11 +78,21 @@ class ContactRequestsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"TaskTemplateId", "QuickConnectId", "Attachments"})
+    @ValueSource(strings = {"QuickConnectId", "Attachments"})
     void newerMembersWeDoNotImplementAreRejectedByName(String member) {
-        String body = "{\"InstanceId\":\"i\",\"ContactFlowId\":\"f\",\"Name\":\"n\",\"" + member + "\":\"x\"}";
+        String body = "{\"InstanceId\":\"i\",\"Name\":\"n\",\"" + member + "\":\"x\"}";
         ApiException e = failure(ErrorType.INVALID_PARAMETER, () -> ContactRequests.startTask(put(body)));
-        assertEquals(member + " is not supported by this service; start tasks with ContactFlowId.", e.getMessage());
+        assertEquals(member + " is not supported by this service; start tasks with ContactFlowId or TaskTemplateId.",
+                e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"TaskTemplateId", "QuickConnectId"})
+    void aSecondSourceOfTheFlowIsAnInvalidRequest(String member) {
+        String body = "{\"InstanceId\":\"i\",\"ContactFlowId\":\"f\",\"Name\":\"n\",\"" + member + "\":\"x\"}";
+        ApiException e = failure(ErrorType.INVALID_REQUEST, () -> ContactRequests.startTask(put(body)));
+        assertEquals("Give only one of ContactFlowId, QuickConnectId and TaskTemplateId: each names the flow the task runs.",
+                e.getMessage());
     }
 
     @Test

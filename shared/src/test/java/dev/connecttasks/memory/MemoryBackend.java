@@ -30,7 +30,7 @@ public final class MemoryBackend extends WiredOperations {
     }
 
     private MemoryBackend(TestClock clock, MemoryInstances instances, MemoryContacts contacts, MemoryScheduler scheduler) {
-        super(contacts, contacts, contacts, instances, instances, contacts, scheduler, clock, new Arns("us-east-1", "123456789012"));
+        super(contacts, contacts, contacts, instances, instances, instances, contacts, scheduler, clock, new Arns("us-east-1", "123456789012"));
         this.clock = clock;
         this.instances = instances;
         this.contacts = contacts;

@@ -102,6 +102,15 @@ public final class MemoryContacts implements ContactStore, NewContactStore, Flow
         if (held.isPresent()) {
             return new Creation.TokenHeld<>(held.get());
         }
+        if (contact.taskTemplate() != null) {
+            var template = instances.find(contact.instanceId(), contact.taskTemplate().id());
+            if (template.isEmpty()) {
+                return Creation.refused(Refusal.TEMPLATE_MISSING);
+            }
+            if (!template.get().template().active()) {
+                return Creation.refused(Refusal.TEMPLATE_INACTIVE);
+            }
+        }
         ContactKey previousKey = null;
         if (contact.previousContactId() != null) {
             previousKey = new ContactKey(contact.instanceId(), contact.previousContactId());
@@ -210,7 +219,7 @@ public final class MemoryContacts implements ContactStore, NewContactStore, Flow
                 contact.description(), contact.attributes(), contact.references(), contact.previousContactId(),
                 contact.initialContactId(), contact.relatedContactId(), contact.initiatedAt(), now, contact.scheduledAt(),
                 contact.flowStatus(), contact.flowStartedAt(), contact.queue(), contact.disconnectedAt(),
-                contact.disconnectReason(), tags, contact.segmentAttributes(), contact.initiationMethod(), contact.targetQueueId()),
+                contact.disconnectReason(), tags, contact.segmentAttributes(), contact.initiationMethod(), contact.targetQueueId(), contact.taskTemplate()),
                 stored.get().revision() + 1, stored.get().linkedTasks(), stored.get().transfers()));
         return Change.DONE;
     }
@@ -286,7 +295,7 @@ public final class MemoryContacts implements ContactStore, NewContactStore, Flow
                 contact.description(), contact.attributes(), contact.references(), contact.previousContactId(),
                 contact.initialContactId(), contact.relatedContactId(), contact.initiatedAt(), now, contact.scheduledAt(),
                 contact.flowStatus(), contact.flowStartedAt(), contact.queue(), now, reason, contact.tags(),
-                contact.segmentAttributes(), contact.initiationMethod(), contact.targetQueueId()),
+                contact.segmentAttributes(), contact.initiationMethod(), contact.targetQueueId(), contact.taskTemplate()),
                 stored.revision() + 1, stored.linkedTasks(), stored.transfers()));
     }
 
@@ -405,7 +414,7 @@ public final class MemoryContacts implements ContactStore, NewContactStore, Flow
                 contact.previousContactId(), contact.initialContactId(), contact.relatedContactId(),
                 contact.initiatedAt(), lastUpdatedAt, scheduledAt, flowStatus, flowStartedAt, queue, disconnectedAt,
                 disconnectedAt == null ? null : contact.disconnectReason() != null ? contact.disconnectReason()
-                        : ContactRules.FLOW_DISCONNECT, contact.tags(), segmentAttributes, contact.initiationMethod(), contact.targetQueueId());
+                        : ContactRules.FLOW_DISCONNECT, contact.tags(), segmentAttributes, contact.initiationMethod(), contact.targetQueueId(), contact.taskTemplate());
     }
 
     private void replace(Stored stored, Contact changed) {

@@ -9,6 +9,6 @@ class MemoryContactsTest extends ContactPortsContract {
     protected Ports ports() {
         MemoryInstances instances = new MemoryInstances();
         MemoryContacts contacts = new MemoryContacts(instances);
-        return new Ports(instances, instances, contacts, contacts, contacts, contacts);
+        return new Ports(instances, instances, contacts, contacts, contacts, contacts, instances);
     }
 }

@@ -9,6 +9,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import dev.connecttasks.contact.ContactRules;
 import dev.connecttasks.contact.FlowStatus;
 import dev.connecttasks.contact.TagRules;
+import dev.connecttasks.contact.TaskTemplate;
+import dev.connecttasks.contact.TaskTemplateRequest;
+import dev.connecttasks.contact.TaskTemplateRules;
 import dev.connecttasks.event.ContactEvents;
 import dev.connecttasks.flow.FlowDocument;
 import dev.connecttasks.flow.StartMessage;
@@ -17,6 +20,7 @@ import dev.connecttasks.http.ContactRequests;
 import dev.connecttasks.http.InstanceRequests;
 import dev.connecttasks.http.SearchRequests;
 import dev.connecttasks.instance.InstanceRules;
+import dev.connecttasks.http.TemplateRequests;
 import dev.connecttasks.json.Json;
 import dev.connecttasks.store.ContactStreamRecords.ContactChange;
 import dev.connecttasks.store.ContactStreamRecords;
@@ -71,7 +75,21 @@ class EventsTest {
                     InstanceRequests.listInInstance(request, "queueTypes", InstanceRules.QUEUE_TYPES, 2).types())),
             Map.entry("GET /contact-flows-summary/{InstanceId}", request -> assertEquals(Set.of("CONTACT_FLOW"),
                     InstanceRequests.listInInstance(request, "contactFlowTypes", InstanceRules.FLOW_TYPES, 10).types())),
-            Map.entry("GET /instance", request -> assertEquals(10, InstanceRequests.listInstances(request).maxResults())));
+            Map.entry("GET /instance", request -> assertEquals(10, InstanceRequests.listInstances(request).maxResults())),
+
+            Map.entry("PUT /instance/{InstanceId}/task/template", request -> {
+                TaskTemplateRequest template = TemplateRequests.createTaskTemplate(request);
+                TaskTemplate candidate = new TaskTemplate(template.instanceId(), "t", template.name(), template.description(),
+                        template.contactFlowId(), template.fields(), template.constraints(), template.defaults(),
+                        template.status(), null, null);
+                assertEquals(List.of(), TaskTemplateRules.problems(candidate, template.clientToken(), false,
+                        template.wireProblems()));
+            }),
+            Map.entry("GET /instance/{InstanceId}/task/template/{TaskTemplateId}", TemplateRequests::templateKey),
+            Map.entry("POST /instance/{InstanceId}/task/template/{TaskTemplateId}",
+                    request -> assertEquals(List.of(), TemplateRequests.updateTaskTemplate(request).wireProblems())),
+            Map.entry("GET /instance/{InstanceId}/task/template", TemplateRequests::listQuery),
+            Map.entry("DELETE /instance/{InstanceId}/task/template/{TaskTemplateId}", TemplateRequests::templateKey));
 
     static List<String> eventFiles() throws IOException {
         try (Stream<Path> files = Files.list(ApiEvents.repositoryRoot().resolve("events"))) {

@@ -45,7 +45,12 @@ class TemplateTest {
                 "GET /queues/{InstanceId}/{QueueId}",
                 "GET /queues-summary/{InstanceId}",
                 "GET /contact-flows-summary/{InstanceId}",
-                "GET /instance"), template.routes());
+                "GET /instance",
+                "PUT /instance/{InstanceId}/task/template",
+                "GET /instance/{InstanceId}/task/template/{TaskTemplateId}",
+                "POST /instance/{InstanceId}/task/template/{TaskTemplateId}",
+                "GET /instance/{InstanceId}/task/template",
+                "DELETE /instance/{InstanceId}/task/template/{TaskTemplateId}"), template.routes());
         template.functions().values().forEach(function -> function.path("Properties").path("Events").forEach(event -> {
             if (event.path("Type").asText().equals("DynamoDB")) {
                 return;
@@ -59,7 +64,7 @@ class TemplateTest {
     @Test
     void everyFunctionNamesAHandlerClassThatExists() throws IOException {
         Path root = ApiEvents.repositoryRoot();
-        assertEquals(24, template.functions().size());
+        assertEquals(29, template.functions().size());
         for (Map.Entry<String, JsonNode> function : template.functions().entrySet()) {
             JsonNode properties = function.getValue().path("Properties");
             Path module = root.resolve(properties.path("CodeUri").asText());
@@ -119,8 +124,8 @@ class TemplateTest {
                     "dynamodb:UpdateItem", "dynamodb:ConditionCheckItem")),
             Map.entry("UpdateContactScheduleFunction", Set.of("dynamodb:UpdateItem", "scheduler:CreateSchedule",
                     "scheduler:DeleteSchedule", "iam:PassRole")),
-            // TransactWriteItems: Put (contact, token), Update (previous contact), ConditionCheck
-            Map.entry("StartTaskContactFunction", Set.of("dynamodb:BatchGetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
+            // GetItem (a task template), TransactWriteItems: Put (contact, token), Update (previous contact), ConditionCheck
+            Map.entry("StartTaskContactFunction", Set.of("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
                     "dynamodb:ConditionCheckItem", "scheduler:CreateSchedule", "scheduler:DeleteSchedule", "iam:PassRole")),
             // BatchGetItem (contact and flow), GetItem (after a reschedule), UpdateItem (the run); its stream
             // mapping reads the stream and sends spent batches to the dead-letter queue with this role; an
@@ -147,7 +152,13 @@ class TemplateTest {
             Map.entry("ListContactFlowsFunction", Set.of("dynamodb:Query", "dynamodb:GetItem")),
             Map.entry("ListInstancesFunction", Set.of("dynamodb:Query")),
             // Query (a search index, per shard); GetItem (the instance, when nothing matched)
-            Map.entry("SearchContactsFunction", Set.of("dynamodb:Query", "dynamodb:GetItem")));
+            Map.entry("SearchContactsFunction", Set.of("dynamodb:Query", "dynamodb:GetItem")),
+            // GetItem (a flow it names), TransactWriteItems: Put (template, token), Update (the instance's count)
+            Map.entry("CreateTaskTemplateFunction", Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem")),
+            Map.entry("GetTaskTemplateFunction", Set.of("dynamodb:GetItem")),
+            Map.entry("UpdateTaskTemplateFunction", Set.of("dynamodb:GetItem", "dynamodb:PutItem")),
+            Map.entry("ListTaskTemplatesFunction", Set.of("dynamodb:Query")),
+            Map.entry("DeleteTaskTemplateFunction", Set.of("dynamodb:DeleteItem", "dynamodb:UpdateItem")));
 
     @Test
     void everyFunctionHasExactlyThePermissionsItsOperationNeeds() {
@@ -205,7 +216,8 @@ class TemplateTest {
     @Test
     void readersOnlyRead() {
         for (String reader : List.of("DescribeContactFunction", "ListContactReferencesFunction",
-                "DescribeInstanceFunction", "DescribeContactFlowFunction", "DescribeQueueFunction")) {
+                "DescribeInstanceFunction", "DescribeContactFlowFunction", "DescribeQueueFunction",
+                "GetTaskTemplateFunction")) {
             List<String> actions = actions(template.resource(reader));
             assertEquals(List.of("dynamodb:GetItem"), actions, reader);
             assertFalse(template.resource(reader).path("Properties").path("Environment").path("Variables")

@@ -28,7 +28,7 @@ class ContactTableIT extends ContactPortsContract {
         InstanceTable instances = new InstanceTable(Emulator.dynamo(), table.tableName());
         return new Ports(instances, instances, table,
                 new NewContacts(Emulator.dynamo(), table.tableName()), new FlowRuns(Emulator.dynamo(), table.tableName()),
-                new DueIndex(Emulator.dynamo(), table.tableName()));
+                new DueIndex(Emulator.dynamo(), table.tableName()), new TaskTemplateTable(Emulator.dynamo(), table.tableName()));
     }
 
     private Map<String, AttributeValue> rawItem(ContactKey key) {

@@ -19,6 +19,7 @@ import dev.connecttasks.store.FlowRuns;
 import dev.connecttasks.store.InstanceTable;
 import dev.connecttasks.store.NewContacts;
 import dev.connecttasks.store.SearchIndexes;
+import dev.connecttasks.store.TaskTemplateTable;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,6 +46,7 @@ public final class TestBackend extends WiredOperations {
     public final NewContacts newContacts;
     public final FlowRuns flowRuns;
     public final InstanceTable instances;
+    public final TaskTemplateTable templates;
     public final String instanceId = DemoInstance.INSTANCE_ID;
     public final String flowId = DemoInstance.FLOW_ID;
     public final TaskSchedules schedules;
@@ -53,15 +55,17 @@ public final class TestBackend extends WiredOperations {
     private TestBackend(Clock clock, Settings settings, InterceptedCalls calls, DynamoDbClient dynamo) {
         this(clock, settings, calls, new ContactTable(dynamo, settings.tableName()),
                 new NewContacts(dynamo, settings.tableName()), new FlowRuns(dynamo, settings.tableName()),
-                new InstanceTable(dynamo, settings.tableName()),
+                new InstanceTable(dynamo, settings.tableName()), new TaskTemplateTable(dynamo, settings.tableName()),
                 new TaskSchedules(AwsClients.scheduler(settings, calls), settings.scheduleGroup(),
                         settings.flowRunnerArn(), settings.schedulerRoleArn(),
                         settings.deadLetterQueueArn()));
     }
 
     private TestBackend(Clock clock, Settings settings, InterceptedCalls calls, ContactTable table,
-            NewContacts newContacts, FlowRuns flowRuns, InstanceTable instances, TaskSchedules schedules) {
-        super(table, newContacts, flowRuns, instances, instances, new DueIndex(Emulator.dynamo(), settings.tableName()), schedules,
+            NewContacts newContacts, FlowRuns flowRuns, InstanceTable instances, TaskTemplateTable templates,
+            TaskSchedules schedules) {
+        super(table, newContacts, flowRuns, instances, instances, templates, new DueIndex(Emulator.dynamo(), settings.tableName()),
+                schedules,
                 clock, settings.arns());
         this.settings = settings;
         this.calls = calls;
@@ -69,6 +73,7 @@ public final class TestBackend extends WiredOperations {
         this.newContacts = newContacts;
         this.flowRuns = flowRuns;
         this.instances = instances;
+        this.templates = templates;
         this.schedules = schedules;
         this.arns = settings.arns();
         DemoInstance.ensure(instances, Flows.read("demo-task.json"), clock.instant());

@@ -9,16 +9,20 @@ import dev.connecttasks.instance.QueueRequest;
 import dev.connecttasks.operation.CreateContactFlow;
 import dev.connecttasks.operation.CreateInstance;
 import dev.connecttasks.operation.CreateQueue;
+import dev.connecttasks.operation.CreateTaskTemplate;
+import dev.connecttasks.operation.DeleteTaskTemplate;
 import dev.connecttasks.operation.DescribeContact;
 import dev.connecttasks.operation.DescribeContactFlow;
 import dev.connecttasks.operation.DescribeInstance;
 import dev.connecttasks.operation.DescribeQueue;
 import dev.connecttasks.operation.ExpireContact;
 import dev.connecttasks.operation.GetContactAttributes;
+import dev.connecttasks.operation.GetTaskTemplate;
 import dev.connecttasks.operation.ListContactFlows;
 import dev.connecttasks.operation.ListContactReferences;
 import dev.connecttasks.operation.ListInstances;
 import dev.connecttasks.operation.ListQueues;
+import dev.connecttasks.operation.ListTaskTemplates;
 import dev.connecttasks.operation.Reconcile;
 import dev.connecttasks.operation.SearchContacts;
 import dev.connecttasks.operation.StartFlow;
@@ -30,6 +34,7 @@ import dev.connecttasks.operation.UntagContact;
 import dev.connecttasks.operation.UpdateContact;
 import dev.connecttasks.operation.UpdateContactAttributes;
 import dev.connecttasks.operation.UpdateContactSchedule;
+import dev.connecttasks.operation.UpdateTaskTemplate;
 import dev.connecttasks.operation.port.ContactSearchIndex;
 import dev.connecttasks.operation.port.ContactStore;
 import dev.connecttasks.operation.port.DueStarts;
@@ -38,6 +43,7 @@ import dev.connecttasks.operation.port.InstanceStore;
 import dev.connecttasks.operation.port.NewContactStore;
 import dev.connecttasks.operation.port.QueueStore;
 import dev.connecttasks.operation.port.TaskScheduler;
+import dev.connecttasks.operation.port.TaskTemplateStore;
 import java.time.Clock;
 import java.util.Map;
 
@@ -51,18 +57,21 @@ public abstract class WiredOperations {
     private final FlowRunStore flowRunStore;
     private final InstanceStore instanceStore;
     private final QueueStore queueStore;
+    private final TaskTemplateStore templateStore;
     private final DueStarts dueStarts;
     private final TaskScheduler scheduler;
     private final Clock clock;
     private final Arns arns;
 
     protected WiredOperations(ContactStore contactStore, NewContactStore newContactStore, FlowRunStore flowRunStore,
-            InstanceStore instanceStore, QueueStore queueStore, DueStarts dueStarts, TaskScheduler scheduler, Clock clock, Arns arns) {
+            InstanceStore instanceStore, QueueStore queueStore, TaskTemplateStore templateStore, DueStarts dueStarts,
+            TaskScheduler scheduler, Clock clock, Arns arns) {
         this.contactStore = contactStore;
         this.newContactStore = newContactStore;
         this.flowRunStore = flowRunStore;
         this.instanceStore = instanceStore;
         this.queueStore = queueStore;
+        this.templateStore = templateStore;
         this.dueStarts = dueStarts;
         this.scheduler = scheduler;
         this.clock = clock;
@@ -116,7 +125,7 @@ public abstract class WiredOperations {
     }
 
     public StartTaskContact startTaskContact() {
-        return new StartTaskContact(contactStore, newContactStore, scheduler, clock);
+        return new StartTaskContact(contactStore, newContactStore, templateStore, scheduler, clock);
     }
 
     public DescribeContact describeContact() {
@@ -164,6 +173,26 @@ public abstract class WiredOperations {
 
     public ListContactReferences listContactReferences() {
         return new ListContactReferences(describeContact());
+    }
+
+    public CreateTaskTemplate createTaskTemplate() {
+        return new CreateTaskTemplate(templateStore, instanceStore, clock);
+    }
+
+    public GetTaskTemplate getTaskTemplate() {
+        return new GetTaskTemplate(templateStore);
+    }
+
+    public UpdateTaskTemplate updateTaskTemplate() {
+        return new UpdateTaskTemplate(templateStore, instanceStore, clock);
+    }
+
+    public ListTaskTemplates listTaskTemplates() {
+        return new ListTaskTemplates(templateStore);
+    }
+
+    public DeleteTaskTemplate deleteTaskTemplate() {
+        return new DeleteTaskTemplate(templateStore);
     }
 
     public FlowInterpreter flowEngine() {

@@ -42,7 +42,7 @@ public final class DescribeContactHandler extends HttpFunction {
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return HttpApi.respond("DescribeContact", event, context, request -> {
             Contact contact = operation.describe(ContactRequests.contactKey(request));
-            return Response.json(ContactJson.describeContactResponse(contact, arns.contact(contact.key())));
+            return Response.json(ContactJson.describeContactResponse(contact, arns));
         });
     }
 }

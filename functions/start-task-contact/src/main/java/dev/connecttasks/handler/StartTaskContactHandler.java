@@ -16,6 +16,7 @@ import dev.connecttasks.operation.StartTaskContact;
 import dev.connecttasks.schedule.TaskSchedules;
 import dev.connecttasks.store.ContactTable;
 import dev.connecttasks.store.NewContacts;
+import dev.connecttasks.store.TaskTemplateTable;
 import java.time.Clock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -39,6 +40,7 @@ public final class StartTaskContactHandler extends HttpFunction {
         this(new StartTaskContact(
                 new ContactTable(dynamo, settings.tableName()),
                 new NewContacts(dynamo, settings.tableName()),
+                new TaskTemplateTable(dynamo, settings.tableName()),
                 new TaskSchedules(AwsClients.scheduler(settings), settings.scheduleGroup(),
                         settings.flowRunnerArn(), settings.schedulerRoleArn(),
                         settings.deadLetterQueueArn()),

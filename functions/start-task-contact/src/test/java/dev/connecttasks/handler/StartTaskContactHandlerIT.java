@@ -184,6 +184,8 @@ class StartTaskContactHandlerIT {
         assertError(send(noName), 400, "InvalidRequestException", "Name is required");
         assertError(send(ApiEvents.request("PUT", "/contact/task").body("{not json").build()), 400,
                 "InvalidRequestException", "not valid JSON");
+        assertError(send(task().put("TaskTemplateId", "template-1")), 400, "InvalidRequestException",
+                "Give only one of ContactFlowId, QuickConnectId and TaskTemplateId");
         assertEquals(0, backend.contactItems().size());
     }
 
@@ -193,7 +195,7 @@ class StartTaskContactHandlerIT {
                 "InvalidParameterException", "ScheduledTime must not be in the past");
         assertError(send(task().put("ScheduledTime", Instant.now().plus(Duration.ofDays(7)).getEpochSecond())), 400,
                 "InvalidParameterException", "6 days");
-        assertError(send(task().put("TaskTemplateId", "template-1")), 400, "InvalidParameterException", "TaskTemplateId");
+        assertError(send(task().put("Attachments", "file")), 400, "InvalidParameterException", "Attachments is not supported");
         ObjectNode badKey = task();
         badKey.putObject("Attributes").put("order id", "42");
         assertError(send(badKey), 400, "InvalidParameterException", "Attributes key 'order id'");

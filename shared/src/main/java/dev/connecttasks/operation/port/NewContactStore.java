@@ -16,13 +16,18 @@ public interface NewContactStore {
         FLOW_NOT_PUBLISHED,
         PREVIOUS_MISSING,
         /** The previous contact already has the most tasks linked to it. */
-        PREVIOUS_AT_CAPACITY
+        PREVIOUS_AT_CAPACITY,
+        /** The task template the contact was started from is gone. */
+        TEMPLATE_MISSING,
+        /** The task template the contact was started from has become INACTIVE. */
+        TEMPLATE_INACTIVE
     }
 
     /**
      * Writes the contact, its ClientToken (held for {@link IdempotencyRecord#LIFETIME}) and its link to
      * the previous contact together, if the instance exists, the flow is published, the previous
-     * contact exists and has room for one more task, and no live earlier request holds the token.
+     * contact exists and has room for one more task, the task template it names (if any) exists and is
+     * ACTIVE, and no live earlier request holds the token.
      */
     Creation<Refusal> create(Contact contact, IdempotencyRecord token, Instant now);
 

@@ -15,6 +15,8 @@ import dev.connecttasks.contact.Reference;
 import dev.connecttasks.contact.ReferenceType;
 import dev.connecttasks.contact.SegmentAttributes;
 import dev.connecttasks.contact.TagChange;
+import dev.connecttasks.contact.TaskTemplate;
+import dev.connecttasks.contact.TaskTemplateInfo;
 import dev.connecttasks.contact.TransferRequest;
 import dev.connecttasks.error.ApiException;
 import dev.connecttasks.error.ErrorType;
@@ -61,12 +63,13 @@ public abstract class ContactPortsContract {
     private InstanceStore instances;
     private QueueStore queues;
     private DueStarts due;
+    private TaskTemplateStore templates;
     private ExecutorService pool;
     protected final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
     /** The implementations under test, all over one store. */
     public record Ports(InstanceStore instances, QueueStore queues, ContactStore contacts, NewContactStore newContacts,
-            FlowRunStore flowRuns, DueStarts due) {
+            FlowRunStore flowRuns, DueStarts due, TaskTemplateStore templates) {
     }
 
     protected abstract Ports ports();
@@ -80,6 +83,7 @@ public abstract class ContactPortsContract {
         instances = ports.instances();
         queues = ports.queues();
         due = ports.due();
+        templates = ports.templates();
         for (String instanceId : List.of(INSTANCE, "instance-b")) {
             Instant created = Instant.now();
             instances.create(new Instance(instanceId, "CONNECT_MANAGED", null, null, true, false, Map.of(), created),
@@ -369,6 +373,32 @@ public abstract class ContactPortsContract {
                 Map.of(), Map.of(), null, null, null, now, now, null, FlowStatus.PENDING, null, null, null);
         assertEquals(Creation.refused(Refusal.FLOW_NOT_PUBLISHED), newContacts.create(draft, null, now));
         assertEquals(Optional.empty(), table.find(draft.key(), now));
+    }
+
+    @Test
+    void aTaskFromATemplateIsWrittenOnlyWhileTheTemplateExistsAndIsActive() {
+        TaskTemplate template = new TaskTemplate(INSTANCE, "tt-" + UUID.randomUUID(), "Callback", null, TestContacts.FLOW_ID,
+                List.of(new TaskTemplate.Field("Title", null, "NAME", null)),
+                new TaskTemplate.Constraints(List.of("Title"), null, null), List.of(), TaskTemplate.ACTIVE, now, now);
+        Contact fromTemplate = withTemplate(TestContacts.pending(INSTANCE, now), template);
+        assertEquals(Creation.refused(Refusal.TEMPLATE_MISSING), newContacts.create(fromTemplate, null, now));
+        templates.create(template, null, now);
+        TaskTemplate inactive = new TaskTemplate(INSTANCE, template.id(), template.name(), null, template.contactFlowId(),
+                template.fields(), template.constraints(), List.of(), TaskTemplate.INACTIVE, now, now);
+        templates.replace(inactive, 1);
+        assertEquals(Creation.refused(Refusal.TEMPLATE_INACTIVE), newContacts.create(fromTemplate, null, now));
+        assertEquals(Optional.empty(), table.find(fromTemplate.key(), now));
+        templates.replace(template, 2);
+        assertEquals(Creation.created(), newContacts.create(fromTemplate, null, now));
+        assertEquals(new TaskTemplateInfo(template.id(), "Callback"), table.find(fromTemplate.key(), now).orElseThrow().taskTemplate());
+    }
+
+    private static Contact withTemplate(Contact c, TaskTemplate template) {
+        return new Contact(c.key(), c.contactFlowId(), c.name(), c.description(), c.attributes(), c.references(),
+                c.previousContactId(), c.initialContactId(), c.relatedContactId(), c.initiatedAt(), c.lastUpdatedAt(),
+                c.scheduledAt(), c.flowStatus(), c.flowStartedAt(), c.queue(), c.disconnectedAt(), c.disconnectReason(),
+                c.tags(), c.segmentAttributes(), c.initiationMethod(), c.targetQueueId(),
+                new TaskTemplateInfo(template.id(), template.name()));
     }
 
     /** The due starts of this test's own contacts (other tests' contacts share the store). */
