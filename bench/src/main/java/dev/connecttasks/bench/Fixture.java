@@ -237,6 +237,7 @@ final class Fixture {
                 body.put("InstanceAlias", "bench-" + unique);
             });
             case "create-contact-flow" -> editBody(event, body -> body.put("Name", "Bench " + unique));
+            case "create-queue" -> editBody(event, body -> body.put("Name", "Bench " + unique));
             // tomorrow's scheduled tasks, as the sample searches
             case "search-contacts" -> editBody(event, body -> {
                 Instant tomorrow = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(1));

@@ -436,6 +436,7 @@ final class Workloads {
                                 + "\",\"InboundCallsEnabled\":true,\"OutboundCallsEnabled\":false}").build()),
                 () -> () -> {
                     String id = UUID.randomUUID().toString();
+                    String queueId = UUID.randomUUID().toString();
                     dynamo.transactWriteItems(transaction -> transaction.transactItems(
                             put(Map.of("pk", AttributeValue.fromS("I#" + id), "sk", AttributeValue.fromS(id),
                                     "identityManagementType", AttributeValue.fromS("CONNECT_MANAGED"),
@@ -443,7 +444,16 @@ final class Workloads {
                                     "inboundCallsEnabled", AttributeValue.fromBool(true),
                                     "outboundCallsEnabled", AttributeValue.fromBool(false),
                                     "tags", AttributeValue.fromM(Map.of()),
-                                    "createdAt", millis(Instant.now()))),
+                                    "createdAt", millis(Instant.now()),
+                                    "listKey", AttributeValue.fromS("LI"), "listOrder", AttributeValue.fromS(id))),
+                            // its BasicQueue and the queue's name, as CreateQueue writes them
+                            put(Map.of("pk", AttributeValue.fromS("Q#" + queueId), "sk", AttributeValue.fromS(id),
+                                    "name", AttributeValue.fromS("BasicQueue"), "hoursOfOperationId", AttributeValue.fromS("hours"),
+                                    "queueType", AttributeValue.fromS("STANDARD"), "tags", AttributeValue.fromM(Map.of()),
+                                    "lastModifiedAt", millis(Instant.now()),
+                                    "listKey", AttributeValue.fromS("LQ#" + id), "listOrder", AttributeValue.fromS(queueId))),
+                            put(Map.of("pk", AttributeValue.fromS("QN#BasicQueue"), "sk", AttributeValue.fromS(id),
+                                    "ownerId", AttributeValue.fromS(queueId))),
                             put(Map.of("pk", AttributeValue.fromS("A#b-" + shortId()), "sk", AttributeValue.fromS("-"),
                                     "ownerId", AttributeValue.fromS(id)))));
                 });
@@ -632,8 +642,11 @@ final class Workloads {
         return new Workload("ListTaskTemplates",
                 () -> http(handler::handleRequest, ApiEvents.request("GET", "/instance/{InstanceId}/task/template")
                         .path("InstanceId", instance).query("maxResults", "10").build()),
-                () -> () -> dynamo.query(query -> query.tableName(table).keyConditionExpression("pk = :pk")
-                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("TT#" + instance)))
+                () -> () -> dynamo.query(query -> query.tableName(table).keyConditionExpression("#pk = :v0")
+                        .projectionExpression("#sk, #name, #description, #status, #createdAt, #lastModifiedAt")
+                        .expressionAttributeNames(Map.of("#pk", "pk", "#sk", "sk", "#name", "name", "#description", "description",
+                                "#status", "status", "#createdAt", "createdAt", "#lastModifiedAt", "lastModifiedAt"))
+                        .expressionAttributeValues(Map.of(":v0", AttributeValue.fromS("TT#" + instance)))
                         .consistentRead(true).limit(10)));
     }
 

@@ -14,8 +14,10 @@ import org.junit.jupiter.api.Test;
 
 /** What the deployment jars (built before this module) hold: nothing that only runs offline. */
 class DeploymentJarsTest {
+    /** What only the local runtime and the tests use: ours, and the SDK's stream client and table waiters. */
     private static final List<String> OFFLINE_ONLY = List.of("dev/connecttasks/local/", "dev/connecttasks/testing/",
-            "dev/connecttasks/offline/");
+            "dev/connecttasks/offline/", "software/amazon/awssdk/services/dynamodb/streams/",
+            "software/amazon/awssdk/services/dynamodb/waiters/");
 
     @Test
     void noDeploymentJarCarriesOfflineOnlyClasses() throws Exception {

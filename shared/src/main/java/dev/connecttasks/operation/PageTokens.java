@@ -14,8 +14,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The NextToken of a List operation: where the next page starts (the id it resumes after), and a MAC
- * binding that position to the operation and instance it was issued for. A token from another
+ * The NextToken of a paged operation: where the next page starts (the id, or sort key, it resumes
+ * after), and a MAC binding that position to its scope: the operation, the instance and whatever else
+ * selects what is paged (filters, search criteria). A token from another
  * listing, or one changed by hand, is refused. The MAC guards integrity, not secrecy (its key is no
  * secret): whatever a token holds, the store only ever resumes inside the listing it is asked for.
  */
@@ -44,31 +45,36 @@ final class PageTokens {
      * InvalidRequestException where the operation's model has no other).
      */
     static String resumeAfter(String scope, String token, ErrorType error) {
+        return resumeAfter(scope, token, error, "nextToken");
+    }
+
+    /** As {@link #resumeAfter(String, String, ErrorType)}, for a token sent as {@code member}. */
+    static String resumeAfter(String scope, String token, ErrorType error, String member) {
         if (token == null) {
             return null;
         }
         String[] parts = token.split("\\.", -1);
         if (token.length() > MAX_TOKEN_LENGTH || parts.length != 2) {
-            throw invalid(error);
+            throw invalid(error, member);
         }
         try {
             byte[] position = Base64.getUrlDecoder().decode(parts[0]);
             byte[] mac = Base64.getUrlDecoder().decode(parts[1]);
             if (position.length == 0 || !MessageDigest.isEqual(mac, mac(scope, position))) {
-                throw invalid(error);
+                throw invalid(error, member);
             }
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(position)).toString();
         } catch (IllegalArgumentException | CharacterCodingException notOurs) {
-            throw invalid(error);
+            throw invalid(error, member);
         }
     }
 
-    private static ApiException invalid(ErrorType error) {
-        return new ApiException(error, "nextToken is not valid for this request: pass the NextToken of the previous"
-                + " page of the same listing, unchanged.");
+    private static ApiException invalid(ErrorType error, String member) {
+        return new ApiException(error, member + " is not valid for this request: pass the NextToken of the previous"
+                + " page of the same request, unchanged.");
     }
 
     private static byte[] mac(String scope, byte[] position) {

@@ -3,6 +3,7 @@ package dev.connecttasks.operation;
 import dev.connecttasks.contact.Contact;
 import dev.connecttasks.contact.ContactTimestamp;
 import dev.connecttasks.contact.SearchRequest;
+import dev.connecttasks.error.ErrorType;
 import dev.connecttasks.operation.port.ContactSearchIndex;
 import dev.connecttasks.operation.port.InstanceStore;
 import java.time.Clock;
@@ -11,8 +12,9 @@ import java.util.List;
 
 /**
  * SearchContacts: the matches in a time range, counted (at most {@link SearchRequest#MAX_COUNTED}),
- * sorted and paged. A page starts after the sort key its NextToken carries, so contacts added between
- * pages never shift a page: each match is seen once.
+ * sorted and paged. A page starts after the sort key its NextToken carries ({@link PageTokens}, bound
+ * to the whole search: instance, range, criteria and sort), so contacts added between pages never shift a
+ * page: each match is seen once.
  */
 public final class SearchContacts {
     private final ContactSearchIndex index;
@@ -32,7 +34,9 @@ public final class SearchContacts {
     }
 
     public Page search(SearchRequest request) {
-        SearchOrder.Key after = request.nextToken() == null ? null : SearchToken.read(request.nextToken(), request.criteriaHash());
+        String scope = "SearchContacts " + request.criteriaHash();
+        String resumeAfter = PageTokens.resumeAfter(scope, request.nextToken(), ErrorType.INVALID_PARAMETER, "NextToken");
+        SearchOrder.Key after = resumeAfter == null ? null : SearchOrder.Key.decoded(resumeAfter);
         List<Contact> matches = request.rangeType() == ContactTimestamp.CONNECTED_TO_AGENT_TIMESTAMP
                 ? List.of()
                 : index.inRange(request.instanceId(), request.rangeType(), request.start(), request.end(), request.ascending(),
@@ -48,7 +52,7 @@ public final class SearchContacts {
                 .toList();
         List<Contact> page = remaining.subList(0, Math.min(request.maxResults(), remaining.size()));
         String nextToken = remaining.size() > page.size()
-                ? SearchToken.write(request.criteriaHash(), order.key(page.get(page.size() - 1)))
+                ? PageTokens.issue(scope, order.key(page.get(page.size() - 1)).encoded())
                 : null;
         return new Page(page, matches.size(), nextToken);
     }

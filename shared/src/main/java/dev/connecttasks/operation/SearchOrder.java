@@ -4,8 +4,10 @@ import static java.util.Comparator.naturalOrder;
 import static java.util.Comparator.nullsLast;
 import static java.util.Comparator.reverseOrder;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.connecttasks.contact.Contact;
 import dev.connecttasks.contact.ContactTimestamp;
+import dev.connecttasks.json.Json;
 import java.time.Instant;
 import java.util.Comparator;
 
@@ -18,6 +20,15 @@ record SearchOrder(String sortField, ContactTimestamp rangeType, boolean ascendi
 
     /** Where a contact sorts: the sort field's value (timestamps as fixed-width epoch milliseconds). */
     record Key(String field, long rangeMillis, String id) {
+        String encoded() {
+            return Json.write(Json.MAPPER.createArrayNode().add(field).add(rangeMillis).add(id));
+        }
+
+        /** A key {@link #encoded()} made; its token's MAC vouches for it. */
+        static Key decoded(String encoded) {
+            JsonNode key = Json.read(encoded);
+            return new Key(key.get(0).isNull() ? null : key.get(0).asText(), key.get(1).asLong(), key.get(2).asText());
+        }
     }
 
     Key key(Contact contact) {

@@ -102,29 +102,14 @@ public final class ContactTable implements ContactStore {
     /** Contacts of one instance by id, in one consistent BatchGetItem; absent ids are missing from the map. */
     @Override
     public Map<String, Contact> findAll(String instanceId, Collection<String> contactIds, Instant now) {
+        List<Map<String, AttributeValue>> keys = contactIds.stream()
+                .map(contactId -> ContactItems.key(new ContactKey(instanceId, contactId))).toList();
         Map<String, Contact> found = new HashMap<>();
-        List<Map<String, AttributeValue>> keys = new ArrayList<>();
-        for (String contactId : contactIds) {
-            keys.add(ContactItems.key(new ContactKey(instanceId, contactId)));
-        }
-        Map<String, KeysAndAttributes> pending = Map.of(tableName,
-                KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
-        for (int attempt = 1; !pending.isEmpty(); attempt++) {
-            if (attempt > Retries.MAX_ATTEMPTS) {
-                throw throttled("The table is busy; retry the request.");
+        for (Map<String, AttributeValue> item : consistentBatchGet(dynamo, tableName, keys)) {
+            if (present(item, now)) {
+                Contact contact = ContactItems.fromItem(item);
+                found.put(contact.id(), contact);
             }
-            if (attempt > 1) {
-                Retries.backOff(attempt - 1);
-            }
-            Map<String, KeysAndAttributes> request = pending;
-            var response = dynamo.batchGetItem(batch -> batch.requestItems(request));
-            for (Map<String, AttributeValue> item : response.responses().getOrDefault(tableName, List.of())) {
-                if (present(item, now)) {
-                    Contact contact = ContactItems.fromItem(item);
-                    found.put(contact.id(), contact);
-                }
-            }
-            pending = response.unprocessedKeys();
         }
         return found;
     }

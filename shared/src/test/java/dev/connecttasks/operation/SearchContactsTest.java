@@ -177,10 +177,13 @@ class SearchContactsTest {
         String otherInstance = backend.createInstance().create(
                 new InstanceRequest(null, "CONNECT_MANAGED", "other-instance", null, true, false, null));
         ObjectNode elsewhere = today().put("InstanceId", otherInstance).put("NextToken", token);
-        assertApiError(ErrorType.INVALID_PARAMETER, "another search", () -> search(elsewhere));
+        assertApiError(ErrorType.INVALID_PARAMETER, "NextToken is not valid", () -> search(elsewhere));
         String edited = token.substring(0, 5) + (token.charAt(5) == 'A' ? 'B' : 'A') + token.substring(6);
         assertApiError(ErrorType.INVALID_PARAMETER, "NextToken is not valid", () -> search(today().put("NextToken", edited)));
         assertApiError(ErrorType.INVALID_PARAMETER, "NextToken is not valid", () -> search(today().put("NextToken", "garbage")));
+        ObjectNode otherCriteria = today().put("MaxResults", 1).put("NextToken", token);
+        otherCriteria.putObject("SearchCriteria").putArray("Channels").add("TASK");
+        assertApiError(ErrorType.INVALID_PARAMETER, "NextToken is not valid", () -> search(otherCriteria));
         assertEquals(1, search(today().put("MaxResults", 1).put("NextToken", token)).contacts().size());
     }
 

@@ -338,16 +338,17 @@ class TaskTemplatesTest {
         }
         String token = backend.listTaskTemplates().list(backend.instanceId, null, null, null, 1).nextToken();
         String other = backend.createInstance().create(new InstanceRequest(null, "CONNECT_MANAGED", "other", null, true, true, Map.of()));
-        assertApiError(ErrorType.INVALID_PARAMETER, "another instance or other filters",
+        assertApiError(ErrorType.INVALID_PARAMETER, "nextToken is not valid",
                 () -> backend.listTaskTemplates().list(other, null, null, token, 1));
-        assertApiError(ErrorType.INVALID_PARAMETER, "another instance or other filters",
+        assertApiError(ErrorType.INVALID_PARAMETER, "nextToken is not valid",
                 () -> backend.listTaskTemplates().list(backend.instanceId, TaskTemplate.ACTIVE, null, token, 1));
-        String decoded = new String(Base64.getUrlDecoder().decode(token));
-        String edited = Base64.getUrlEncoder().withoutPadding().encodeToString(decoded.replace(backend.instanceId, other).getBytes());
-        assertApiError(ErrorType.INVALID_PARAMETER, "not a token ListTaskTemplates returned",
-                () -> backend.listTaskTemplates().list(other, null, null, edited, 1));
+        String[] parts = token.split("\\.");
+        String resumeAfter = new String(Base64.getUrlDecoder().decode(parts[0]));
+        String edited = Base64.getUrlEncoder().withoutPadding().encodeToString((resumeAfter + "0").getBytes()) + "." + parts[1];
+        assertApiError(ErrorType.INVALID_PARAMETER, "nextToken is not valid",
+                () -> backend.listTaskTemplates().list(backend.instanceId, null, null, edited, 1));
         for (String junk : List.of("x", "e30", token.substring(1), "%%%")) {
-            assertApiError(ErrorType.INVALID_PARAMETER, "not a token ListTaskTemplates returned",
+            assertApiError(ErrorType.INVALID_PARAMETER, "nextToken is not valid",
                     () -> backend.listTaskTemplates().list(backend.instanceId, null, null, junk, 1));
         }
         assertEquals(1, backend.listTaskTemplates().list(backend.instanceId, null, null, token, 1).templates().size());
