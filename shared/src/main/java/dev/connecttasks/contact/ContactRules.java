@@ -163,7 +163,8 @@ public final class ContactRules {
         }
     }
 
-    private static void checkLength(String member, String value, int min, int max) {
+    /** A member's length in characters (code points), when present: InvalidParameterException outside min..max. */
+    public static void checkLength(String member, String value, int min, int max) {
         if (value == null) {
             return;
         }

@@ -3,6 +3,7 @@ package dev.connecttasks.http;
 import static dev.connecttasks.error.ApiException.invalidParameter;
 import static dev.connecttasks.error.ApiException.invalidRequest;
 
+import dev.connecttasks.contact.ContactRules;
 import dev.connecttasks.contact.ContactTimestamp;
 import dev.connecttasks.contact.SearchCriteria;
 import dev.connecttasks.contact.SearchCriteria.Combined;
@@ -93,7 +94,7 @@ public final class SearchRequests {
         }
         List<String> texts = requiredList(name.stringList("SearchText"), "Name SearchText");
         checkMax("Name SearchText", texts, 100);
-        texts.forEach(text -> checkLength("Name SearchText", text, 0, 128));
+        texts.forEach(text -> ContactRules.checkLength("Name SearchText", text, 0, 128));
         return new TextMatch(texts, MatchType.valueOf(name.requiredEnumValue("MatchType", MATCH_TYPES)));
     }
 
@@ -107,10 +108,10 @@ public final class SearchRequests {
         List<KeyValues> conditions = new ArrayList<>();
         for (JsonBody criterion : criteria) {
             String key = criterion.requiredString("Key");
-            checkLength(member + " Key", key, 1, maxKey);
+            ContactRules.checkLength(member + " Key", key, 1, maxKey);
             List<String> values = requiredList(criterion.stringList("Values"), member + " Values");
             checkMax(member + " Values", values, 20);
-            values.forEach(value -> checkLength(member + " Values", value, 0, maxValue));
+            values.forEach(value -> ContactRules.checkLength(member + " Values", value, 0, maxValue));
             conditions.add(new KeyValues(key, values.stream().map(stored).toList()));
         }
         return new Combined<>(conditions, combining(search, member));
@@ -210,13 +211,6 @@ public final class SearchRequests {
     private static void checkMax(String member, List<?> values, int max) {
         if (values != null && values.size() > max) {
             throw invalidParameter(member + " must have at most " + max + " entries.");
-        }
-    }
-
-    private static void checkLength(String member, String value, int min, int max) {
-        int length = value.codePointCount(0, value.length());
-        if (length < min || length > max) {
-            throw invalidParameter(member + " must have a length between " + min + " and " + max + " characters.");
         }
     }
 }
